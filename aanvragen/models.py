@@ -1,0 +1,163 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tfvv.models import Gemeente
+from tfvv.roles import Organisatie
+
+
+class Opleidingsniveau(models.TextChoices):
+    GEEN = "geen", _("geen afgeronde opleiding")
+    VMBO = "vmbo", _("vmbo")
+    MBO1 = "mbo-1", _("mbo-1")
+    MBO2 = "mbo-2", _("mbo-2")
+    MBO3 = "mbo-3", _("mbo-3")
+    MBO4 = "mbo-4", _("mbo-4")
+    HAVO = "havo", _("havo")
+    VWO = "vwo", _("vwo")
+    HBO = "hbo", _("hbo")
+    WO = "wo", _("wo")
+
+
+HOGER_OPGELEID = frozenset({Opleidingsniveau.HBO, Opleidingsniveau.WO})
+
+
+class Arbeidssituatie(models.TextChoices):
+    LOONDIENST = "loondienst", _("werkend in loondienst")
+    ZZP = "zzp", _("zelfstandige (zzp)")
+    WW = "ww", _("werkzoekend met WW-uitkering")
+    BIJSTAND = "bijstand", _("werkzoekend met bijstand of een andere uitkering")
+    ZONDER_UITKERING = "zonder_uitkering", _("werkzoekend zonder uitkering")
+
+
+class VoorkeurLoket(models.TextChoices):
+    LEERWERKLOKET = Organisatie.LEERWERKLOKET.value, Organisatie.LEERWERKLOKET.label
+    LOOPBAANSTATION = Organisatie.LOOPBAANSTATION.value, Organisatie.LOOPBAANSTATION.label
+    GEEN = "geen", _("geen voorkeur")
+
+
+class Bron(models.TextChoices):
+    IKBINDR = "ikbindr", _("IKBINDR-campagne")
+    WERKGEVER = "werkgever", _("via mijn werkgever")
+    UWV = "uwv", _("UWV")
+    GEMEENTE = "gemeente", _("gemeente")
+    OPLEIDER = "opleider", _("opleider")
+    SOCIAL_MEDIA = "social_media", _("social media")
+    ANDERS = "anders", _("anders")
+
+
+class Postcodecontrole(models.TextChoices):
+    NIET_NODIG = "niet_nodig", _("niet nodig")
+    TE_CONTROLEREN = "te_controleren", _("adres controleren (grenspostcode)")
+    BEVESTIGD = "bevestigd", _("woont in Twente: bevestigd")
+    AFGEKEURD = "afgekeurd", _("woont niet in Twente")
+
+
+class Aanvraag(models.Model):
+    """One person's request to the fund, from aanmelding to the end of the cheque.
+
+    Its status is changed only through aanvragen.workflow (see AANVRAAG_TRANSITIES).
+    """
+
+    class Status(models.TextChoices):
+        AANGEMELD = "aangemeld", _("aangemeld")
+        IN_BEHANDELING = "in_behandeling", _("in gesprek met consulent")
+        SCHOLINGSPLAN = "scholingsplan", _("scholingsplan in voorbereiding")
+        INGEDIEND = "ingediend", _("ingediend bij gemeente Enschede")
+        TOEGEKEND = "toegekend", _("toegekend")
+        AFGEWEZEN = "afgewezen", _("afgewezen")
+        BUITEN_BEHANDELING = "buiten_behandeling", _("buiten behandeling gesteld")
+        DOORVERWEZEN = "doorverwezen", _("doorverwezen")
+        GEEN_VERVOLG = "geen_vervolg", _("geen vervolg")
+        INGETROKKEN = "ingetrokken", _("ingetrokken")
+        AFGEROND = "afgerond", _("afgerond")
+
+    OPEN_STATUSSEN = (
+        Status.AANGEMELD, Status.IN_BEHANDELING, Status.SCHOLINGSPLAN, Status.INGEDIEND,
+    )
+
+    referentie = models.CharField(_("referentie"), max_length=20, unique=True)
+    aanvrager = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="aanvragen",
+        verbose_name=_("aanvrager"),
+    )
+    status = models.CharField(_("status"), max_length=24, choices=Status.choices,
+                              default=Status.AANGEMELD, db_index=True)
+    aanvraagdatum = models.DateField(_("aanvraagdatum"), db_index=True)
+    ontvangen_op = models.DateTimeField(_("ontvangen op"), auto_now_add=True)
+
+    voornaam = models.CharField(_("voornaam"), max_length=100)
+    achternaam = models.CharField(_("achternaam"), max_length=150)
+    geboortedatum = models.DateField(_("geboortedatum"))
+    email = models.EmailField(_("e-mailadres"), db_index=True)
+    telefoon = models.CharField(_("telefoonnummer"), max_length=20)
+    postcode = models.CharField(_("postcode"), max_length=6)  # normalised: 7511AB
+    huisnummer = models.PositiveIntegerField(_("huisnummer"))
+    toevoeging = models.CharField(_("toevoeging"), max_length=10, blank=True)
+    gemeente = models.ForeignKey(Gemeente, null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="aanvragen", verbose_name=_("gemeente"))
+    postcodecontrole = models.CharField(_("adrescontrole"), max_length=16,
+                                        choices=Postcodecontrole.choices,
+                                        default=Postcodecontrole.NIET_NODIG)
+
+    opleidingsniveau = models.CharField(_("hoogst afgeronde opleiding"), max_length=8,
+                                        choices=Opleidingsniveau.choices)
+    arbeidssituatie = models.CharField(_("arbeidssituatie"), max_length=20,
+                                       choices=Arbeidssituatie.choices)
+    huidig_beroep = models.CharField(_("huidig (of laatste) beroep"), max_length=150, blank=True)
+    huidige_sector = models.CharField(_("sector"), max_length=100, blank=True)
+    scholingswens = models.TextField(_("scholingswens"), max_length=2000)
+    voorkeur_loket = models.CharField(_("voorkeur loket"), max_length=16,
+                                      choices=VoorkeurLoket.choices, default=VoorkeurLoket.GEEN)
+    voorkeur_locatie = models.CharField(_("voorkeur locatie"), max_length=64, blank=True)
+    bron = models.CharField(_("hoe kent u het fonds"), max_length=16, choices=Bron.choices)
+    privacy_akkoord_op = models.DateTimeField(_("akkoord privacyverklaring op"))
+
+    loket = models.CharField(_("loket"), max_length=16,
+                             choices=[(o.value, o.label) for o in
+                                      (Organisatie.LEERWERKLOKET, Organisatie.LOOPBAANSTATION)],
+                             db_index=True)
+    consulent = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="caseload", verbose_name=_("consulent"),
+    )
+    afgesloten_op = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
+    geanonimiseerd_op = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("aanvraag")
+        verbose_name_plural = _("aanvragen")
+        ordering = ["ontvangen_op", "id"]
+        indexes = [
+            models.Index(fields=["loket", "status", "ontvangen_op"]),
+            models.Index(fields=["email", "geboortedatum"]),
+        ]
+
+    def __str__(self):
+        return self.referentie
+
+    @property
+    def naam(self) -> str:
+        return f"{self.voornaam} {self.achternaam}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSSEN
+
+
+class InlogLink(models.Model):
+    """A personal, expiring, single-use login link for a resident. Only a hash is stored."""
+
+    gebruiker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                  related_name="inloglinks")
+    token_hash = models.CharField(max_length=64, unique=True)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    verloopt_op = models.DateTimeField()
+    gebruikt_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("inloglink")
+        verbose_name_plural = _("inloglinks")
+
+    def __str__(self):
+        return f"inloglink {self.pk} ({self.gebruiker_id})"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LoopbaangesprekkenConfig(AppConfig):
+    name = "loopbaangesprekken"
+    verbose_name = "Loopbaangesprekken en scholingsplannen"

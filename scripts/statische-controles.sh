@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Static checks that run in `make test`: lint, security lint, vulnerable pins, migrations.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+echo "== ruff"; $PY -m ruff check .
+echo "== migraties"; DJANGO_SETTINGS_MODULE=tfvv.settings_test $PY manage.py makemigrations --check --dry-run >/dev/null
+echo "== bandit"; $PY -m bandit -q -r tfvv aanvragen loopbaangesprekken cheques rapportage -x '*/migrations/*' --severity-level high
+echo "== check --deploy"
+env -u DJANGO_DEBUG -u DJANGO_ALLOW_ASYNC_UNSAFE DJANGO_SETTINGS_MODULE=tfvv.settings \
+  DJANGO_SECRET_KEY="$(head -c 48 /dev/urandom | base64)" DJANGO_ALLOWED_HOSTS=twentsfonds.example \
+  DATABASE_URL=sqlite:////tmp/tfvv-deploycheck.sqlite3 $PY manage.py check --deploy --fail-level WARNING

@@ -1,0 +1,112 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.views import redirect_to_login
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_otp.admin import OTPAdminSite
+
+from tfvv.models import (
+    Begrotingsperiode,
+    Budgetboeking,
+    Financieringsbron,
+    Gebeurtenis,
+    Gebruiker,
+    Gemeente,
+    Inzage,
+    Postcodegebied,
+    Regeling,
+    Toezegging,
+)
+
+# The admin needs a verified second factor like every staff page.
+admin.site.__class__ = OTPAdminSite
+admin.site.site_header = _("Twents Fonds voor Vakmanschap — beheer")
+
+
+def _inloggen_via_medewerkerslogin(request, extra_context=None):
+    return redirect_to_login(request.get_full_path(), reverse("tfvv:inloggen-medewerker"))
+
+
+admin.site.login = _inloggen_via_medewerkerslogin
+
+
+@admin.register(Gebruiker)
+class GebruikerAdmin(UserAdmin):
+    fieldsets = (*UserAdmin.fieldsets, (_("Organisatie"), {"fields": ("organisatie",)}))
+    list_display = ("username", "first_name", "last_name", "email", "organisatie", "is_active")
+    list_filter = ("organisatie", "groups", "is_active")
+
+
+@admin.register(Gemeente)
+class GemeenteAdmin(admin.ModelAdmin):
+    list_display = ("naam", "code", "inwoners", "peildatum")
+    search_fields = ("naam", "code")
+
+
+@admin.register(Postcodegebied)
+class PostcodegebiedAdmin(admin.ModelAdmin):
+    list_display = ("pc4", "gemeente", "soort", "opmerking")
+    list_filter = ("soort", "gemeente")
+    search_fields = ("pc4",)
+
+
+@admin.register(Regeling)
+class RegelingAdmin(admin.ModelAdmin):
+    list_display = ("naam", "geldig_van", "geldig_tot", "cofinanciering_aandeel",
+                    "maximum_per_jaar", "niveauregel")
+
+
+class ToezeggingInline(admin.TabularInline):
+    model = Toezegging
+    extra = 0
+
+
+@admin.register(Financieringsbron)
+class FinancieringsbronAdmin(admin.ModelAdmin):
+    list_display = ("naam",)
+    inlines = [ToezeggingInline]
+
+
+@admin.register(Begrotingsperiode)
+class BegrotingsperiodeAdmin(admin.ModelAdmin):
+    list_display = ("naam", "van", "tot", "gepubliceerd_op")
+    inlines = [ToezeggingInline]
+
+
+@admin.register(Toezegging)
+class ToezeggingAdmin(admin.ModelAdmin):
+    list_display = ("bron", "periode", "bedrag", "datum", "kenmerk")
+    list_filter = ("periode", "bron")
+
+
+class AlleenLezenAdmin(admin.ModelAdmin):
+    """Append-only logs: viewable, never changed or deleted through the app."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Gebeurtenis)
+class GebeurtenisAdmin(AlleenLezenAdmin):
+    list_display = ("tijdstip", "actor", "objecttype", "object_id", "actie", "van_status",
+                    "naar_status")
+    list_filter = ("objecttype", "actie")
+    search_fields = ("object_id", "dossier_id")
+
+
+@admin.register(Inzage)
+class InzageAdmin(AlleenLezenAdmin):
+    list_display = ("tijdstip", "gebruiker", "handeling", "onderdeel", "dossier_id")
+    list_filter = ("handeling",)
+
+
+@admin.register(Budgetboeking)
+class BudgetboekingAdmin(AlleenLezenAdmin):
+    list_display = ("tijdstip", "periode", "soort", "bedrag", "referentie")
+    list_filter = ("periode", "soort")

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class TfvvConfig(AppConfig):
+    name = "tfvv"
+    verbose_name = "Twents Fonds voor Vakmanschap"
+
+    def ready(self):
+        from tfvv.rollen import maak_rollen
+
+        post_migrate.connect(maak_rollen, dispatch_uid="tfvv.maak_rollen")

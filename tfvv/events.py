@@ -1,0 +1,57 @@
+"""Recording events: the single service every transition in every app calls."""
+
+from django.db import models
+
+from tfvv.models import Gebeurtenis, Inzage
+
+
+def _objecttype(obj: models.Model) -> str:
+    return obj._meta.label_lower
+
+
+def registreer_gebeurtenis(
+    *,
+    actor,
+    obj: models.Model,
+    actie: str,
+    dossier_id: int | None,
+    van_status: str = "",
+    naar_status: str = "",
+    reden: str = "",
+    tekst_inwoner: str = "",
+    gegevens: dict | None = None,
+) -> Gebeurtenis:
+    """Append one event. Call inside the transaction of the change it describes."""
+    actor_rol = ""
+    if actor is not None and getattr(actor, "is_authenticated", False):
+        actor_rol = ",".join(sorted(actor.rollen))
+    else:
+        actor = None
+    return Gebeurtenis.objects.create(
+        actor=actor,
+        actor_rol=actor_rol,
+        objecttype=_objecttype(obj),
+        object_id=str(obj.pk),
+        dossier_id=dossier_id,
+        actie=actie,
+        van_status=van_status,
+        naar_status=naar_status,
+        reden=reden,
+        tekst_inwoner=str(tekst_inwoner),
+        gegevens=gegevens or {},
+    )
+
+
+def registreer_inzage(
+    *, gebruiker, handeling: str, onderdeel: str, dossier_id: int | None = None,
+    betrokkene_id: int | None = None, pad: str = "",
+) -> Inzage:
+    """AVG access log: record that `gebruiker` viewed or exported personal data."""
+    return Inzage.objects.create(
+        gebruiker=gebruiker if getattr(gebruiker, "is_authenticated", False) else None,
+        handeling=handeling,
+        onderdeel=onderdeel,
+        dossier_id=dossier_id,
+        betrokkene_id=betrokkene_id,
+        pad=pad[:300],
+    )

@@ -1,0 +1,44 @@
+from django import forms
+from django.contrib.auth import authenticate, user_login_failed
+from django.utils.translation import gettext_lazy as _
+from django_otp import match_token
+
+
+class MedewerkerInlogForm(forms.Form):
+    """Password plus the six-digit code of the authenticator app, in one step."""
+
+    username = forms.CharField(label=_("Gebruikersnaam"), max_length=150,
+                               widget=forms.TextInput(attrs={"autocomplete": "username"}))
+    password = forms.CharField(
+        label=_("Wachtwoord"), strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    code = forms.RegexField(
+        label=_("Code uit uw authenticator-app"), regex=r"^\s*\d{6}\s*$",
+        error_messages={"invalid": _("Vul de zes cijfers uit uw authenticator-app in.")},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+    def __init__(self, request, *args, **kwargs):
+        self.request = request
+        self.user = None
+        self.device = None
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        username, password, code = (cleaned.get(k) for k in ("username", "password", "code"))
+        if not (username and password and code):
+            return cleaned
+        user = authenticate(self.request, username=username, password=password)
+        fout = _("De combinatie van gebruikersnaam, wachtwoord en code klopt niet.")
+        if user is None or not user.is_medewerker:
+            raise forms.ValidationError(fout, code="ongeldig")
+        device = match_token(user, code.strip())
+        if device is None:
+            # a wrong second factor counts as a failed login for the lock-out
+            user_login_failed.send(sender=__name__, credentials={"username": username},
+                                   request=self.request)
+            raise forms.ValidationError(fout, code="ongeldig")
+        self.user, self.device = user, device
+        return cleaned

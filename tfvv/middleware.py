@@ -1,0 +1,56 @@
+import time
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+
+def _onbeschikbaar(request) -> HttpResponse:
+    html = render_to_string("503.html", {"request": request})
+    return HttpResponse(html, status=503, headers={"Retry-After": "60"})
+
+
+class DatabaseUnavailableMiddleware:
+    """A database outage gives a friendly Dutch 503 page instead of a 500.
+
+    Sits before the session middleware so an outage while loading the session is
+    caught too; the failed request's transaction is rolled back by Django.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            return self.get_response(request)
+        except (OperationalError, InterfaceError):
+            return _onbeschikbaar(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, OperationalError | InterfaceError):
+            return _onbeschikbaar(request)
+        return None
+
+
+class StaffSessionExpiryMiddleware:
+    """Staff sessions end after a period without activity (residents' links expire anyway)."""
+
+    SLEUTEL = "tfvv_laatste_activiteit"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.is_medewerker:
+            nu = int(time.time())
+            laatste = request.session.get(self.SLEUTEL, nu)
+            if nu - laatste > settings.TFVV_STAFF_IDLE_SECONDS:
+                logout(request)
+                return redirect(reverse("tfvv:inloggen-medewerker") + "?verlopen=1")
+            request.session[self.SLEUTEL] = nu
+        return self.get_response(request)

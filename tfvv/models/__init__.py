@@ -1,0 +1,18 @@
+from tfvv.models.budget import Begrotingsperiode, Budgetboeking, Financieringsbron, Toezegging
+from tfvv.models.gebeurtenis import Gebeurtenis, Inzage
+from tfvv.models.gebruiker import Gebruiker
+from tfvv.models.referentie import Gemeente, Postcodegebied, Regeling, Volgnummer
+
+__all__ = [
+    "Begrotingsperiode",
+    "Budgetboeking",
+    "Financieringsbron",
+    "Gebeurtenis",
+    "Gebruiker",
+    "Gemeente",
+    "Inzage",
+    "Postcodegebied",
+    "Regeling",
+    "Toezegging",
+    "Volgnummer",
+]

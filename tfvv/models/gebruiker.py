@@ -1,0 +1,43 @@
+from functools import cached_property
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tfvv.roles import MEDEWERKERSROLLEN, Organisatie, Rol
+
+
+class Gebruiker(AbstractUser):
+    """A person who logs in: staff (password + TOTP) or a resident (login link).
+
+    A resident's identity is only this account and its e-mail address; a DigiD
+    backend would authenticate to the same account, so the case model never
+    changes with the way of logging in.
+    """
+
+    organisatie = models.CharField(
+        _("organisatie"), max_length=32, choices=Organisatie.choices, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+        permissions = [("alle_loketten", _("Kan de werkvoorraad van beide loketten zien"))]
+
+    @cached_property
+    def rollen(self) -> frozenset[str]:
+        return frozenset(self.groups.values_list("name", flat=True))
+
+    def heeft_rol(self, rol: str) -> bool:
+        return self.is_active and rol in self.rollen
+
+    @property
+    def is_medewerker(self) -> bool:
+        return any(r in self.rollen for r in MEDEWERKERSROLLEN)
+
+    @property
+    def is_inwoner(self) -> bool:
+        return Rol.INWONER in self.rollen
+
+    def __str__(self):
+        return self.get_full_name() or self.username

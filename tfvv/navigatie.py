@@ -1,0 +1,40 @@
+"""The main menu per role, as data (URL names); each app owns the pages it names."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from tfvv.roles import Rol
+
+MENU = {
+    Rol.INWONER: [(_("Mijn aanvraag"), "aanvragen:mijn-aanvraag")],
+    Rol.CONSULENT: [(_("Werkvoorraad"), "loopbaangesprekken:werkvoorraad")],
+    Rol.BEOORDELAAR: [
+        (_("Beoordelen"), "cheques:beoordelen"),
+        (_("Werkvoorraad Enschede"), "rapportage:werkvoorraad"),
+    ],
+    Rol.FINANCIEEL: [
+        (_("Financiën"), "cheques:financien"),
+        (_("Budget"), "cheques:budget"),
+    ],
+    Rol.ADVIESGROEP: [(_("Dashboard"), "rapportage:dashboard")],
+    Rol.BEHEERDER: [
+        (_("Beheer"), "tfvv:beheer"),
+        (_("Budget"), "cheques:budget"),
+        (_("Projectbureau"), "rapportage:werkvoorraad"),
+    ],
+}
+
+
+def menu_voor(user) -> list[tuple[str, str]]:
+    if not user.is_authenticated:
+        return []
+    if user.is_medewerker and not user.is_verified():
+        return []
+    items, gezien = [], set()
+    for rol, regels in MENU.items():
+        if user.heeft_rol(rol):
+            for label, naam in regels:
+                if naam not in gezien:
+                    gezien.add(naam)
+                    items.append((label, reverse(naam)))
+    return items
