@@ -1,9 +1,11 @@
 from django.urls import path
 
-from loopbaangesprekken import views
+from loopbaangesprekken.urls_scholingsplan import urlpatterns as scholingsplan_urls
+from loopbaangesprekken.views import werkvoorraad
 
 app_name = "loopbaangesprekken"
 
 urlpatterns = [
-    path("werkvoorraad/", views.WerkvoorraadView.as_view(), name="werkvoorraad"),
+    path("werkvoorraad/", werkvoorraad.WerkvoorraadView.as_view(), name="werkvoorraad"),
+    *scholingsplan_urls,
 ]

@@ -1,0 +1,2 @@
+def laad(schrijf):
+    """Scholingsplannen in every state (filled in with the scholingsplan work)."""

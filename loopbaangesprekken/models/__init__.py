@@ -1,0 +1,25 @@
+from loopbaangesprekken.models.gesprek import Gesprek
+from loopbaangesprekken.models.referentie import (
+    Erkenning,
+    Kansberoep,
+    Kansberoepenlijst,
+    Opleider,
+    Sector,
+)
+from loopbaangesprekken.models.scholingsplan import (
+    Cofinancieringsregel,
+    Kostenregel,
+    Scholingsplan,
+)
+
+__all__ = [
+    "Cofinancieringsregel",
+    "Erkenning",
+    "Gesprek",
+    "Kansberoep",
+    "Kansberoepenlijst",
+    "Kostenregel",
+    "Opleider",
+    "Scholingsplan",
+    "Sector",
+]

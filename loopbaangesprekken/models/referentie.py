@@ -1,0 +1,98 @@
+"""Reference data kept by the functioneel beheerder: opleiders, sectors, kansberoepen."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Sector(models.Model):
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+    kansrijk = models.BooleanField(
+        _("kansrijk"), default=False,
+        help_text=_("Focussector van het fonds (techniek/energietransitie, ICT, zorg, ...)."),
+    )
+
+    class Meta:
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectoren")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Opleider(models.Model):
+    naam = models.CharField(_("naam"), max_length=200)
+    kvk_nummer = models.CharField(_("KvK-nummer"), max_length=8, blank=True)
+    rio_code = models.CharField(_("RIO/BRIN-code"), max_length=12, blank=True)
+    contactpersoon = models.CharField(_("contactpersoon"), max_length=150, blank=True)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    telefoon = models.CharField(_("telefoonnummer"), max_length=20, blank=True)
+    iban = models.CharField(_("IBAN"), max_length=34, blank=True)
+    actief = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        verbose_name = _("opleider")
+        verbose_name_plural = _("opleiders")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Erkenning(models.Model):
+    """A recognition of an opleider (RIO/CREBO, CRKBO, NRTO keurmerk) with its validity."""
+
+    class Soort(models.TextChoices):
+        RIO = "rio", _("RIO/CREBO (bekostigd of erkend onderwijs)")
+        CRKBO = "crkbo", _("CRKBO-registratie")
+        NRTO = "nrto", _("NRTO-keurmerk")
+
+    opleider = models.ForeignKey(Opleider, on_delete=models.CASCADE, related_name="erkenningen")
+    soort = models.CharField(_("soort"), max_length=8, choices=Soort.choices)
+    kenmerk = models.CharField(_("kenmerk"), max_length=50, blank=True)
+    geldig_van = models.DateField(_("geldig van"))
+    geldig_tot = models.DateField(_("geldig tot en met"), null=True, blank=True)
+    gecontroleerd_op = models.DateField(_("gecontroleerd op"))
+
+    class Meta:
+        verbose_name = _("erkenning")
+        verbose_name_plural = _("erkenningen")
+        ordering = ["opleider", "soort", "geldig_van"]
+
+    def __str__(self):
+        return f"{self.opleider}: {self.get_soort_display()}"
+
+
+class Kansberoepenlijst(models.Model):
+    """A version of the UWV Kansberoepenlijst for arbeidsmarktregio Twente."""
+
+    naam = models.CharField(_("naam"), max_length=100)
+    gepubliceerd_op = models.DateField(_("gepubliceerd op"))
+    geldig_van = models.DateField(_("geldig van"))
+    geldig_tot = models.DateField(_("geldig tot en met"))
+
+    class Meta:
+        verbose_name = _("kansberoepenlijst")
+        verbose_name_plural = _("kansberoepenlijsten")
+        ordering = ["geldig_van"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Kansberoep(models.Model):
+    lijst = models.ForeignKey(Kansberoepenlijst, on_delete=models.CASCADE,
+                              related_name="beroepen")
+    naam = models.CharField(_("beroep"), max_length=150)
+    sector = models.ForeignKey(Sector, on_delete=models.PROTECT, related_name="kansberoepen")
+
+    class Meta:
+        verbose_name = _("kansberoep")
+        verbose_name_plural = _("kansberoepen")
+        ordering = ["naam"]
+        constraints = [
+            models.UniqueConstraint(fields=["lijst", "naam"], name="kansberoep_uniek_per_lijst")
+        ]
+
+    def __str__(self):
+        return self.naam

@@ -1,0 +1,130 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from aanvragen.models import Aanvraag
+from loopbaangesprekken.models.referentie import Kansberoep, Opleider, Sector
+from tfvv.models import Regeling
+
+
+class Opleidingsniveau(models.TextChoices):
+    MBO1 = "mbo-1", _("mbo-1")
+    MBO2 = "mbo-2", _("mbo-2")
+    MBO3 = "mbo-3", _("mbo-3")
+    MBO4 = "mbo-4", _("mbo-4")
+    HBO_AD = "hbo-ad", _("hbo associate degree")
+    HBO = "hbo", _("hbo")
+    WO = "wo", _("wo")
+    OVERIG = "overig", _("overig (cursus zonder formeel niveau, telt als tot en met mbo-4)")
+
+
+class Route(models.TextChoices):
+    SKILLS = "skills", _("geen verandering van werk: skills versterken")
+    BINNEN_SECTOR = "binnen_sector", _("van werk naar werk binnen de sector")
+    ANDERE_SECTOR = "andere_sector", _("van werk naar werk in een andere sector")
+    GEEN_WERK = "geen_werk", _("van geen werk naar werk")
+
+
+class Scholingsplan(models.Model):
+    """The consulent's training plan with arbeidsmarkttoets; judged by the subsidietoets."""
+
+    class Status(models.TextChoices):
+        CONCEPT = "concept", _("concept")
+        INGEDIEND = "ingediend", _("ingediend")
+        TERUG = "terug", _("terug voor aanpassing")
+        AANVULLING = "aanvulling", _("aanvulling gevraagd")
+        BESLOTEN = "besloten", _("besloten")
+
+    aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE,
+                                 related_name="scholingsplannen")
+    consulent = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                  related_name="scholingsplannen")
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices,
+                              default=Status.CONCEPT, db_index=True)
+
+    opleiding_naam = models.CharField(_("naam opleiding"), max_length=200)
+    opleiding_niveau = models.CharField(_("niveau opleiding"), max_length=8,
+                                        choices=Opleidingsniveau.choices)
+    opleider = models.ForeignKey(Opleider, on_delete=models.PROTECT,
+                                 related_name="scholingsplannen")
+    startdatum = models.DateField(_("startdatum"))
+    einddatum = models.DateField(_("einddatum"))
+    route = models.CharField(_("route"), max_length=16, choices=Route.choices)
+    huidig_beroep = models.CharField(_("huidig beroep"), max_length=150, blank=True)
+    huidige_sector = models.ForeignKey(Sector, null=True, blank=True, on_delete=models.PROTECT,
+                                       related_name="+", verbose_name=_("huidige sector"))
+    doelberoep = models.CharField(_("doelberoep"), max_length=150)
+    doelsector = models.ForeignKey(Sector, on_delete=models.PROTECT, related_name="+",
+                                   verbose_name=_("doelsector"))
+    kansberoep = models.ForeignKey(Kansberoep, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+",
+                                   verbose_name=_("beroep op de kansberoepenlijst"))
+    arbeidsmarktperspectief = models.TextField(
+        _("onderbouwing arbeidsmarktperspectief"), blank=True,
+        help_text=_("Verplicht als het doelberoep niet op de kansberoepenlijst staat (art. 4.2)."),
+    )
+    gevraagd_bedrag = models.DecimalField(_("gevraagd bedrag"), max_digits=9, decimal_places=2)
+    advies = models.TextField(_("advies consulent"), blank=True)
+
+    ingediend_op = models.DateTimeField(_("ingediend op"), null=True, blank=True, db_index=True)
+    regeling = models.ForeignKey(Regeling, null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="+")
+    toets_snapshot = models.JSONField(_("subsidietoets bij indiening"), null=True, blank=True)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("scholingsplan")
+        verbose_name_plural = _("scholingsplannen")
+        ordering = ["aangemaakt_op", "id"]
+
+    def __str__(self):
+        return f"{self.aanvraag}: {self.opleiding_naam}"
+
+
+class Kostenregel(models.Model):
+    class Soort(models.TextChoices):
+        CURSUSGELD = "cursusgeld", _("cursusgeld")
+        EXAMENGELD = "examengeld", _("examengeld")
+        LESMATERIAAL = "lesmateriaal", _("lesmateriaal")
+        OVERIG = "overig", _("overig")
+
+    plan = models.ForeignKey(Scholingsplan, on_delete=models.CASCADE, related_name="kosten")
+    soort = models.CharField(_("soort"), max_length=16, choices=Soort.choices)
+    omschrijving = models.CharField(_("omschrijving"), max_length=200, blank=True)
+    bedrag = models.DecimalField(_("bedrag"), max_digits=9, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("kostenregel")
+        verbose_name_plural = _("kostenregels")
+
+    def __str__(self):
+        return f"{self.get_soort_display()}: € {self.bedrag}"
+
+
+class Cofinancieringsregel(models.Model):
+    class Bron(models.TextChoices):
+        WERKGEVER = "werkgever", _("werkgever")
+        UWV = "uwv", _("UWV")
+        GEMEENTE = "gemeente", _("gemeente")
+        OO_FONDS = "oo_fonds", _("O&O-fonds")
+        EIGEN_BIJDRAGE = "eigen_bijdrage", _("eigen bijdrage")
+
+    class Status(models.TextChoices):
+        TOEGEZEGD = "toegezegd", _("toegezegd")
+        AANGEVRAAGD = "aangevraagd", _("aangevraagd")
+
+    plan = models.ForeignKey(Scholingsplan, on_delete=models.CASCADE,
+                             related_name="cofinanciering")
+    bron = models.CharField(_("bron"), max_length=16, choices=Bron.choices)
+    partij = models.CharField(_("partij"), max_length=200)
+    bedrag = models.DecimalField(_("bedrag"), max_digits=9, decimal_places=2)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices)
+    bewijs = models.FileField(_("bewijs"), upload_to="cofinanciering/%Y/", blank=True)
+
+    class Meta:
+        verbose_name = _("cofinancieringsregel")
+        verbose_name_plural = _("cofinancieringsregels")
+
+    def __str__(self):
+        return f"{self.get_bron_display()} {self.partij}: € {self.bedrag}"

@@ -1,0 +1,3 @@
+"""URLs of the scholingsplan pages (owned separately from the gesprekken pages)."""
+
+urlpatterns: list = []
