@@ -93,6 +93,8 @@ DATABASES = {
         "DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'tfvv.sqlite3'}"
     )
 }
+if "DATABASE_URL" not in env:
+    VAR_DIR.mkdir(parents=True, exist_ok=True)  # the embedded SQLite default lives here
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Persistent connections: a fresh connection per request cut insert throughput ~8x.
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
