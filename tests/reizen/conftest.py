@@ -2,7 +2,6 @@
 and photographed under var/screenshots/<test>/ for review."""
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -60,7 +59,3 @@ def reis(page, live_server, request):
     """reis = Reis(...) for the current test; screenshots under var/screenshots/<test>."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return Reis(page, live_server, re.sub(r"[^a-z0-9_]+", "-", request.node.name.lower()))
-
-
-def map_voor(naam: str) -> Path:
-    return SCREENSHOTS / naam
