@@ -7,6 +7,9 @@ class TfvvConfig(AppConfig):
     verbose_name = "Twents Fonds voor Vakmanschap"
 
     def ready(self):
+        from tfvv.referentiedata import zorg_voor_referentiedata
         from tfvv.rollen import maak_rollen
 
         post_migrate.connect(maak_rollen, dispatch_uid="tfvv.maak_rollen")
+        post_migrate.connect(zorg_voor_referentiedata, sender=self,
+                             dispatch_uid="tfvv.referentiedata")

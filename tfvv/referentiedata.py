@@ -6,6 +6,7 @@ with historical models (pass `apps` from a migration) or the real ones.
 
 import csv
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -42,3 +43,55 @@ def laad_postcodes(Gemeente, Postcodegebied) -> int:
                       "opmerking": r["opmerking"]},
         )
     return len(rijen)
+
+
+GRONDSLAG = (
+    "Subsidieverordening Twents Fonds voor Vakmanschap (gemeente Enschede, CVDR631008); "
+    "Algemene wet bestuursrecht, titel 4.2"
+)
+
+REGELINGEN = {
+    "pilot-2019-2022": {
+        "naam": "Pilot 2019–2022",
+        "geldig_van": date(2019, 1, 1), "geldig_tot": date(2022, 12, 31),
+        "minimumleeftijd": 18, "cofinanciering_aandeel": Decimal("0"),
+        "maximum_per_jaar": Decimal("2500.00"), "niveauregel": "pilot",
+        "grondslag": GRONDSLAG, "medeondertekening_vanaf": Decimal("2000.00"),
+    },
+    "2023-2026": {
+        "naam": "Twents Fonds 2023–2026",
+        "geldig_van": date(2023, 1, 1), "geldig_tot": date(2026, 12, 31),
+        "minimumleeftijd": 18, "cofinanciering_aandeel": Decimal("0.500"),
+        "maximum_per_jaar": Decimal("2500.00"), "niveauregel": "2023",
+        "grondslag": GRONDSLAG + "; Businessplan Twents Fonds voor Vakmanschap 2023–2026",
+        "medeondertekening_vanaf": Decimal("2000.00"),
+    },
+}
+
+
+def laad_regelingen(Regeling) -> int:
+    for code, velden in REGELINGEN.items():
+        Regeling.objects.update_or_create(code=code, defaults=velden)
+    return len(REGELINGEN)
+
+
+def laad_alles(Gemeente, Postcodegebied, Regeling):
+    laad_gemeenten(Gemeente)
+    laad_postcodes(Gemeente, Postcodegebied)
+    laad_regelingen(Regeling)
+
+
+def zorg_voor_referentiedata(**kwargs):
+    """After every migrate or flush: load the shipped reference data into empty tables.
+
+    Never overwrites what the functioneel beheerder changed; it only fills a table
+    that is empty (a new database, or one flushed by a test that committed for real).
+    """
+    from tfvv.models import Gemeente, Postcodegebied, Regeling
+
+    if not Gemeente.objects.exists():
+        laad_gemeenten(Gemeente)
+    if not Postcodegebied.objects.exists():
+        laad_postcodes(Gemeente, Postcodegebied)
+    if not Regeling.objects.exists():
+        laad_regelingen(Regeling)

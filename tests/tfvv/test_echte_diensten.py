@@ -42,3 +42,11 @@ def test_homepagina_zonder_axe_schendingen(live_server, page):
     page.goto(live_server.url + "/")
     assert page.get_by_role("heading", name="Twents Fonds voor Vakmanschap").is_visible()
     assert axe_schendingen(page) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_referentiedata_blijft_na_transactionele_test():
+    from tfvv.models import Postcodegebied, Regeling
+
+    assert Regeling.objects.count() == 2
+    assert Postcodegebied.objects.count() == 144
