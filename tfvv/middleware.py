@@ -1,3 +1,4 @@
+import sys
 import time
 
 from django.conf import settings
@@ -7,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.views.defaults import server_error
 
 from tfvv import stepup
 
@@ -14,6 +16,14 @@ from tfvv import stepup
 def _onbeschikbaar(request) -> HttpResponse:
     html = render_to_string("503.html", {"request": request})
     return HttpResponse(html, status=503, headers={"Retry-After": "60"})
+
+
+def foutpagina(request, template_name="500.html"):
+    """handler500: a database outage raised outside the view (in a later middleware, e.g.
+    while loading the session or the user) still gives the friendly 503."""
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        return _onbeschikbaar(request)
+    return server_error(request, template_name)
 
 
 class DatabaseUnavailableMiddleware:

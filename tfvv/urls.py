@@ -25,3 +25,4 @@ urlpatterns = [
 ]
 
 handler403 = "django.views.defaults.permission_denied"
+handler500 = "tfvv.middleware.foutpagina"
