@@ -1,6 +1,8 @@
 """The outbox (tfvv.outbox): side effects survive a broker or mail-server outage,
 and a re-sent or redelivered task runs its effect once."""
 
+import os
+import signal
 import socket
 import time
 from contextlib import contextmanager
@@ -15,7 +17,7 @@ from tfvv import tasks
 from tfvv.celery import app as celery_app
 from tfvv.events import registreer_gebeurtenis
 from tfvv.mail import plan_mail
-from tfvv.models import Financieringsbron, Gebeurtenis, Outboxtaak
+from tfvv.models import Financieringsbron, Gebeurtenis, Outboxtaak, Volgnummer
 from tfvv.outbox import plan_taak, verwerk_outbox
 
 MAIL = {"aan": ["inwoner@voorbeeld.nl"], "onderwerp": "Uw aanmelding",
@@ -173,3 +175,35 @@ def test_broker_weg_bij_indienen_later_door_worker_uitgevoerd(celery_niet_eager,
         pytest.fail(f"Niet uitgevoerd:\n{celery_niet_eager['log'].read_text()[-3000:]}")
     berichten = [p.read_text() for p in celery_niet_eager["mailmap"].iterdir()]
     assert sum("Uw aanmelding" in b for b in berichten) == 1
+
+
+@pytest.mark.celery_worker
+def test_worker_gedood_midden_in_taak_geeft_een_effect(celery_niet_eager, tmp_path):
+    """acks_late + reject_on_worker_lost: the killed task is delivered again, and the
+    outbox row makes sure its effect (database + e-mail) happens once."""
+    from tests.tfvv.taken import trage_bevestiging
+
+    pidbestand = tmp_path / "pids"
+    with transaction.atomic():
+        rij = plan_taak(trage_bevestiging, pidbestand=str(pidbestand), seconden=3,
+                        aan="gedood@voorbeeld.nl")
+    for _ in range(100):
+        if pidbestand.exists() and pidbestand.read_text().strip():
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail(f"Taak niet gestart:\n{celery_niet_eager['log'].read_text()[-3000:]}")
+    eerste = int(pidbestand.read_text().split()[0])
+    os.kill(eerste, signal.SIGKILL)  # the pool process dies mid-task
+    for _ in range(300):
+        rij.refresh_from_db()
+        if rij.gedaan_op:
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail(f"Niet opnieuw uitgevoerd:\n{celery_niet_eager['log'].read_text()[-3000:]}")
+    pids = pidbestand.read_text().split()
+    assert len(pids) == 2 and pids[0] != pids[1]  # really ran again, in a new process
+    assert Volgnummer.objects.get(sleutel="trage-bevestiging").laatste == 1
+    berichten = [p.read_text() for p in celery_niet_eager["mailmap"].iterdir()]
+    assert sum("gedood@voorbeeld.nl" in b for b in berichten) == 1
