@@ -1,7 +1,7 @@
 import os
 import secrets
 import shutil
-import subprocess  # nosec B404 - runs pg_restore with an argument list, no shell
+import subprocess  # nosec B404
 from pathlib import Path
 
 import psycopg
@@ -87,7 +87,7 @@ class Command(BaseCommand):
             opdracht += ["--port", str(verbinding["port"])]
         if "user" in verbinding:
             opdracht += ["--username", verbinding["user"]]
-        # an argument list without a shell; the dump path is the operator's own argument
+        # an argument list, never a shell; the dump path is the operator's own argument
         proces = subprocess.run(  # noqa: S603  # nosec B603
             [*opdracht, str(dump)], env=env, capture_output=True, text=True, check=False)
         if proces.returncode != 0:
