@@ -10,7 +10,7 @@ from functools import cached_property
 
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLPattern, URLResolver, converters, get_resolver, reverse
 
 from tests.autorisatie import MATRIX, ROLLEN, UITKOMSTEN
 from tests.conftest import log_in_als_medewerker
@@ -23,22 +23,24 @@ INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/js
 INLINE_STIJL = re.compile(r"\sstyle\s*=", re.IGNORECASE)
 
 
-def url_namen(resolver=None, namespace: str = "") -> dict[str, str]:
-    """All URL names of the project (namespaced) -> route, except the admin's own pages
-    (only `admin:index` is kept). Unnamed patterns get a key that says so."""
+def url_namen(resolver=None, namespace: str = "", converters=None) -> dict[str, dict]:
+    """All URL names of the project (namespaced) -> their path converters, except the
+    admin's own pages (only `admin:index` is kept). Unnamed patterns get a key that says so."""
     resolver = resolver or get_resolver()
-    namen: dict[str, str] = {}
+    converters = converters or {}
+    namen: dict[str, dict] = {}
     for p in resolver.url_patterns:
+        eigen = {**converters, **getattr(p.pattern, "converters", {})}
         if isinstance(p, URLResolver):
             ns = p.namespace or ""
             volledig = f"{namespace}:{ns}".strip(":") if ns else namespace
             if volledig.split(":")[0] == "admin":
-                namen["admin:index"] = "beheer/admin/"
+                namen["admin:index"] = {}
                 continue
-            namen.update(url_namen(p, volledig))
+            namen.update(url_namen(p, volledig, eigen))
         elif isinstance(p, URLPattern):
             naam = f"{namespace}:{p.name}" if namespace and p.name else p.name
-            namen[naam or f"<zonder naam: {p.pattern}>"] = str(p.pattern)
+            namen[naam or f"<zonder naam: {p.pattern}>"] = eigen
     return namen
 
 
@@ -133,3 +135,18 @@ def test_autorisatie_per_rol(naam, rolclients):
     assert not afwijkingen, f"{naam} ({regel.methode.upper()} {url}):\n  " + "\n  ".join(
         afwijkingen)
 
+
+
+def test_geraden_ids_geven_geen_toegang(rolclients):
+    """Every URL with a numeric id: a guessed id that does not exist is never shown and
+    never a 500, for any role. (Other people's real records: the kwargs in MATRIX.)"""
+    clients, _ = rolclients
+    geraden = 2_000_000_000
+    for naam, conv in url_namen().items():
+        if not conv or not all(isinstance(c, converters.IntConverter) for c in conv.values()):
+            continue
+        url = reverse(naam, kwargs=dict.fromkeys(conv, geraden))
+        regel = MATRIX[naam]
+        for rol in ROLLEN:
+            response = getattr(clients[rol], regel.methode)(url, regel.data)
+            assert uitkomst(response) != "ok" and response.status_code < 500, f"{naam} {rol}"

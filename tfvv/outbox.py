@@ -38,6 +38,16 @@ OUTBOX_ARGUMENT = "outbox_id"
 PER_RONDE = 500
 
 
+def celery_taak(naam: str):
+    """The registered task `naam`; in a web process the apps' tasks modules are only
+    imported (autodiscovered) on first need."""
+    if naam not in celery_app.tasks:
+        celery_app.loader.import_default_modules()
+    if naam not in celery_app.tasks:
+        raise LookupError(f"Onbekende Celery-taak: {naam}")
+    return celery_app.tasks[naam]
+
+
 def plan_taak(taak, /, **argumenten) -> Outboxtaak:
     """Record that `taak` must run with `argumenten` once the current transaction commits.
 
@@ -47,9 +57,7 @@ def plan_taak(taak, /, **argumenten) -> Outboxtaak:
     """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("plan_taak() hoort binnen de transactie van de wijziging te draaien")
-    naam = taak if isinstance(taak, str) else taak.name
-    if naam not in celery_app.tasks:
-        raise LookupError(f"Onbekende Celery-taak: {naam}")
+    naam = celery_taak(taak if isinstance(taak, str) else taak.name).name
     rij = Outboxtaak.objects.create(taak=naam, argumenten=argumenten)
     transaction.on_commit(lambda: verstuur(rij.pk))
     return rij
@@ -63,7 +71,7 @@ def verstuur(outbox_id: int) -> bool:
     Outboxtaak.objects.filter(pk=rij.pk).update(verstuurd_op=timezone.now(),
                                                  pogingen=F("pogingen") + 1)
     try:
-        celery_app.tasks[rij.taak].apply_async(
+        celery_taak(rij.taak).apply_async(
             kwargs={**rij.argumenten, OUTBOX_ARGUMENT: rij.pk}, retry=False
         )
     except Exception as exc:  # broker down, or (eager mode) the task itself failed

@@ -101,6 +101,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 else:
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    VAR_DIR.mkdir(parents=True, exist_ok=True)  # a fresh checkout has no var/ yet
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "tfvv.Gebruiker"

@@ -4,6 +4,8 @@ and a re-sent or redelivered task runs its effect once."""
 import os
 import signal
 import socket
+import subprocess
+import sys
 import time
 from contextlib import contextmanager
 
@@ -13,6 +15,7 @@ from django.core import mail
 from django.db import transaction
 from kombu import pools
 
+from tests.conftest import ROOT
 from tfvv import tasks
 from tfvv.celery import app as celery_app
 from tfvv.events import registreer_gebeurtenis
@@ -207,3 +210,13 @@ def test_worker_gedood_midden_in_taak_geeft_een_effect(celery_niet_eager, tmp_pa
     assert Volgnummer.objects.get(sleutel="trage-bevestiging").laatste == 1
     berichten = [p.read_text() for p in celery_niet_eager["mailmap"].iterdir()]
     assert sum("gedood@voorbeeld.nl" in b for b in berichten) == 1
+
+
+def test_taken_gevonden_in_een_vers_webproces():
+    """A web process has imported no tasks module yet: plan_taak must still find the task."""
+    code = ("import django, sys; django.setup(); from tfvv.outbox import celery_taak; "
+            "assert 'tfvv.tasks' not in sys.modules; "
+            "print(celery_taak('tfvv.tasks.verstuur_mail').name)")
+    uit = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         env={**os.environ, "DJANGO_SETTINGS_MODULE": "tfvv.settings_test"})
+    assert uit.stdout.strip() == "tfvv.tasks.verstuur_mail", uit.stderr[-2000:]
