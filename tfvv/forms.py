@@ -42,3 +42,25 @@ class MedewerkerInlogForm(forms.Form):
             raise forms.ValidationError(fout, code="ongeldig")
         self.user, self.device = user, device
         return cleaned
+
+
+class BevestigCodeForm(forms.Form):
+    """Step-up: the current code of the staff member's authenticator app."""
+
+    code = forms.RegexField(
+        label=_("Code uit uw authenticator-app"), regex=r"^\s*\d{6}\s*$",
+        error_messages={"invalid": _("Vul de zes cijfers uit uw authenticator-app in."),
+                        "required": _("Vul de zes cijfers uit uw authenticator-app in.")},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].strip()
+        if match_token(self.user, code) is None:
+            raise forms.ValidationError(
+                _("Deze code klopt niet. Gebruik de nieuwste code uit uw app."), code="ongeldig")
+        return code

@@ -1,3 +1,4 @@
+import sys
 import time
 
 from django.conf import settings
@@ -7,11 +8,22 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.views.defaults import server_error
+
+from tfvv import stepup
 
 
 def _onbeschikbaar(request) -> HttpResponse:
     html = render_to_string("503.html", {"request": request})
     return HttpResponse(html, status=503, headers={"Retry-After": "60"})
+
+
+def foutpagina(request, template_name="500.html"):
+    """handler500: a database outage raised outside the view (in a later middleware, e.g.
+    while loading the session or the user) still gives the friendly 503."""
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        return _onbeschikbaar(request)
+    return server_error(request, template_name)
 
 
 class DatabaseUnavailableMiddleware:
@@ -53,4 +65,37 @@ class StaffSessionExpiryMiddleware:
                 logout(request)
                 return redirect(reverse("tfvv:inloggen-medewerker") + "?verlopen=1")
             request.session[self.SLEUTEL] = nu
+        return self.get_response(request)
+
+
+class StapOpMiddleware:
+    """Changes to users, roles, second factors and budgets in the admin need a fresh code.
+
+    Every unsafe request under the admin pages of `MODELLEN` is sent through the
+    step-up page first (tfvv.stepup); viewing stays as it is.
+    """
+
+    MODELLEN = (
+        "tfvv/gebruiker", "auth/group", "otp_totp/totpdevice",
+        "tfvv/financieringsbron", "tfvv/begrotingsperiode", "tfvv/toezegging",
+    )
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self._prefixen = None
+
+    def prefixen(self) -> tuple[str, ...]:
+        if self._prefixen is None:
+            index = reverse("admin:index")
+            self._prefixen = tuple(f"{index}{model}/" for model in self.MODELLEN)
+        return self._prefixen
+
+    def __call__(self, request):
+        if (
+            request.method in stepup.ONVEILIGE_METHODEN
+            and request.path.startswith(self.prefixen())
+            and request.user.is_authenticated
+            and not stepup.is_bevestigd(request)
+        ):
+            return stepup.naar_bevestigen(request)
         return self.get_response(request)

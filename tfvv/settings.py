@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -62,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "tfvv.middleware.StaffSessionExpiryMiddleware",
+    "tfvv.middleware.StapOpMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -101,6 +103,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 else:
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    VAR_DIR.mkdir(parents=True, exist_ok=True)  # a fresh checkout has no var/ yet
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "tfvv.Gebruiker"
@@ -177,7 +180,26 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "max_retries": 1}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {
     "werker-hartslag": {"task": "tfvv.tasks.werker_hartslag", "schedule": 60.0},
+    "verwerk-outbox": {"task": "tfvv.tasks.verwerk_outbox", "schedule": 60.0},
+    "bewaartermijnen": {"task": "tfvv.tasks.pas_bewaartermijnen_toe",
+                        "schedule": crontab(hour=3, minute=15)},
 }
+# Outbox (tfvv.outbox): re-send a side effect not done this long after it was sent;
+# delete done rows (they hold e-mail text) after this many days.
+TFVV_OUTBOX_OPNIEUW_NA_SECONDEN = env.int("TFVV_OUTBOX_OPNIEUW_NA_SECONDEN", default=300)
+TFVV_OUTBOX_BEWAAR_DAGEN = env.int("TFVV_OUTBOX_BEWAAR_DAGEN", default=30)
+
+# --- retention (tfvv.bewaartermijnen, docs/beveiliging.md) -----------------------
+# Days after which a closed case is anonymised, per outcome.
+TFVV_BEWAARTERMIJNEN = {
+    # aanmelding without follow-up (geen vervolg, doorverwezen, ingetrokken): from closing
+    "zonder_vervolg": env.int("TFVV_BEWAAR_ZONDER_VERVOLG_DAGEN", default=365),
+    # afgewezen / buiten behandeling: from the end of the bezwaartermijn
+    "afgewezen": env.int("TFVV_BEWAAR_AFGEWEZEN_DAGEN", default=365),
+    # toegekend and afgerond: financial retention period (7 years) from completion
+    "toegekend": env.int("TFVV_BEWAAR_TOEGEKEND_DAGEN", default=7 * 365 + 2),
+}
+TFVV_BEZWAARTERMIJN_DAGEN = env.int("TFVV_BEZWAARTERMIJN_DAGEN", default=43)
 
 # --- caching (rate limits) ---------------------------------------------------
 REDIS_CACHE_URL = env.str("REDIS_CACHE_URL", default="")
@@ -206,6 +228,7 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env.int("TFVV_SESSION_SECONDS", default=8 * 3600)
 TFVV_STAFF_IDLE_SECONDS = env.int("TFVV_STAFF_IDLE_SECONDS", default=30 * 60)
 TFVV_STEP_UP_SECONDS = env.int("TFVV_STEP_UP_SECONDS", default=10 * 60)
+TFVV_STEP_UP_MAX_POGINGEN = env.int("TFVV_STEP_UP_MAX_POGINGEN", default=5)
 X_FRAME_OPTIONS = "DENY"
 
 CONTENT_SECURITY_POLICY = {

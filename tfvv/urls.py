@@ -9,6 +9,7 @@ tfvv_patterns = [
     path("privacy/", paginas.PrivacyView.as_view(), name="privacy"),
     path("toegankelijkheid/", paginas.ToegankelijkheidView.as_view(), name="toegankelijkheid"),
     path("medewerkers/inloggen/", inloggen.inloggen_medewerker, name="inloggen-medewerker"),
+    path("medewerkers/bevestigen/", inloggen.bevestigen, name="bevestigen"),
     path("uitloggen/", inloggen.uitloggen, name="uitloggen"),
     path("beheer/", paginas.BeheerView.as_view(), name="beheer"),
     path("gezondheid/", gezondheid.gezondheid, name="gezondheid"),
@@ -24,3 +25,4 @@ urlpatterns = [
 ]
 
 handler403 = "django.views.defaults.permission_denied"
+handler500 = "tfvv.middleware.foutpagina"

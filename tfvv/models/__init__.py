@@ -1,6 +1,7 @@
 from tfvv.models.budget import Begrotingsperiode, Budgetboeking, Financieringsbron, Toezegging
 from tfvv.models.gebeurtenis import Gebeurtenis, Inzage
 from tfvv.models.gebruiker import Gebruiker
+from tfvv.models.outbox import Outboxtaak
 from tfvv.models.referentie import Gemeente, Postcodegebied, Regeling, Volgnummer
 
 __all__ = [
@@ -11,6 +12,7 @@ __all__ = [
     "Gebruiker",
     "Gemeente",
     "Inzage",
+    "Outboxtaak",
     "Postcodegebied",
     "Regeling",
     "Toezegging",

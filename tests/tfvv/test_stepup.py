@@ -1,0 +1,140 @@
+"""Step-up re-authentication (tfvv.stepup) and its use for user management in the admin."""
+
+import time
+
+import pytest
+from django.contrib.auth.models import Group
+from django.http import HttpResponse
+from django.test import RequestFactory
+from django.urls import reverse
+
+from tests.conftest import huidige_code
+from tfvv import stepup
+
+pytestmark = pytest.mark.django_db
+
+BEVESTIGEN = "/medewerkers/bevestigen/"
+
+
+def verloop(client):
+    session = client.session
+    session[stepup.SESSIE_SLEUTEL] = time.time() - 11 * 60
+    session.save()
+
+
+def test_inloggen_met_code_telt_als_verse_bevestiging(client, medewerkers):
+    user = medewerkers["beheerder"]
+    client.post(reverse("tfvv:inloggen-medewerker"), {
+        "username": user.username, "password": "Test-wachtwoord-123!",
+        "code": huidige_code(user.totp_device)})
+    assert client.session[stepup.SESSIE_SLEUTEL] == pytest.approx(time.time(), abs=5)
+
+
+def test_gebruikersbeheer_vraagt_verse_code(client_als, medewerkers):
+    c = client_als("beheerder")
+    doel = medewerkers["adviesgroep"]
+    url = reverse("admin:tfvv_gebruiker_change", args=[doel.pk])
+    assert c.get(url).status_code == 200  # viewing needs no fresh code
+    response = c.post(url, {"username": "gekaapt"})
+    assert response.status_code == 302
+    assert response["Location"].startswith(BEVESTIGEN)
+    assert f"next={url.replace('/', '%2F')}" in response["Location"]
+    doel.refresh_from_db()
+    assert doel.username == "adviesgroep"
+
+
+def test_rollen_wijzigen_vraagt_verse_code(client_als):
+    c = client_als("beheerder")
+    groep = Group.objects.get(name="adviesgroep")
+    url = reverse("admin:auth_group_delete", args=[groep.pk])
+    response = c.post(url, {"post": "yes"})
+    assert response["Location"].startswith(BEVESTIGEN)
+    assert Group.objects.filter(pk=groep.pk).exists()
+
+
+def test_na_bevestigen_gaat_de_wijziging_door(client_als, medewerkers):
+    c = client_als("beheerder")
+    beheerder = medewerkers["beheerder"]
+    doel = medewerkers["adviesgroep"]
+    url = reverse("admin:tfvv_gebruiker_change", args=[doel.pk])
+    response = c.post(BEVESTIGEN, {"code": huidige_code(beheerder.totp_device), "next": url})
+    assert response.status_code == 302
+    assert response["Location"] == url
+    response = c.post(url, {"username": "adviesgroep", "first_name": "Nieuw", "last_name": "X",
+                            "email": "a@example.org", "organisatie": "adviesgroep",
+                            "is_active": "on", "groups": [Group.objects.get(name="adviesgroep")
+                                                          .pk],
+                            "date_joined_0": "2026-01-01", "date_joined_1": "10:00:00"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    doel.refresh_from_db()
+    assert doel.first_name == "Nieuw"
+
+
+def test_bevestiging_verloopt(client_als, medewerkers):
+    c = client_als("beheerder")
+    c.post(BEVESTIGEN, {"code": huidige_code(medewerkers["beheerder"].totp_device)})
+    verloop(c)
+    url = reverse("admin:tfvv_gebruiker_change", args=[medewerkers["adviesgroep"].pk])
+    assert c.post(url, {"username": "x"})["Location"].startswith(BEVESTIGEN)
+
+
+def test_verkeerde_code_geeft_melding_en_blijft(client_als):
+    c = client_als("beoordelaar")
+    response = c.post(BEVESTIGEN, {"code": "000000", "next": "/beoordeling/"})
+    assert response.status_code == 200
+    assert "klopt niet" in response.content.decode()
+    assert stepup.SESSIE_SLEUTEL not in c.session
+
+
+def test_te_vaak_verkeerd_logt_uit(client_als, settings):
+    c = client_als("beoordelaar")
+    for _ in range(settings.TFVV_STEP_UP_MAX_POGINGEN - 1):
+        assert c.post(BEVESTIGEN, {"code": "000000"}).status_code == 200
+    response = c.post(BEVESTIGEN, {"code": "000000"})
+    assert response["Location"] == "/medewerkers/inloggen/?bevestigen_mislukt=1"
+    assert "_auth_user_id" not in c.session
+
+
+def test_next_naar_andere_site_wordt_genegeerd(client_als, medewerkers):
+    c = client_als("financieel")
+    response = c.post(BEVESTIGEN, {"code": huidige_code(medewerkers["financieel"].totp_device),
+                                   "next": "https://kwaadwillend.example/"})
+    assert response["Location"] == reverse("tfvv:start")
+
+
+def _request(rf, methode, user, sessie):
+    request = getattr(rf, methode)("/gevoelig/")
+    request.user = user
+    request.session = sessie
+    return request
+
+
+@pytest.mark.parametrize("bij_openen,methode,verwacht", [
+    (False, "get", 200), (False, "post", 302), (True, "get", 302), (True, "post", 302),
+])
+def test_decorator(medewerkers, bij_openen, methode, verwacht):
+    @stepup.stap_op_vereist(bij_openen=bij_openen)
+    def gevoelig(request):
+        return HttpResponse("gedaan")
+
+    request = _request(RequestFactory(), methode, medewerkers["beoordelaar"], {})
+    response = gevoelig(request)
+    assert response.status_code == verwacht
+    if verwacht == 302:
+        assert response["Location"] == f"{BEVESTIGEN}?next=%2Fgevoelig%2F"
+    request = _request(RequestFactory(), methode, medewerkers["beoordelaar"],
+                       {stepup.SESSIE_SLEUTEL: time.time()})
+    assert gevoelig(request).status_code == 200
+
+
+def test_mixin(medewerkers):
+    from django.views import View
+
+    class Gevoelig(stepup.StapOpVereistMixin, View):
+        def post(self, request):
+            return HttpResponse("gedaan")
+
+    request = _request(RequestFactory(), "post", medewerkers["beoordelaar"], {})
+    assert Gevoelig.as_view()(request).status_code == 302
+    request.session[stepup.SESSIE_SLEUTEL] = time.time()
+    assert Gevoelig.as_view()(request).status_code == 200

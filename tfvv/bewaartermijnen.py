@@ -1,0 +1,161 @@
+"""Retention: anonymise closed cases once their retention period has passed.
+
+Each app registers, in a module `<app>/bewaartermijnen.py` (found automatically, like
+admin.py), the records it owns that must be anonymised:
+
+    from tfvv.bewaartermijnen import registreer
+
+    registreer("aanvragen.aanvraag", te_anonimiseren=verlopen_aanvragen,
+               anonimiseer=anonimiseer_aanvraag)
+
+`te_anonimiseren(nu)` returns a queryset of records due at `nu` (not yet anonymised);
+`anonimiseer(obj, nu)` blanks the personal fields of one record, keeping what the
+statistics need, and sets `geanonimiseerd_op`. Each record is handled in its own
+transaction, so one failure does not stop the others.
+
+Periods (days) come from settings.TFVV_BEWAARTERMIJNEN (docs/configuratie.md); the
+nightly Celery beat task and `manage.py bewaartermijnen [--droog]` call `pas_toe`.
+"""
+
+import datetime
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.module_loading import autodiscover_modules
+
+log = logging.getLogger(__name__)
+
+TERMIJNEN = ("zonder_vervolg", "afgewezen", "toegekend")
+
+
+@dataclass(frozen=True)
+class Anonimiseerder:
+    naam: str
+    te_anonimiseren: Callable[[datetime.datetime], models.QuerySet]
+    anonimiseer: Callable[[models.Model, datetime.datetime], None]
+
+
+_register: dict[str, Anonimiseerder] = {}
+
+
+def registreer(naam: str, *, te_anonimiseren, anonimiseer) -> None:
+    _register[naam] = Anonimiseerder(naam, te_anonimiseren, anonimiseer)
+
+
+def anonimiseerders() -> list[Anonimiseerder]:
+    autodiscover_modules("bewaartermijnen")
+    return list(_register.values())
+
+
+def termijn(soort: str) -> datetime.timedelta:
+    """The retention period of an outcome (`zonder_vervolg`, `afgewezen`, `toegekend`)."""
+    if soort not in TERMIJNEN:
+        raise KeyError(soort)
+    return datetime.timedelta(days=settings.TFVV_BEWAARTERMIJNEN[soort])
+
+
+def bezwaartermijn() -> datetime.timedelta:
+    return datetime.timedelta(days=settings.TFVV_BEZWAARTERMIJN_DAGEN)
+
+
+def pas_toe(*, droog: bool = False, nu: datetime.datetime | None = None) -> dict[str, int]:
+    """Anonymise everything that is due; returns the number per register entry.
+
+    With `droog=True` nothing changes; the numbers say what would be anonymised.
+    """
+    nu = nu or timezone.now()
+    aantallen = {}
+    for a in anonimiseerders():
+        qs = a.te_anonimiseren(nu)
+        if droog:
+            aantallen[a.naam] = qs.count()
+            continue
+        gedaan = 0
+        for pk in list(qs.values_list("pk", flat=True)):
+            try:
+                with transaction.atomic():
+                    obj = qs.model.objects.select_for_update().filter(
+                        pk=pk, geanonimiseerd_op__isnull=True).first()
+                    if obj is None:
+                        continue
+                    a.anonimiseer(obj, nu)
+                    gedaan += 1
+            except Exception:
+                log.exception("Anonimiseren van %s %s mislukt", a.naam, pk)
+        aantallen[a.naam] = gedaan
+    return aantallen
+
+
+# --- helpers for the app's anonymiser ---------------------------------------------
+
+
+def geboortejaar(datum: datetime.date) -> datetime.date:
+    """Keep only the birth year (1 January), enough for age bands."""
+    return datetime.date(datum.year, 1, 1)
+
+
+def pc4(postcode: str) -> str:
+    """Keep only the four digits of a Dutch postcode (the area statistics use)."""
+    return (postcode or "")[:4]
+
+
+def verwijder_bestanden(obj: models.Model) -> int:
+    """Delete the stored files of `obj` and of records that point to it (one level).
+
+    Covers uploads and PDFs of the case without the earlier app knowing the later
+    apps' models; the rows stay (with an empty file field) for the statistics.
+    """
+    verwijderd = 0
+    doelen = [(obj, None)]
+    for rel in obj._meta.related_objects:
+        if rel.one_to_many or rel.one_to_one:
+            bestandsvelden = [f for f in rel.related_model._meta.concrete_fields
+                              if isinstance(f, models.FileField)]
+            if bestandsvelden:
+                gerelateerd = rel.related_model._default_manager.filter(
+                    **{rel.field.name: obj})
+                doelen.extend((r, bestandsvelden) for r in gerelateerd)
+    for record, velden in doelen:
+        velden = velden or [f for f in record._meta.concrete_fields
+                            if isinstance(f, models.FileField)]
+        gewijzigd = []
+        for veld in velden:
+            bestand = getattr(record, veld.name)
+            if bestand:
+                bestand.delete(save=False)
+                setattr(record, veld.name, "")
+                gewijzigd.append(veld.name)
+                verwijderd += 1
+        if gewijzigd and record is not obj:
+            type(record)._default_manager.filter(pk=record.pk).update(
+                **dict.fromkeys(gewijzigd, ""))
+    return verwijderd
+
+
+def anonimiseer_gebeurtenissen(dossier_id: int) -> int:
+    """Clear the free text (reason) and links of a case's events; keep action, states, time."""
+    from tfvv.models import Gebeurtenis
+
+    aantal = 0
+    for g in Gebeurtenis.objects.filter(dossier_id=dossier_id):
+        if g.reden or "links" in g.gegevens:
+            g.reden = ""
+            g.gegevens = {k: v for k, v in g.gegevens.items() if k != "links"}
+            g.save(_anonimiseren=True)
+            aantal += 1
+    return aantal
+
+
+def deactiveer_account(gebruiker) -> None:
+    """Close a resident's account for good: no name, no e-mail, no way to log in."""
+    gebruiker.first_name = ""
+    gebruiker.last_name = ""
+    gebruiker.email = ""
+    gebruiker.username = f"geanonimiseerd-{gebruiker.pk}"
+    gebruiker.is_active = False
+    gebruiker.set_unusable_password()
+    gebruiker.save()
