@@ -161,7 +161,7 @@ class GesprekVastleggenForm(DatumTijdVelden):
 
 
 class ToewijzenForm(forms.Form):
-    consulent = forms.ModelChoiceField(label=_("Consulent"), queryset=None,
+    consulent = forms.ModelChoiceField(label=_("Toewijzen aan"), queryset=None,
                                        empty_label=_("kies een consulent"))
 
     def __init__(self, *args, collegas, **kwargs):
