@@ -223,3 +223,36 @@ def test_aanvraagpagina_queries_onafhankelijk_van_aantal_gesprekken(client_als):
     for status in ["gevoerd", "geannuleerd", "niet_verschenen"] * 5:
         GesprekFactory(aanvraag=aanvraag, consulent=aanvraag.aanvrager, status=status)
     assert tel() == een
+
+
+@pytest.mark.urls("tests.loopbaangesprekken.urls_met_scholingsplan")
+def test_uitkomst_scholingsplan_leidt_naar_scholingsplanformulier(client_als, zaak_lwl):
+    c = client_als("consulent_lwl")
+    response = c.post(
+        reverse("loopbaangesprekken:gesprek-vastleggen", kwargs={"pk": zaak_lwl.pk}),
+        {"datum": timezone.localdate().isoformat(), "tijd": "00:01", "duur_minuten": "60",
+         "onderwerpen": ["scholingsadvies"], "verslag": "Plan: mbo-4 elektro.",
+         "uitkomst": "scholingsplan"})
+    plan_url = reverse("loopbaangesprekken:scholingsplan-nieuw",
+                       kwargs={"aanvraag_id": zaak_lwl.aanvraag_id})
+    assert response["Location"] == plan_url
+    html = c.get(aanvraag_url(zaak_lwl.aanvraag)).content.decode()
+    assert f'href="{plan_url}"' in html
+
+
+def test_mailstoring_maakt_de_planning_niet_ongedaan(client_als, monkeypatch, caplog,
+                                                     django_capture_on_commit_callbacks):
+    from loopbaangesprekken import uitnodiging
+
+    def storing(*args):
+        raise ConnectionRefusedError("smtp onbereikbaar")
+
+    monkeypatch.setattr(uitnodiging, "verstuur", storing)
+    aanvraag = AanvraagFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_als("consulent_lwl").post(
+            reverse("loopbaangesprekken:gesprek-plannen", kwargs={"pk": aanvraag.pk}),
+            {"datum": morgen().date().isoformat(), "tijd": "10:00", "vorm": "video"})
+    assert response.status_code == 302
+    assert Gesprek.objects.filter(aanvraag=aanvraag, status="gepland").exists()
+    assert "niet verstuurd" in caplog.text
