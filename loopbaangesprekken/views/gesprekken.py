@@ -214,7 +214,9 @@ class GesprekVerplaatsenView(_GesprekActie):
     melding = _("Het gesprek is verplaatst; de inwoner krijgt een nieuwe uitnodiging.")
 
     def get_initial(self):
-        return {"vorm": self.gesprek.vorm, "locatie": self.gesprek.locatie}
+        moment = timezone.localtime(self.gesprek.gepland_op)
+        return {"datum": moment.date(), "tijd": moment.time(), "vorm": self.gesprek.vorm,
+                "locatie": self.gesprek.locatie}
 
     def uitvoeren(self, data, form):
         services.verplaats_gesprek(gesprek=self.gesprek, actor=self.request.user,
