@@ -79,7 +79,9 @@ class DatumTijdVelden(forms.Form):
         return timezone.make_aware(naief)
 
 
-class GesprekPlanForm(DatumTijdVelden):
+class VormEnLocatieVelden(forms.Form):
+    """How the gesprek is held; a place is required for a gesprek op locatie."""
+
     vorm = forms.ChoiceField(label=_("Vorm van het gesprek"), choices=Gesprek.Vorm.choices,
                              widget=forms.RadioSelect)
     locatie = forms.ChoiceField(
@@ -92,6 +94,14 @@ class GesprekPlanForm(DatumTijdVelden):
         cleaned = super().clean()
         if cleaned.get("vorm") == Gesprek.Vorm.OP_LOCATIE and not cleaned.get("locatie"):
             self.add_error("locatie", _("Kies de locatie van het gesprek."))
+        return cleaned
+
+
+class GesprekPlanForm(VormEnLocatieVelden, DatumTijdVelden):
+    field_order = ["datum", "tijd", "vorm", "locatie"]
+
+    def clean(self):
+        cleaned = super().clean()
         if cleaned.get("datum") and cleaned.get("tijd") and self.moment() <= timezone.now():
             self.add_error("datum", _("Kies een datum en tijd in de toekomst."))
         return cleaned
@@ -158,6 +168,12 @@ class GesprekVastleggenForm(DatumTijdVelden):
             self.add_error("datum", _("Een gesprek dat in de toekomst ligt, kunt u nog niet "
                                       "vastleggen."))
         return cleaned
+
+
+class GesprekRegistrerenForm(VormEnLocatieVelden, GesprekVastleggenForm):
+    """A gesprek held without an appointment: its form and place, then the log fields."""
+
+    field_order = ["vorm", "locatie", "datum", "tijd"]
 
 
 class ToewijzenForm(forms.Form):

@@ -18,6 +18,8 @@ urlpatterns = [
          name="aanvraag-adrescontrole"),
     path("aanvragen/<int:pk>/gesprek-plannen/", gesprekken.GesprekPlannenView.as_view(),
          name="gesprek-plannen"),
+    path("aanvragen/<int:pk>/gesprek-vastleggen/", gesprekken.GesprekRegistrerenView.as_view(),
+         name="gesprek-registreren"),
     path("gesprekken/<int:pk>/verplaatsen/", gesprekken.GesprekVerplaatsenView.as_view(),
          name="gesprek-verplaatsen"),
     path("gesprekken/<int:pk>/annuleren/", gesprekken.GesprekAnnulerenView.as_view(),

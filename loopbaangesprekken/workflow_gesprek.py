@@ -1,7 +1,8 @@
 """The gesprek state machine, as data.
 
-A new gesprek starts in the pseudo-state NIEUW (empty status) and is planned in the
-same transaction, so planning is a transition with an event like every other step.
+A new gesprek starts in the pseudo-state NIEUW (empty status) and is planned — or, for a
+gesprek held without an appointment, logged — in the same transaction, so this first step
+is a transition with an event like every other.
 The resident texts here are generic; the services pass a text with date and place.
 """
 
@@ -25,7 +26,7 @@ GESPREK_TRANSITIES = [
               _("niet verschenen registreren"),
               _("U was niet aanwezig bij uw loopbaangesprek. Uw consulent neemt contact met "
                 "u op.")),
-    Transitie("vastleggen", frozenset({G.GEPLAND}), G.GEVOERD, _("gesprek vastleggen"),
+    Transitie("vastleggen", frozenset({NIEUW, G.GEPLAND}), G.GEVOERD, _("gesprek vastleggen"),
               _("Uw loopbaangesprek heeft plaatsgevonden.")),
 ]
 

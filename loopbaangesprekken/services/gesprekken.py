@@ -223,14 +223,42 @@ def _doorverwijzing_tekst(gesprek: Gesprek) -> str:
 def leg_gesprek_vast(*, gesprek: Gesprek, actor, gevoerd_op, duur_minuten: int,
                      onderwerpen: list[str], verslag: str, uitkomst: str,
                      doorverwezen_naar: str = "", toelichting: str = "") -> Gesprek:
-    """Record a held gesprek (one LLO-gesprek) and move the aanvraag by its outcome.
-
-    The verslag is staff-only: it goes into no event, neither its reason nor its data.
-    """
+    """Record a planned gesprek as held (one LLO-gesprek); the aanvraag follows its outcome."""
     aanvraag = Aanvraag.objects.select_for_update().get(pk=gesprek.aanvraag_id)
     gesprek = _vergrendel_gesprek(gesprek)
     gesprek.aanvraag = aanvraag
     _vereis(permissions.mag_gesprek_wijzigen(actor, gesprek, "vastleggen"))
+    return _leg_vast(gesprek, actor=actor, gevoerd_op=gevoerd_op, duur_minuten=duur_minuten,
+                     onderwerpen=onderwerpen, verslag=verslag, uitkomst=uitkomst,
+                     doorverwezen_naar=doorverwezen_naar, toelichting=toelichting)
+
+
+@transaction.atomic
+def registreer_gevoerd_gesprek(*, aanvraag: Aanvraag, actor, vorm: str, locatie: str = "",
+                               gevoerd_op, duur_minuten: int, onderwerpen: list[str],
+                               verslag: str, uitkomst: str, doorverwezen_naar: str = "",
+                               toelichting: str = "") -> Gesprek:
+    """Record a gesprek held without an appointment (walk-in, phone call): no invitation."""
+    aanvraag = _vergrendel_aanvraag(aanvraag)
+    _vereis(permissions.mag_gesprek_plannen(actor, aanvraag))
+    if aanvraag.consulent is None:
+        _zet_consulent(aanvraag, consulent=actor, actor=actor, actie="claimen")
+    gesprek = Gesprek.objects.create(
+        aanvraag=aanvraag, consulent=aanvraag.consulent, status=NIEUW, gepland_op=gevoerd_op,
+        vorm=vorm, locatie=locatie if vorm == Gesprek.Vorm.OP_LOCATIE else "",
+    )
+    return _leg_vast(gesprek, actor=actor, gevoerd_op=gevoerd_op, duur_minuten=duur_minuten,
+                     onderwerpen=onderwerpen, verslag=verslag, uitkomst=uitkomst,
+                     doorverwezen_naar=doorverwezen_naar, toelichting=toelichting)
+
+
+def _leg_vast(gesprek: Gesprek, *, actor, gevoerd_op, duur_minuten, onderwerpen, verslag,
+              uitkomst, doorverwezen_naar, toelichting) -> Gesprek:
+    """The `vastleggen` transition on a locked gesprek whose `aanvraag` is locked too.
+
+    The verslag is staff-only: it goes into no event, neither its reason nor its data.
+    """
+    aanvraag = gesprek.aanvraag
     transitie = UITKOMST_TRANSITIE[uitkomst]
     if not permissions.mag_uitkomst_kiezen(aanvraag, transitie):
         raise PermissionDenied(_("Deze uitkomst past niet bij de fase van de aanvraag."))

@@ -33,6 +33,16 @@ def scholingsplan_url(aanvraag: Aanvraag) -> str | None:
         return None
 
 
+def naar_scholingsplan_of(antwoord, form, aanvraag: Aanvraag):
+    """After the outcome 'scholingsplan opstellen' go to the plan form when it exists."""
+    if form.cleaned_data["uitkomst"] == Gesprek.Uitkomst.SCHOLINGSPLAN:
+        aanvraag.refresh_from_db()
+        url = scholingsplan_url(aanvraag)
+        if url:
+            return redirect(url)
+    return antwoord
+
+
 class AanvraagView(RolVereistMixin, TemplateView):
     rollen = (Rol.CONSULENT,)
     template_name = "loopbaangesprekken/aanvraag.html"
@@ -248,6 +258,35 @@ class GesprekNietVerschenenView(_GesprekActie):
                                             toelichting=data["toelichting"])
 
 
+class GesprekRegistrerenView(_AanvraagActie):
+    form_class = forms.GesprekRegistrerenForm
+    titel = _("Gevoerd gesprek zonder afspraak vastleggen")
+    knop = _("Gesprek vastleggen")
+    melding = _("Het gesprek is vastgelegd.")
+
+    def toegang(self, user):
+        return permissions.mag_gesprek_plannen(user, self.aanvraag)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "aanvraag": self.aanvraag}
+
+    def get_initial(self):
+        nu = timezone.localtime()
+        return {"datum": nu.date(), "tijd": nu.time().replace(second=0, microsecond=0)}
+
+    def uitvoeren(self, data, form):
+        services.registreer_gevoerd_gesprek(
+            aanvraag=self.aanvraag, actor=self.request.user, vorm=data["vorm"],
+            locatie=data["locatie"], gevoerd_op=form.moment(),
+            duur_minuten=data["duur_minuten"], onderwerpen=data["onderwerpen"],
+            verslag=data["verslag"], uitkomst=data["uitkomst"],
+            doorverwezen_naar=data["doorverwezen_naar"], toelichting=data["toelichting"],
+        )
+
+    def form_valid(self, form):
+        return naar_scholingsplan_of(super().form_valid(form), form, self.aanvraag)
+
+
 class GesprekVastleggenView(_GesprekActie):
     transitie = "vastleggen"
     form_class = forms.GesprekVastleggenForm
@@ -271,10 +310,4 @@ class GesprekVastleggenView(_GesprekActie):
         )
 
     def form_valid(self, form):
-        antwoord = super().form_valid(form)
-        if form.cleaned_data["uitkomst"] == Gesprek.Uitkomst.SCHOLINGSPLAN:
-            self.aanvraag.refresh_from_db()
-            url = scholingsplan_url(self.aanvraag)
-            if url:
-                return redirect(url)
-        return antwoord
+        return naar_scholingsplan_of(super().form_valid(form), form, self.aanvraag)

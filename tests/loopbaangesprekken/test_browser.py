@@ -50,6 +50,7 @@ def test_werkvoorraad_en_aanvraag_zonder_axe_schendingen(live_server, page, mede
 
     for pad in (f"/consulent/aanvragen/{gepland.pk}/",
                 f"/consulent/aanvragen/{gepland.pk}/gesprek-plannen/",
+                f"/consulent/aanvragen/{gepland.pk}/gesprek-vastleggen/",
                 f"/consulent/gesprekken/{gesprek.pk}/vastleggen/",
                 f"/consulent/gesprekken/{gesprek.pk}/verplaatsen/",
                 f"/consulent/aanvragen/{grens.pk}/adrescontrole/"):

@@ -256,3 +256,34 @@ def test_mailstoring_maakt_de_planning_niet_ongedaan(client_als, monkeypatch, ca
     assert response.status_code == 302
     assert Gesprek.objects.filter(aanvraag=aanvraag, status="gepland").exists()
     assert "niet verstuurd" in caplog.text
+
+
+def test_gesprek_zonder_afspraak_vastleggen(client_als, medewerkers,
+                                            django_capture_on_commit_callbacks):
+    aanvraag = AanvraagFactory()
+    c = client_als("consulent_lwl")
+    doel = reverse("loopbaangesprekken:gesprek-registreren", kwargs={"pk": aanvraag.pk})
+    assert c.get(doel).status_code == 200
+    gegevens = {"vorm": "op_locatie", "locatie": "", "datum": timezone.localdate().isoformat(),
+                "tijd": "00:01", "duur_minuten": "30", "onderwerpen": ["testen"],
+                "verslag": "Inloopgesprek.", "uitkomst": "geen_vervolg", "toelichting": ""}
+    response = c.post(doel, gegevens)
+    html = response.content.decode()
+    assert "Kies de locatie van het gesprek." in html
+    assert "Vul de reden in waarom er geen vervolg is." in html
+    assert not Gesprek.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = c.post(doel, {**gegevens, "locatie": "Werkplein Almelo",
+                                 "toelichting": "Zoekt geen scholing."})
+    assert response.status_code == 302
+    gesprek = Gesprek.objects.get(aanvraag=aanvraag)
+    assert (gesprek.status, gesprek.locatie, gesprek.duur_minuten) == ("gevoerd",
+                                                                       "Werkplein Almelo", 30)
+    aanvraag.refresh_from_db()
+    assert (aanvraag.status, aanvraag.consulent) == ("geen_vervolg",
+                                                    medewerkers["consulent_lwl"])
+    event = Gebeurtenis.objects.get(actie="vastleggen", object_id=str(gesprek.pk))
+    assert (event.van_status, event.naar_status) == ("", "gevoerd")
+    assert mail.outbox == []  # no invitation for a gesprek that already took place
+    # a closed case takes no further gesprekken
+    assert c.get(doel).status_code == 403

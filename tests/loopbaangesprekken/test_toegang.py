@@ -19,6 +19,7 @@ PAGINAS = {
     "loopbaangesprekken:aanvraag-overdragen": "zonder_gesprek",
     "loopbaangesprekken:aanvraag-adrescontrole": "aanvraag",
     "loopbaangesprekken:gesprek-plannen": "aanvraag",
+    "loopbaangesprekken:gesprek-registreren": "aanvraag",
     "loopbaangesprekken:gesprek-verplaatsen": "gesprek",
     "loopbaangesprekken:gesprek-annuleren": "gesprek",
     "loopbaangesprekken:gesprek-niet-verschenen": "gesprek",
