@@ -76,28 +76,29 @@ def _scenario(aanvraag, scenario, consulent):
     if scenario in ("nieuw", "grens"):
         return
     kwargs = {"actor": consulent}
+    stil = {**kwargs, "informeer_inwoner": False}  # demo residents get no mail
     services.claim(aanvraag=aanvraag, **kwargs)
     locatie = "Loopbaanstation" if aanvraag.loket == LBS else "Werkplein Enschede"
     if scenario == "gepland":
         services.plan_gesprek(aanvraag=aanvraag, gepland_op=_moment(5), vorm=G.OP_LOCATIE,
-                              locatie=locatie, **kwargs)
+                              locatie=locatie, **stil)
         return
     if scenario == "verplaatst":
         g = services.plan_gesprek(aanvraag=aanvraag, gepland_op=_moment(3), vorm=G.VIDEO,
-                                  **kwargs)
+                                  **stil)
         services.verplaats_gesprek(gesprek=g, gepland_op=_moment(8, 14), vorm=G.OP_LOCATIE,
                                    locatie="Werkplein Almelo", reden="Verzoek van de inwoner.",
-                                   **kwargs)
+                                   **stil)
         return
     if scenario == "geannuleerd":
         g = services.plan_gesprek(aanvraag=aanvraag, gepland_op=_moment(2), vorm=G.TELEFONISCH,
-                                  **kwargs)
-        services.annuleer_gesprek(gesprek=g, reden="Consulent ziek.", **kwargs)
+                                  **stil)
+        services.annuleer_gesprek(gesprek=g, reden="Consulent ziek.", **stil)
         services.plan_gesprek(aanvraag=aanvraag, gepland_op=_moment(9, 11), vorm=G.TELEFONISCH,
-                              **kwargs)
+                              **stil)
         return
     g = services.plan_gesprek(aanvraag=aanvraag, gepland_op=_moment(-7), vorm=G.OP_LOCATIE,
-                              locatie=locatie, **kwargs)
+                              locatie=locatie, **stil)
     if scenario == "niet_verschenen":
         services.registreer_niet_verschenen(gesprek=g, toelichting="Telefonisch niet bereikt.",
                                             **kwargs)
@@ -116,7 +117,7 @@ def _scenario(aanvraag, scenario, consulent):
     )
     if scenario == "vervolg":
         services.plan_gesprek(aanvraag=aanvraag, gepland_op=_moment(6, 9), vorm=G.VIDEO,
-                              **kwargs)
+                              **stil)
 
 
 def laad(schrijf):

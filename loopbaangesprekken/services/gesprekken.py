@@ -38,7 +38,11 @@ def _vergrendel_gesprek(gesprek: Gesprek) -> Gesprek:
             .select_related("aanvraag", "consulent").get(pk=gesprek.pk))
 
 
-def _mail_na_commit(gesprek: Gesprek, soort: str) -> None:
+def _mail_na_commit(gesprek: Gesprek, soort: str, informeer_inwoner: bool = True) -> None:
+    """Mail the resident after commit; `informeer_inwoner=False` only for seeded data
+    (demo, imports of past appointments), where nobody should receive mail."""
+    if not informeer_inwoner:
+        return
     gesprek_id = gesprek.pk
 
     def versturen():
@@ -134,7 +138,8 @@ def draag_over(*, aanvraag: Aanvraag, actor, reden: str) -> Aanvraag:
 
 
 @transaction.atomic
-def plan_gesprek(*, aanvraag: Aanvraag, actor, gepland_op, vorm: str, locatie: str = "") -> Gesprek:
+def plan_gesprek(*, aanvraag: Aanvraag, actor, gepland_op, vorm: str, locatie: str = "",
+                 informeer_inwoner: bool = True) -> Gesprek:
     """Plan a gesprek with the case's consulent (a new case becomes the planner's)."""
     aanvraag = _vergrendel_aanvraag(aanvraag)
     _vereis(permissions.mag_gesprek_plannen(actor, aanvraag))
@@ -150,13 +155,13 @@ def plan_gesprek(*, aanvraag: Aanvraag, actor, gepland_op, vorm: str, locatie: s
         tekst_inwoner=_("Er is een loopbaangesprek met u gepland %(afspraak)s.")
         % {"afspraak": _afspraak_tekst(gesprek)},
     )
-    _mail_na_commit(gesprek, "uitnodiging")
+    _mail_na_commit(gesprek, "uitnodiging", informeer_inwoner)
     return gesprek
 
 
 @transaction.atomic
 def verplaats_gesprek(*, gesprek: Gesprek, actor, gepland_op, vorm: str, locatie: str = "",
-                      reden: str = "") -> Gesprek:
+                      reden: str = "", informeer_inwoner: bool = True) -> Gesprek:
     gesprek = _vergrendel_gesprek(gesprek)
     _vereis(permissions.mag_gesprek_wijzigen(actor, gesprek, "verplaatsen"))
     gesprek.gepland_op, gesprek.vorm = gepland_op, vorm
@@ -169,25 +174,26 @@ def verplaats_gesprek(*, gesprek: Gesprek, actor, gepland_op, vorm: str, locatie
         % {"afspraak": _afspraak_tekst(gesprek)},
         extra_velden=("gepland_op", "vorm", "locatie", "agenda_volgnummer"),
     )
-    _mail_na_commit(gesprek, "verplaatst")
+    _mail_na_commit(gesprek, "verplaatst", informeer_inwoner)
     return gesprek
 
 
-def _annuleer(gesprek: Gesprek, *, actor, reden: str) -> None:
+def _annuleer(gesprek: Gesprek, *, actor, reden: str, informeer_inwoner: bool = True) -> None:
     """Cancel a locked, planned gesprek and tell the resident."""
     gesprek.agenda_volgnummer += 1
     gesprek_statusmachine.voer_uit(
         gesprek, "annuleren", actor=actor, dossier_id=gesprek.aanvraag_id, reden=reden,
         gegevens=_afspraak_gegevens(gesprek), extra_velden=("agenda_volgnummer",),
     )
-    _mail_na_commit(gesprek, "geannuleerd")
+    _mail_na_commit(gesprek, "geannuleerd", informeer_inwoner)
 
 
 @transaction.atomic
-def annuleer_gesprek(*, gesprek: Gesprek, actor, reden: str) -> Gesprek:
+def annuleer_gesprek(*, gesprek: Gesprek, actor, reden: str,
+                     informeer_inwoner: bool = True) -> Gesprek:
     gesprek = _vergrendel_gesprek(gesprek)
     _vereis(permissions.mag_gesprek_wijzigen(actor, gesprek, "annuleren"))
-    _annuleer(gesprek, actor=actor, reden=reden)
+    _annuleer(gesprek, actor=actor, reden=reden, informeer_inwoner=informeer_inwoner)
     return gesprek
 
 

@@ -256,3 +256,21 @@ def test_adrescontrole(medewerkers, uitkomst, status):
     with pytest.raises(PermissionDenied, match="niet \\(meer\\)"):
         services.controleer_adres(aanvraag=aanvraag, actor=medewerkers["consulent_lwl"],
                                   uitkomst=uitkomst)
+
+
+def test_zonder_mail_voor_ingevoerde_afspraken(medewerkers, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    aanvraag = AanvraagFactory()
+    consulent = medewerkers["consulent_lwl"]
+    with django_capture_on_commit_callbacks(execute=True):
+        g = services.plan_gesprek(aanvraag=aanvraag, actor=consulent, gepland_op=LATER,
+                                  vorm="video", informeer_inwoner=False)
+        services.verplaats_gesprek(gesprek=g, actor=consulent, gepland_op=LATER, vorm="video",
+                                   informeer_inwoner=False)
+        services.annuleer_gesprek(gesprek=g, actor=consulent, reden="x",
+                                  informeer_inwoner=False)
+        services.plan_gesprek(aanvraag=aanvraag, actor=consulent, gepland_op=LATER,
+                              vorm="video")
+    assert [m.subject for m in mail.outbox] == [
+        "Uitnodiging loopbaangesprek Twents Fonds voor Vakmanschap"]
