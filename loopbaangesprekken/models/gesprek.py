@@ -6,7 +6,10 @@ from aanvragen.models import Aanvraag
 
 
 class Gesprek(models.Model):
-    """A loopbaangesprek (LLO-gesprek). Several per aanvraag; each held one counts."""
+    """A loopbaangesprek (LLO-gesprek). Several per aanvraag; each held one counts.
+
+    Its status changes only through loopbaangesprekken.workflow_gesprek.
+    """
 
     class Status(models.TextChoices):
         GEPLAND = "gepland", _("gepland")
@@ -24,6 +27,22 @@ class Gesprek(models.Model):
         VERVOLGGESPREK = "vervolggesprek", _("vervolggesprek")
         DOORVERWIJZING = "doorverwijzing", _("doorverwijzing")
         GEEN_VERVOLG = "geen_vervolg", _("geen vervolg")
+
+    class Onderwerp(models.TextChoices):
+        LOOPBAANORIENTATIE = "loopbaanorientatie", _("loopbaanoriëntatie")
+        SCHOLINGSADVIES = "scholingsadvies", _("scholingsadvies")
+        FINANCIERING_WERKGEVER = "financiering_werkgever", _("financieringsadvies: werkgever")
+        FINANCIERING_OO_FONDS = "financiering_oo_fonds", _("financieringsadvies: O&O-fonds")
+        FINANCIERING_UWV = "financiering_uwv", _("financieringsadvies: UWV")
+        FINANCIERING_EIGEN_BIJDRAGE = "financiering_eigen_bijdrage", _(
+            "financieringsadvies: eigen bijdrage")
+        TESTEN = "testen", _("testen")
+
+    class Locatie(models.TextChoices):
+        WERKPLEIN_ENSCHEDE = "Werkplein Enschede", _("Werkplein Enschede")
+        WERKPLEIN_ALMELO = "Werkplein Almelo", _("Werkplein Almelo")
+        WERKPLEIN_HENGELO = "Werkplein Hengelo", _("Werkplein Hengelo")
+        LOOPBAANSTATION = "Loopbaanstation", _("Loopbaanstation")
 
     class Doorverwijzing(models.TextChoices):
         UWV = "uwv", _("UWV")
@@ -50,6 +69,10 @@ class Gesprek(models.Model):
     doorverwezen_naar = models.CharField(_("doorverwezen naar"), max_length=16,
                                          choices=Doorverwijzing.choices, blank=True)
     toelichting = models.TextField(_("toelichting"), blank=True)
+    agenda_volgnummer = models.PositiveIntegerField(
+        _("volgnummer agenda-uitnodiging"), default=0,
+        help_text=_("SEQUENCE van de .ics: hoger bij elke wijziging van de afspraak."),
+    )
 
     class Meta:
         verbose_name = _("loopbaangesprek")
@@ -58,3 +81,7 @@ class Gesprek(models.Model):
 
     def __str__(self):
         return f"{self.aanvraag} {self.gepland_op:%Y-%m-%d %H:%M}"
+
+    def onderwerpen_labels(self) -> list[str]:
+        labels = dict(self.Onderwerp.choices)
+        return [str(labels.get(o, o)) for o in self.onderwerpen]
