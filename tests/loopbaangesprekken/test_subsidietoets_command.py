@@ -8,7 +8,6 @@ import sys
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -162,18 +161,23 @@ def test_willekeurige_json_geeft_exit_2(tmp_path, capsys, data):
     assert code == 2 and "Ongeldige invoer" in err
 
 
-@pytest.mark.django_db(transaction=True)
 def test_als_apart_proces(tmp_path):
-    """The real process: JSON on stdout, exit status 0, against the test database."""
-    db = connection.settings_dict
-    if not db["ENGINE"].endswith("postgresql"):
-        pytest.skip("needs the PostgreSQL test database (make test)")
+    """The real process on a freshly migrated database of its own: JSON on stdout and
+    exit 0; an aanvraagdatum without a regeling: exit 2."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tfvv.settings_test",
+           "DATABASE_URL": f"sqlite:///{tmp_path / 'proces.sqlite3'}"}
+
+    def manage(*args):
+        return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env,
+                              capture_output=True, text=True, timeout=120)
+
+    assert manage("migrate", "-v0").returncode == 0
     bestand = tmp_path / "casus.json"
     bestand.write_text(json.dumps(VOORBEELD))
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tfvv.settings_test",
-           "DATABASE_URL": (f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:"
-                            f"{db['PORT']}/{db['NAME']}")}
-    proces = subprocess.run([sys.executable, "manage.py", "subsidietoets", str(bestand)],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    proces = manage("subsidietoets", str(bestand))
     assert proces.returncode == 0, proces.stderr
     assert json.loads(proces.stdout)["uitkomst"] == "voldaan"
+    bestand.write_text(json.dumps(gewijzigd("aanvraagdatum", "2018-12-31")))
+    proces = manage("subsidietoets", str(bestand))
+    assert proces.returncode == 2 and proces.stdout == ""
+    assert "aanvraagdatum: op 31-12-2018 is geen regeling van kracht." in proces.stderr
