@@ -1,7 +1,7 @@
 """The frozen facts the subsidietoets judges: built by a selector from the database or
 parsed from JSON by `manage.py subsidietoets`. Nothing here touches the database."""
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -119,6 +119,4 @@ def _json(waarde):
 
 def casus_als_dict(casus: Casus) -> dict:
     """The facts of a case as JSON-ready data (amounts and dates as strings)."""
-    from dataclasses import asdict
-
     return _json(asdict(casus))

@@ -98,11 +98,13 @@ def r5_cofinanciering(c: Casus) -> Regeluitkomst:
               f"cofinanciering = {euro(ruimte)}.")
     if c.totale_kosten <= 0:
         return _uitkomst("R5", NIET_VOLDAAN, "Er zijn geen kosten opgegeven. " + feiten)
+    gebreken = []
     if c.gevraagd_bedrag > ruimte:
-        return _uitkomst("R5", NIET_VOLDAAN, "Het gevraagde bedrag is hoger dan de kosten min "
-                         "de cofinanciering. " + feiten)
+        gebreken.append("Het gevraagde bedrag is hoger dan de kosten min de cofinanciering.")
     if cofi < nodig:
-        return _uitkomst("R5", NIET_VOLDAAN, "De cofinanciering is te laag. " + feiten)
+        gebreken.append("De cofinanciering is te laag.")
+    if gebreken:
+        return _uitkomst("R5", NIET_VOLDAAN, " ".join([*gebreken, feiten]))
     if toegezegd < nodig:
         return _uitkomst("R5", HANDMATIG, "De cofinanciering is voldoende, maar deels nog niet "
                          "toegezegd (aangevraagd): controleer het bewijs. " + feiten)

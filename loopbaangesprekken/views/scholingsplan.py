@@ -35,6 +35,12 @@ def _vereist(toegang):
         raise PermissionDenied(toegang.reden)
 
 
+def _log_inzage(request, aanvraag, onderdeel="scholingsplan", handeling="bekeken"):
+    registreer_inzage(gebruiker=request.user, handeling=handeling, onderdeel=onderdeel,
+                      dossier_id=aanvraag.pk, betrokkene_id=aanvraag.aanvrager_id,
+                      pad=request.path)
+
+
 def _plan(pk) -> Scholingsplan:
     try:
         return selectors.plan_met_details(pk)
@@ -91,6 +97,7 @@ class PlanNieuwView(PlanFormulierMixin, View):
 
     def get(self, request, aanvraag_id):
         aanvraag = self.aanvraag(aanvraag_id)
+        _log_inzage(request, aanvraag, "scholingsplan (nieuw)")
         return self.toon(request, aanvraag, None, *self.formulieren(aanvraag, None))
 
     def post(self, request, aanvraag_id):
@@ -105,6 +112,7 @@ class PlanBewerkenView(PlanFormulierMixin, View):
 
     def get(self, request, pk):
         plan = self.plan(pk)
+        _log_inzage(request, plan.aanvraag, "scholingsplan (bewerken)")
         return self.toon(request, plan.aanvraag, plan, *self.formulieren(plan.aanvraag, plan))
 
     def post(self, request, pk):
@@ -118,9 +126,7 @@ class PlanView(RolVereistMixin, View):
     def get(self, request, pk):
         plan = _plan(pk)
         _vereist(mag_plan_zien(request.user, plan))
-        registreer_inzage(gebruiker=request.user, handeling="bekeken", onderdeel="scholingsplan",
-                          dossier_id=plan.aanvraag_id, betrokkene_id=plan.aanvraag.aanvrager_id,
-                          pad=request.path)
+        _log_inzage(request, plan.aanvraag)
         return render(request, "loopbaangesprekken/scholingsplan.html", {
             "plan": plan, "aanvraag": plan.aanvraag, "toets": selectors.toets_voor_plan(plan),
             "bedragen": selectors.bedragen(plan),
@@ -166,9 +172,7 @@ class BewijsView(RolVereistMixin, View):
         _vereist(mag_plan_zien(request.user, plan))
         if not bestand:
             raise Http404(_("Er is geen bestand."))
-        registreer_inzage(gebruiker=request.user, handeling="gedownload",
-                          onderdeel=f"scholingsplan: bewijs {self.soort}",
-                          dossier_id=plan.aanvraag_id, betrokkene_id=plan.aanvraag.aanvrager_id,
-                          pad=request.path)
+        _log_inzage(request, plan.aanvraag, f"scholingsplan: bewijs {self.soort}",
+                    "gedownload")
         return FileResponse(bestand.open("rb"), as_attachment=True,
                             filename=bestand.name.rsplit("/", 1)[-1])

@@ -251,3 +251,9 @@ def test_elke_casus_geeft_tien_regels_en_een_consistente_totaaluitkomst(
     assert len(uitslag.regels) == len(REGELS) == 10
     assert all(r.uitkomst in UITKOMSTEN and r.uitleg for r in uitslag.regels)
     assert uitslag.uitkomst == totaaluitkomst(r.uitkomst for r in uitslag.regels)
+
+
+def test_r5_noemt_alle_gebreken():
+    r = regel(toets(casus(cofinanciering=cofi("1000.00"), gevraagd_bedrag=E("3500.00"))), "R5")
+    assert "hoger dan de kosten min de cofinanciering" in r.uitleg
+    assert "cofinanciering is te laag" in r.uitleg
