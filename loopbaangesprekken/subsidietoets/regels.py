@@ -99,6 +99,8 @@ def r5_cofinanciering(c: Casus) -> Regeluitkomst:
     if c.totale_kosten <= 0:
         return _uitkomst("R5", NIET_VOLDAAN, "Er zijn geen kosten opgegeven. " + feiten)
     gebreken = []
+    if c.gevraagd_bedrag <= 0:
+        gebreken.append("Er wordt geen bedrag gevraagd.")
     if c.gevraagd_bedrag > ruimte:
         gebreken.append("Het gevraagde bedrag is hoger dan de kosten min de cofinanciering.")
     if cofi < nodig:

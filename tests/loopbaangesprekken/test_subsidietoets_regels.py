@@ -257,3 +257,8 @@ def test_r5_noemt_alle_gebreken():
     r = regel(toets(casus(cofinanciering=cofi("1000.00"), gevraagd_bedrag=E("3500.00"))), "R5")
     assert "hoger dan de kosten min de cofinanciering" in r.uitleg
     assert "cofinanciering is te laag" in r.uitleg
+
+
+def test_r5_zonder_gevraagd_bedrag():
+    r = regel(toets(casus(gevraagd_bedrag=E("0.00"))), "R5")
+    assert r.uitkomst == NIET_VOLDAAN and "geen bedrag gevraagd" in r.uitleg
