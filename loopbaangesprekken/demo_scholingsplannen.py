@@ -1,2 +1,213 @@
+"""Demo data of the scholingsplan stage: reference data (sectors, opleiders, a
+Kansberoepenlijst per regeling period) and plans in every state, passing and failing.
+Idempotent: reference data by natural key, cases by their demo referentie."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from aanvragen.models import Aanvraag
+from aanvragen.services import wijzig_status
+from loopbaangesprekken.forms_scholingsplan import (
+    CofinancieringFormSet,
+    KostenFormSet,
+    ScholingsplanForm,
+)
+from loopbaangesprekken.models import (
+    Erkenning,
+    Kansberoep,
+    Kansberoepenlijst,
+    Opleider,
+    Scholingsplan,
+    Sector,
+)
+from loopbaangesprekken.services import scholingsplan as services
+from tfvv.events import registreer_gebeurtenis
+from tfvv.models import Begrotingsperiode, Financieringsbron, Gebruiker, Gemeente, Toezegging
+from tfvv.roles import Organisatie, Rol
+
+SECTOREN = [("Techniek en energietransitie", True), ("ICT", True), ("Zorg en welzijn", True),
+            ("Transport en logistiek", True), ("Horeca", True), ("Industrie", False),
+            ("Detailhandel", False), ("Zakelijke dienstverlening", False)]
+
+OPLEIDERS = [
+    # naam, kvk, rio, iban, erkenningen (soort, van, tot)
+    ("ROC van Twente", "41027452", "25LH", "NL91ABNA0417164300",
+     [("rio", date(2015, 1, 1), None)]),
+    ("Saxion Hogeschool", "41026614", "25BA", "NL20INGB0001234567",
+     [("rio", date(2015, 1, 1), None)]),
+    ("Opleidingscentrum Techniek Oost", "60123456", "", "NL02RABO0123456789",
+     [("nrto", date(2020, 1, 1), date(2025, 6, 30))]),
+    ("Zorgacademie Twente", "70123456", "", "",
+     [("crkbo", date(2019, 1, 1), date(2022, 12, 31))]),
+]
+
+KANSBEROEPEN = [("Elektromonteur", "Techniek en energietransitie"),
+                ("Installatiemonteur warmtepompen", "Techniek en energietransitie"),
+                ("Verzorgende IG", "Zorg en welzijn"), ("Softwareontwikkelaar", "ICT"),
+                ("Vrachtwagenchauffeur", "Transport en logistiek"), ("Kok", "Horeca")]
+
+
+def _referentiedata():
+    sectoren = {}
+    for naam, kansrijk in SECTOREN:
+        sectoren[naam], _ = Sector.objects.update_or_create(naam=naam,
+                                                            defaults={"kansrijk": kansrijk})
+    for naam, kvk, rio, iban, erkenningen in OPLEIDERS:
+        opleider, _ = Opleider.objects.update_or_create(naam=naam, defaults={
+            "kvk_nummer": kvk, "rio_code": rio, "iban": iban,
+            "email": f"info@{naam.split()[0].lower()}.example"})
+        for soort, van, tot in erkenningen:
+            Erkenning.objects.update_or_create(
+                opleider=opleider, soort=soort, geldig_van=van,
+                defaults={"geldig_tot": tot, "gecontroleerd_op": van})
+    for naam, van, tot in [("Kansberoepen Twente 2019–2022", date(2019, 1, 1),
+                            date(2022, 12, 31)),
+                           ("Kansberoepen Twente 2023–2026", date(2023, 1, 1),
+                            date(2026, 12, 31))]:
+        lijst, _ = Kansberoepenlijst.objects.update_or_create(
+            naam=naam, defaults={"gepubliceerd_op": van, "geldig_van": van, "geldig_tot": tot})
+        for beroep, sector in KANSBEROEPEN:
+            Kansberoep.objects.update_or_create(lijst=lijst, naam=beroep,
+                                                defaults={"sector": sectoren[sector]})
+    if not Begrotingsperiode.objects.filter(van__lte=date(2024, 3, 1),
+                                            tot__gte=date(2024, 3, 1)).exists():
+        periode = Begrotingsperiode.objects.create(
+            naam="Twents Fonds 2023–2026", van=date(2023, 1, 1), tot=date(2026, 12, 31),
+            gepubliceerd_op=date(2022, 12, 1))
+        for bron, bedrag in [("Regio Twente / gemeenten", "4000000.00"),
+                             ("Provincie Overijssel", "2000000.00")]:
+            Toezegging.objects.create(
+                bron=Financieringsbron.objects.get_or_create(naam=bron)[0], periode=periode,
+                bedrag=Decimal(bedrag), datum=date(2022, 11, 1))
+    return sectoren
+
+
+def _aanvraag(referentie, voornaam, achternaam, aanvraagdatum, **extra) -> Aanvraag | None:
+    if Aanvraag.objects.filter(referentie=referentie).exists():
+        return None
+    inwoner, _ = Gebruiker.objects.get_or_create(
+        username=f"demo-{referentie.lower()}",
+        defaults={"first_name": voornaam, "last_name": achternaam,
+                  "email": f"{referentie.lower()}@voorbeeld.example"})
+    inwoner.set_unusable_password()
+    inwoner.save()
+    inwoner.groups.add(Group.objects.get(name=Rol.INWONER))
+    gegevens = {
+        "geboortedatum": date(1988, 4, 12), "telefoon": "0612345678", "postcode": "7511AB",
+        "huisnummer": 10, "gemeente": Gemeente.objects.get(naam="Enschede"),
+        "opleidingsniveau": "mbo-2", "arbeidssituatie": "loondienst",
+        "huidig_beroep": "productiemedewerker", "huidige_sector": "industrie",
+        "scholingswens": "Omscholen naar een beroep met toekomst.", "bron": "ikbindr",
+        "loket": Organisatie.LEERWERKLOKET, **extra,
+    }
+    return Aanvraag.objects.create(
+        referentie=referentie, aanvrager=inwoner, aanvraagdatum=aanvraagdatum,
+        voornaam=voornaam, achternaam=achternaam, email=inwoner.email,
+        privacy_akkoord_op=timezone.now(), status=Aanvraag.Status.IN_BEHANDELING, **gegevens)
+
+
+def formulierdata(velden: dict, kosten: list[dict], cofinanciering: list[dict]) -> dict:
+    """POST data for the plan form and its two formsets (as the browser would send it)."""
+    data = {k: "" if v is None else str(v) for k, v in velden.items()}
+    for prefix, regels in (("kosten", kosten), ("cofinanciering", cofinanciering)):
+        data.update({f"{prefix}-TOTAL_FORMS": str(len(regels)), f"{prefix}-INITIAL_FORMS": "0",
+                     f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"})
+        for i, regel in enumerate(regels):
+            data.update({f"{prefix}-{i}-{k}": str(v) for k, v in regel.items()})
+    return data
+
+
+def maak_plan(*, aanvraag, consulent, velden, kosten, cofinanciering) -> Scholingsplan:
+    """Create a draft plan through the same forms and service as the consulent's page."""
+    data = formulierdata(velden, kosten, cofinanciering)
+    instance = Scholingsplan(aanvraag=aanvraag)
+    form = ScholingsplanForm(data, instance=instance, aanvraag=aanvraag)
+    kosten_fs = KostenFormSet(data, instance=instance, prefix="kosten")
+    cofi_fs = CofinancieringFormSet(data, instance=instance, prefix="cofinanciering")
+    if not (form.is_valid() and kosten_fs.is_valid() and cofi_fs.is_valid()):
+        raise ValueError(f"{form.errors} {kosten_fs.errors} {cofi_fs.errors}")
+    return services.bewaar_concept(aanvraag=aanvraag, actor=consulent, form=form,
+                                   kosten=kosten_fs, cofinanciering=cofi_fs)
+
+
+def _velden(sectoren, opleider, **extra):
+    return {"opleiding_naam": "Eerste monteur elektrotechnische installaties",
+            "opleiding_niveau": "mbo-3", "opleider": opleider.pk, "startdatum": "2024-09-01",
+            "einddatum": "2025-06-30", "route": "andere_sector",
+            "huidig_beroep": "productiemedewerker", "huidige_sector": sectoren["Industrie"].pk,
+            "doelberoep": "Elektromonteur",
+            "doelsector": sectoren["Techniek en energietransitie"].pk,
+            "gevraagd_bedrag": "2000.00", "advies": "Gemotiveerd en geschikt.", **extra}
+
+
+KOSTEN = [{"soort": "cursusgeld", "omschrijving": "lesgeld", "bedrag": "3600.00"},
+          {"soort": "examengeld", "omschrijving": "", "bedrag": "400.00"}]
+WERKGEVER = [{"bron": "werkgever", "partij": "Metaalbedrijf Twente BV", "bedrag": "2000.00",
+              "status": "toegezegd"}]
+
+
 def laad(schrijf):
-    """Scholingsplannen in every state (filled in with the scholingsplan work)."""
+    """Scholingsplannen in every state, passing and failing."""
+    sectoren = _referentiedata()
+    consulent = Gebruiker.objects.get(username="consulent-lwl")
+    beoordelaar = Gebruiker.objects.get(username="beoordelaar")
+    roc = Opleider.objects.get(naam="ROC van Twente")
+    zorg = Opleider.objects.get(naam="Zorgacademie Twente")
+    d2024 = date(2024, 3, 1)
+    gevallen = [
+        # referentie, naam, plan velden, cofinanciering, stappen
+        ("TF-DEMO-SP01", ("Anouk", "Brink"), {}, WERKGEVER, []),
+        ("TF-DEMO-SP02", ("Bas", "Dijkhuis"), {"doelberoep": "Teamleider productie",
+                                               "gevraagd_bedrag": "3000.00"}, [], []),
+        ("TF-DEMO-SP03", ("Carla", "Egberink"), {}, WERKGEVER, ["indienen"]),
+        ("TF-DEMO-SP04", ("Dirk", "Frerink"), {"startdatum": "2024-01-15"}, WERKGEVER,
+         ["indienen"]),
+        ("TF-DEMO-SP05", ("Esra", "Gunes"), {
+            "doelberoep": "Medewerker klantenservice energie",
+            "arbeidsmarktperspectief": "Drie vacatures bij Twentse energiebedrijven; "
+                                       "werkgever verklaart intentie tot aanname."},
+         WERKGEVER, ["indienen"]),
+        ("TF-DEMO-SP06", ("Frank", "Hofstede"), {}, WERKGEVER, ["indienen", "terugsturen"]),
+        ("TF-DEMO-SP07", ("Gerda", "Ikink"), {}, WERKGEVER, ["indienen", "aanvulling_vragen"]),
+        ("TF-DEMO-SP08", ("Hanna", "Jonker"), {}, WERKGEVER, ["indienen", "besluiten"]),
+    ]
+    aantal = 0
+    for referentie, (voornaam, achternaam), extra, cofi, stappen in gevallen:
+        aanvraag = _aanvraag(referentie, voornaam, achternaam, d2024)
+        if aanvraag is None:
+            continue
+        plan = maak_plan(aanvraag=aanvraag, consulent=consulent,
+                         velden=_velden(sectoren, roc, **extra), kosten=KOSTEN,
+                         cofinanciering=cofi)
+        for stap in stappen:
+            if stap == "indienen":
+                services.indienen(plan=plan, actor=consulent)
+            elif stap == "terugsturen":
+                services.terugsturen(plan=plan, actor=beoordelaar,
+                                     reden="Voeg de offerte van de opleider toe.")
+            elif stap == "aanvulling_vragen":
+                services.vraag_aanvulling(plan=plan, actor=beoordelaar,
+                                          reden="Stuur de toezegging van de werkgever mee.")
+            elif stap == "besluiten":
+                services.besluiten(plan=plan, actor=beoordelaar, reden="Toegekend.")
+                wijzig_status(aanvraag=aanvraag, transitie="toekennen", actor=beoordelaar)
+                registreer_gebeurtenis(actor=beoordelaar, obj=plan, actie="toekennen",
+                                       dossier_id=aanvraag.pk,
+                                       gegevens={"bedrag": "2000.00", "jaar": 2024})
+        aantal += 1
+    # pilot period: an applicant with hbo and a training at an opleider whose recognition ran out
+    aanvraag = _aanvraag("TF-DEMO-SP09", "Iris", "Kamphuis", date(2022, 6, 1),
+                         opleidingsniveau="hbo")
+    if aanvraag is not None:
+        maak_plan(aanvraag=aanvraag, consulent=consulent,
+                  velden=_velden(sectoren, zorg, opleiding_naam="Verzorgende IG",
+                                 opleiding_niveau="mbo-3", startdatum="2023-02-01",
+                                 einddatum="2024-01-31", doelberoep="Verzorgende IG",
+                                 doelsector=sectoren["Zorg en welzijn"].pk),
+                  kosten=KOSTEN, cofinanciering=[])
+        aantal += 1
+    schrijf(f"Scholingsplannen: {aantal} nieuw (concept, ingediend, terug, aanvulling, "
+            "besloten; voldaan, niet voldaan, handmatig beoordelen).")

@@ -1,3 +1,19 @@
 """URLs of the scholingsplan pages (owned separately from the gesprekken pages)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from loopbaangesprekken.views import scholingsplan as views
+
+urlpatterns = [
+    path("aanvragen/<int:aanvraag_id>/scholingsplan/nieuw/", views.PlanNieuwView.as_view(),
+         name="scholingsplan-nieuw"),
+    path("scholingsplannen/<int:pk>/", views.PlanView.as_view(), name="scholingsplan"),
+    path("scholingsplannen/<int:pk>/bewerken/", views.PlanBewerkenView.as_view(),
+         name="scholingsplan-bewerken"),
+    path("scholingsplannen/<int:pk>/indienen/", views.PlanIndienenView.as_view(),
+         name="scholingsplan-indienen"),
+    path("scholingsplannen/<int:pk>/onderbouwing/",
+         views.BewijsView.as_view(soort="arbeidsmarkt"), name="scholingsplan-onderbouwing"),
+    path("cofinanciering/<int:pk>/bewijs/", views.BewijsView.as_view(soort="cofinanciering"),
+         name="scholingsplan-cofinancieringsbewijs"),
+]

@@ -1,7 +1,38 @@
 """Reference data kept by the functioneel beheerder: opleiders, sectors, kansberoepen."""
 
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+# ISO 13616 lengths of the IBANs a Dutch opleider may use (NL and neighbours).
+IBAN_LENGTE = {"NL": 18, "BE": 16, "DE": 22, "LU": 20, "FR": 27}
+
+
+def normaliseer_iban(waarde: str) -> str:
+    return re.sub(r"\s+", "", waarde or "").upper()
+
+
+def valideer_iban(waarde: str) -> None:
+    """ISO 13616: country, length and the mod-97 check digits (spaces allowed)."""
+    iban = normaliseer_iban(waarde)
+    if not re.fullmatch(r"[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}", iban):
+        raise ValidationError(_("Vul een IBAN in, bijvoorbeeld NL91 ABNA 0417 1643 00."),
+                              code="iban_vorm")
+    land = iban[:2]
+    if land not in IBAN_LENGTE:
+        raise ValidationError(_("Alleen IBANs uit Nederland, België, Duitsland, Luxemburg of "
+                                "Frankrijk worden geaccepteerd."), code="iban_land")
+    if len(iban) != IBAN_LENGTE[land]:
+        raise ValidationError(
+            _("Een IBAN uit %(land)s heeft %(lengte)s tekens."),
+            params={"land": land, "lengte": IBAN_LENGTE[land]}, code="iban_lengte")
+    getal = "".join(str(int(t, 36)) for t in iban[4:] + iban[:4])
+    if int(getal) % 97 != 1:
+        raise ValidationError(_("Dit IBAN klopt niet: controleer het op tikfouten."),
+                              code="iban_controle")
 
 
 class Sector(models.Model):
@@ -22,12 +53,15 @@ class Sector(models.Model):
 
 class Opleider(models.Model):
     naam = models.CharField(_("naam"), max_length=200)
-    kvk_nummer = models.CharField(_("KvK-nummer"), max_length=8, blank=True)
+    kvk_nummer = models.CharField(
+        _("KvK-nummer"), max_length=8, blank=True,
+        validators=[RegexValidator(r"^[0-9]{8}$", _("Een KvK-nummer heeft acht cijfers."))],
+    )
     rio_code = models.CharField(_("RIO/BRIN-code"), max_length=12, blank=True)
     contactpersoon = models.CharField(_("contactpersoon"), max_length=150, blank=True)
     email = models.EmailField(_("e-mailadres"), blank=True)
     telefoon = models.CharField(_("telefoonnummer"), max_length=20, blank=True)
-    iban = models.CharField(_("IBAN"), max_length=34, blank=True)
+    iban = models.CharField(_("IBAN"), max_length=34, blank=True, validators=[valideer_iban])
     actief = models.BooleanField(_("actief"), default=True)
 
     class Meta:
@@ -37,6 +71,10 @@ class Opleider(models.Model):
 
     def __str__(self):
         return self.naam
+
+    def clean(self):
+        super().clean()
+        self.iban = normaliseer_iban(self.iban)
 
 
 class Erkenning(models.Model):
@@ -62,6 +100,11 @@ class Erkenning(models.Model):
     def __str__(self):
         return f"{self.opleider}: {self.get_soort_display()}"
 
+    def clean(self):
+        super().clean()
+        if self.geldig_van and self.geldig_tot and self.geldig_tot < self.geldig_van:
+            raise ValidationError({"geldig_tot": _("De einddatum ligt voor de begindatum.")})
+
 
 class Kansberoepenlijst(models.Model):
     """A version of the UWV Kansberoepenlijst for arbeidsmarktregio Twente."""
@@ -78,6 +121,11 @@ class Kansberoepenlijst(models.Model):
 
     def __str__(self):
         return self.naam
+
+    def clean(self):
+        super().clean()
+        if self.geldig_van and self.geldig_tot and self.geldig_tot < self.geldig_van:
+            raise ValidationError({"geldig_tot": _("De einddatum ligt voor de begindatum.")})
 
 
 class Kansberoep(models.Model):

@@ -63,6 +63,11 @@ class Scholingsplan(models.Model):
         _("onderbouwing arbeidsmarktperspectief"), blank=True,
         help_text=_("Verplicht als het doelberoep niet op de kansberoepenlijst staat (art. 4.2)."),
     )
+    arbeidsmarktperspectief_bewijs = models.FileField(
+        _("bewijs arbeidsmarktperspectief"), upload_to="arbeidsmarkt/%Y/", blank=True,
+        help_text=_("Bijvoorbeeld een vacatureoverzicht of een intentieverklaring van een "
+                    "werkgever (pdf, jpg of png)."),
+    )
     gevraagd_bedrag = models.DecimalField(_("gevraagd bedrag"), max_digits=9, decimal_places=2)
     advies = models.TextField(_("advies consulent"), blank=True)
 

@@ -1,0 +1,148 @@
+"""Forms of the scholingsplan: the plan itself and inline formsets for its cost and
+co-financing lines. Bad input stays in the form with a Dutch message at the field."""
+
+from decimal import Decimal
+from pathlib import Path
+
+import magic
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from loopbaangesprekken.models import (
+    Cofinancieringsregel,
+    Kostenregel,
+    Opleider,
+    Scholingsplan,
+)
+from loopbaangesprekken.selectors.scholingsplan import kansberoepen_op, zoek_kansberoep
+
+TOEGESTANE_BESTANDEN = {".pdf": "application/pdf", ".jpg": "image/jpeg",
+                        ".jpeg": "image/jpeg", ".png": "image/png"}
+
+
+def valideer_bewijs(bestand) -> None:
+    """An evidence upload: pdf, jpg or png (by name and content), not too large."""
+    if not bestand or not hasattr(bestand, "content_type"):
+        return  # nothing new uploaded: the stored file stays
+    soort = TOEGESTANE_BESTANDEN.get(Path(bestand.name).suffix.lower())
+    if bestand.size > settings.TFVV_MAX_UPLOAD_BYTES:
+        raise ValidationError(_("Het bestand is te groot (maximaal %(mb)s MB)."),
+                              params={"mb": settings.TFVV_MAX_UPLOAD_BYTES // (1024 * 1024)})
+    inhoud = magic.from_buffer(bestand.read(2048), mime=True)
+    bestand.seek(0)
+    if soort is None or inhoud != soort:
+        raise ValidationError(_("Upload een pdf-, jpg- of png-bestand."))
+
+
+class DatumInvoer(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class ScholingsplanForm(forms.ModelForm):
+    gevraagd_bedrag = forms.DecimalField(
+        label=_("Gevraagd bedrag (€)"), required=False, min_value=Decimal("0.01"), max_digits=9,
+        decimal_places=2,
+        help_text=_("Laat leeg voor het voorstel: totale kosten min cofinanciering, ten hoogste "
+                    "wat er dit kalenderjaar nog over is van het maximum per persoon."),
+        error_messages={"min_value": _("Het gevraagde bedrag moet groter dan nul zijn.")},
+    )
+
+    class Meta:
+        model = Scholingsplan
+        fields = [
+            "opleiding_naam", "opleiding_niveau", "opleider", "startdatum", "einddatum", "route",
+            "huidig_beroep", "huidige_sector", "doelberoep", "doelsector", "kansberoep",
+            "arbeidsmarktperspectief", "arbeidsmarktperspectief_bewijs", "gevraagd_bedrag",
+            "advies",
+        ]
+        widgets = {
+            "startdatum": DatumInvoer(), "einddatum": DatumInvoer(),
+            "route": forms.RadioSelect,
+            "arbeidsmarktperspectief": forms.Textarea(attrs={"rows": 4}),
+            "advies": forms.Textarea(attrs={"rows": 3}),
+            "arbeidsmarktperspectief_bewijs": forms.FileInput,
+        }
+
+    def __init__(self, *args, aanvraag, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.aanvraag = aanvraag
+        self.fields["opleider"].queryset = Opleider.objects.filter(actief=True)
+        self.fields["kansberoep"].queryset = kansberoepen_op(aanvraag.aanvraagdatum)
+        self.fields["kansberoep"].help_text = _(
+            "Beroepen op de kansberoepenlijst die geldt op de aanvraagdatum. Leeg laten: het "
+            "doelberoep wordt automatisch op de lijst opgezocht.")
+        self.fields["route"].choices = self.fields["route"].choices[1:]  # no empty radio
+        self.fields["arbeidsmarktperspectief_bewijs"].validators.append(valideer_bewijs)
+        if self.instance.pk is None and not self.is_bound:
+            self.initial.setdefault("huidig_beroep", aanvraag.huidig_beroep)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, eind = cleaned.get("startdatum"), cleaned.get("einddatum")
+        if start and eind and eind < start:
+            self.add_error("einddatum", _("De einddatum ligt voor de startdatum."))
+        if not cleaned.get("kansberoep") and cleaned.get("doelberoep"):
+            cleaned["kansberoep"] = zoek_kansberoep(cleaned["doelberoep"],
+                                                    self.aanvraag.aanvraagdatum)
+            self.instance.kansberoep = cleaned["kansberoep"]
+        return cleaned
+
+
+class KostenregelForm(forms.ModelForm):
+    class Meta:
+        model = Kostenregel
+        fields = ["soort", "omschrijving", "bedrag"]
+
+    def clean_bedrag(self):
+        bedrag = self.cleaned_data["bedrag"]
+        if bedrag is not None and bedrag <= 0:
+            raise ValidationError(_("Het bedrag moet groter dan nul zijn."))
+        return bedrag
+
+
+class CofinancieringsregelForm(forms.ModelForm):
+    class Meta:
+        model = Cofinancieringsregel
+        fields = ["bron", "partij", "bedrag", "status", "bewijs"]
+        widgets = {"bewijs": forms.FileInput}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["bewijs"].validators.append(valideer_bewijs)
+
+    def clean_bedrag(self):
+        bedrag = self.cleaned_data["bedrag"]
+        if bedrag is not None and bedrag <= 0:
+            raise ValidationError(_("Het bedrag moet groter dan nul zijn."))
+        return bedrag
+
+
+class CofinancieringFormSetBasis(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        gezien = set()
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or not data.get("bron"):
+                continue
+            sleutel = (data["bron"], data.get("partij", "").strip().casefold())
+            if sleutel in gezien:
+                form.add_error("partij", _("Deze bron en partij staan er al: tel een bijdrage "
+                                           "maar één keer."))
+            gezien.add(sleutel)
+
+
+KostenFormSet = inlineformset_factory(
+    Scholingsplan, Kostenregel, form=KostenregelForm, extra=2, can_delete=True, min_num=1,
+    validate_min=True,
+)
+CofinancieringFormSet = inlineformset_factory(
+    Scholingsplan, Cofinancieringsregel, form=CofinancieringsregelForm,
+    formset=CofinancieringFormSetBasis, extra=2, can_delete=True,
+)

@@ -1,0 +1,132 @@
+"""Writes and transitions of the scholingsplan. Keyword-only arguments, one transaction each.
+
+The beoordelaar's steps (cheques app) call `terugsturen`, `vraag_aanvulling` and
+`besluiten`; the consulent's pages call `bewaar_concept` and `indienen`.
+"""
+
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from aanvragen.models import Aanvraag
+from aanvragen.services import wijzig_status
+from loopbaangesprekken.models import Scholingsplan
+from loopbaangesprekken.selectors import scholingsplan as selectors
+from loopbaangesprekken.subsidietoets import toets
+from loopbaangesprekken.subsidietoets.casus import casus_als_dict
+from loopbaangesprekken.workflow import plan_statusmachine
+from tfvv.events import registreer_gebeurtenis
+from tfvv.statemachine import OngeldigeTransitie
+
+P = Scholingsplan.Status
+A = Aanvraag.Status
+NUL = Decimal("0.00")
+
+
+def _regels_totaal(formset) -> Decimal:
+    return sum((f.cleaned_data["bedrag"] for f in formset.forms
+                if f.cleaned_data and not f.cleaned_data.get("DELETE")), NUL)
+
+
+@transaction.atomic
+def bewaar_concept(*, aanvraag: Aanvraag, actor, form, kosten, cofinanciering) -> Scholingsplan:
+    """Save a new or changed plan from the validated plan form and its two line formsets.
+
+    A new plan moves the aanvraag from in_behandeling to scholingsplan. An empty
+    requested amount becomes the proposal (total − co-financing, capped by the year).
+    """
+    aanvraag = Aanvraag.objects.select_for_update().get(pk=aanvraag.pk)
+    plan = form.save(commit=False)
+    nieuw = plan.pk is None
+    if nieuw:
+        if aanvraag.status not in (A.IN_BEHANDELING, A.SCHOLINGSPLAN):
+            raise OngeldigeTransitie("Voor deze aanvraag kan geen scholingsplan worden gemaakt.")
+        plan.aanvraag, plan.consulent = aanvraag, actor
+    elif Scholingsplan.objects.select_for_update().get(pk=plan.pk).status not in \
+            selectors.BEWERKBARE_STATUSSEN:
+        raise OngeldigeTransitie("Dit scholingsplan kan niet meer worden gewijzigd.")
+    if form.cleaned_data.get("gevraagd_bedrag") is None:
+        plan.gevraagd_bedrag = selectors.voorstel_bedrag(
+            plan=plan, totale_kosten=_regels_totaal(kosten),
+            cofinanciering=_regels_totaal(cofinanciering)) or NUL
+    plan.save()
+    form.save_m2m()
+    for formset in (kosten, cofinanciering):
+        formset.instance = plan
+        formset.save()
+    if nieuw and aanvraag.status == A.IN_BEHANDELING:
+        plan.aanvraag = wijzig_status(aanvraag=aanvraag, transitie="scholingsplan_starten",
+                                      actor=actor)
+    registreer_gebeurtenis(actor=actor, obj=plan, actie="plan_aangemaakt" if nieuw
+                           else "plan_gewijzigd", dossier_id=aanvraag.pk)
+    return plan
+
+
+def _snapshot(plan: Scholingsplan) -> tuple[dict, object]:
+    """Facts, regeling version and verdict, frozen at this moment."""
+    nu = timezone.now()
+    casus = selectors.casus_voor_plan(plan, peildatum=timezone.localdate(nu))
+    uitslag = toets(casus)
+    return {"getoetst_op": nu.isoformat(), "regeling": casus_als_dict(casus)["regeling"],
+            "feiten": casus_als_dict(casus), "uitslag": uitslag.als_dict()}, uitslag
+
+
+@transaction.atomic
+def indienen(*, plan: Scholingsplan, actor) -> Scholingsplan:
+    """Submit a draft or returned plan (also the aanvraag: plan_indienen), or answer a
+    request for more information (aanvullen). Stores the subsidietoets snapshot.
+    Raises OngeldigeTransitie, or selectors.GeenRegeling without a regeling in force."""
+    plan = Scholingsplan.objects.select_for_update().select_related("aanvraag").get(pk=plan.pk)
+    transitie = "aanvullen" if plan.status == P.AANVULLING else "indienen"
+    if not plan_statusmachine.toegestaan(plan, transitie):
+        raise OngeldigeTransitie("Dit scholingsplan kan niet worden ingediend.")
+    snapshot, uitslag = _snapshot(plan)
+    plan.toets_snapshot = snapshot
+    plan.regeling = selectors.regeling_op(plan.aanvraag.aanvraagdatum)
+    plan.ingediend_op = timezone.now()
+    plan_statusmachine.voer_uit(
+        plan, transitie, actor=actor, dossier_id=plan.aanvraag_id,
+        gegevens={"subsidietoets": uitslag.uitkomst, "regeling": uitslag.regeling},
+        extra_velden=("toets_snapshot", "regeling", "ingediend_op", "gewijzigd_op"),
+    )
+    if transitie == "indienen" and plan.aanvraag.status == A.SCHOLINGSPLAN:
+        plan.aanvraag = wijzig_status(aanvraag=plan.aanvraag, transitie="plan_indienen",
+                                      actor=actor)
+    return plan
+
+
+def _plan_voor_update(plan: Scholingsplan) -> Scholingsplan:
+    return Scholingsplan.objects.select_for_update().select_related("aanvraag").get(pk=plan.pk)
+
+
+@transaction.atomic
+def terugsturen(*, plan: Scholingsplan, actor, reden: str) -> Scholingsplan:
+    """The beoordelaar returns a submitted plan to the consulent for changes."""
+    plan = _plan_voor_update(plan)
+    plan_statusmachine.voer_uit(plan, "terugsturen", actor=actor, dossier_id=plan.aanvraag_id,
+                                reden=reden)
+    if plan.aanvraag.status == A.INGEDIEND:
+        plan.aanvraag = wijzig_status(aanvraag=plan.aanvraag, transitie="plan_terugsturen",
+                                      actor=actor, reden=reden)
+    return plan
+
+
+@transaction.atomic
+def vraag_aanvulling(*, plan: Scholingsplan, actor, reden: str) -> Scholingsplan:
+    """The beoordelaar asks for more information (Awb 4:5); the aanvraag stays ingediend."""
+    plan = _plan_voor_update(plan)
+    plan_statusmachine.voer_uit(plan, "aanvulling_vragen", actor=actor,
+                                dossier_id=plan.aanvraag_id, reden=reden)
+    return plan
+
+
+@transaction.atomic
+def besluiten(*, plan: Scholingsplan, actor, reden: str = "",
+              gegevens: dict | None = None) -> Scholingsplan:
+    """Mark the plan decided; the beschikking itself and the aanvraag's transition
+    (toekennen/afwijzen/buiten_behandeling_stellen) belong to the cheques stage."""
+    plan = _plan_voor_update(plan)
+    plan_statusmachine.voer_uit(plan, "besluiten", actor=actor, dossier_id=plan.aanvraag_id,
+                                reden=reden, gegevens=gegevens)
+    return plan

@@ -1,0 +1,31 @@
+"""Dutch formatting of the figures named in the explanations."""
+
+from datetime import date
+from decimal import Decimal
+
+CENT = Decimal("0.01")
+
+
+def euro(bedrag: Decimal) -> str:
+    """Decimal("2500") -> "€ 2.500,00" (Dutch notation)."""
+    tekst = f"{bedrag.quantize(CENT):,.2f}"
+    return "€ " + tekst.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def procent(aandeel: Decimal) -> str:
+    """Decimal("0.500") -> "50 %"."""
+    waarde = (aandeel * 100).normalize()
+    return f"{waarde:f}".replace(".", ",") + " %"
+
+
+def datum(d: date) -> str:
+    return d.strftime("%d-%m-%Y")
+
+
+def leeftijd_op(geboortedatum: date, peildatum: date) -> int:
+    """Completed years on `peildatum` (someone born on 29 February turns a year older
+    on 1 March in a non-leap year)."""
+    jaren = peildatum.year - geboortedatum.year
+    if (peildatum.month, peildatum.day) < (geboortedatum.month, geboortedatum.day):
+        jaren -= 1
+    return jaren

@@ -1,0 +1,178 @@
+"""The consulent's scholingsplan pages (thin: check, call a service or selector, render)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+
+from aanvragen.models import Aanvraag
+from loopbaangesprekken.forms_scholingsplan import (
+    CofinancieringFormSet,
+    KostenFormSet,
+    ScholingsplanForm,
+)
+from loopbaangesprekken.models import Cofinancieringsregel, Scholingsplan
+from loopbaangesprekken.permissions_scholingsplan import (
+    mag_plan_maken,
+    mag_plan_wijzigen,
+    mag_plan_zien,
+)
+from loopbaangesprekken.selectors import scholingsplan as selectors
+from loopbaangesprekken.services import scholingsplan as services
+from tfvv.events import registreer_inzage
+from tfvv.roles import Rol
+from tfvv.statemachine import OngeldigeTransitie
+from tfvv.views.base import RolVereistMixin
+
+TEMPLATE_FORMULIER = "loopbaangesprekken/scholingsplan_formulier.html"
+
+
+def _vereist(toegang):
+    if not toegang:
+        raise PermissionDenied(toegang.reden)
+
+
+def _log_inzage(request, aanvraag, onderdeel="scholingsplan", handeling="bekeken"):
+    registreer_inzage(gebruiker=request.user, handeling=handeling, onderdeel=onderdeel,
+                      dossier_id=aanvraag.pk, betrokkene_id=aanvraag.aanvrager_id,
+                      pad=request.path)
+
+
+def _plan(pk) -> Scholingsplan:
+    try:
+        return selectors.plan_met_details(pk)
+    except Scholingsplan.DoesNotExist:
+        raise Http404(_("Dit scholingsplan bestaat niet.")) from None
+
+
+class PlanFormulierMixin(RolVereistMixin):
+    """Create and edit share the form, the two line formsets and the live verdict."""
+
+    rollen = (Rol.CONSULENT,)
+
+    def formulieren(self, aanvraag, plan, data=None, files=None):
+        instance = plan or Scholingsplan(aanvraag=aanvraag)
+        return (ScholingsplanForm(data, files, instance=instance, aanvraag=aanvraag),
+                KostenFormSet(data, instance=instance, prefix="kosten"),
+                CofinancieringFormSet(data, files, instance=instance, prefix="cofinanciering"))
+
+    def toon(self, request, aanvraag, plan, form, kosten, cofinanciering, status=200):
+        context = {"aanvraag": aanvraag, "plan": plan, "form": form, "kosten": kosten,
+                   "cofinanciering": cofinanciering}
+        if plan is not None:
+            context["toets"] = selectors.actuele_toets(plan)
+            context["bedragen"] = selectors.bedragen(plan)
+        return render(request, TEMPLATE_FORMULIER, context, status=status)
+
+    def bewaar(self, request, aanvraag, plan):
+        form, kosten, cofinanciering = self.formulieren(aanvraag, plan, request.POST,
+                                                        request.FILES)
+        if not all([form.is_valid(), kosten.is_valid(), cofinanciering.is_valid()]):
+            messages.error(request, _("Het scholingsplan is niet opgeslagen: verbeter de "
+                                      "gemarkeerde velden."))
+            return self.toon(request, aanvraag, plan, form, kosten, cofinanciering, status=400)
+        try:
+            plan = services.bewaar_concept(aanvraag=aanvraag, actor=request.user, form=form,
+                                           kosten=kosten, cofinanciering=cofinanciering)
+        except OngeldigeTransitie:
+            messages.error(request, _("Dit scholingsplan kan nu niet worden gewijzigd."))
+            return redirect("loopbaangesprekken:scholingsplan", pk=plan.pk) if plan else \
+                redirect("tfvv:start")
+        if request.POST.get("actie") == "controleren":
+            messages.info(request, _("Opgeslagen als concept. De subsidietoets is bijgewerkt."))
+            return redirect(reverse("loopbaangesprekken:scholingsplan-bewerken",
+                                    kwargs={"pk": plan.pk}) + "#subsidietoets")
+        messages.success(request, _("Het scholingsplan is opgeslagen als concept."))
+        return redirect("loopbaangesprekken:scholingsplan", pk=plan.pk)
+
+
+class PlanNieuwView(PlanFormulierMixin, View):
+    def aanvraag(self, aanvraag_id):
+        aanvraag = get_object_or_404(Aanvraag, pk=aanvraag_id)
+        _vereist(mag_plan_maken(self.request.user, aanvraag))
+        return aanvraag
+
+    def get(self, request, aanvraag_id):
+        aanvraag = self.aanvraag(aanvraag_id)
+        _log_inzage(request, aanvraag, "scholingsplan (nieuw)")
+        return self.toon(request, aanvraag, None, *self.formulieren(aanvraag, None))
+
+    def post(self, request, aanvraag_id):
+        return self.bewaar(request, self.aanvraag(aanvraag_id), None)
+
+
+class PlanBewerkenView(PlanFormulierMixin, View):
+    def plan(self, pk):
+        plan = _plan(pk)
+        _vereist(mag_plan_wijzigen(self.request.user, plan))
+        return plan
+
+    def get(self, request, pk):
+        plan = self.plan(pk)
+        _log_inzage(request, plan.aanvraag, "scholingsplan (bewerken)")
+        return self.toon(request, plan.aanvraag, plan, *self.formulieren(plan.aanvraag, plan))
+
+    def post(self, request, pk):
+        plan = self.plan(pk)
+        return self.bewaar(request, plan.aanvraag, plan)
+
+
+class PlanView(RolVereistMixin, View):
+    rollen = (Rol.CONSULENT, Rol.BEOORDELAAR)
+
+    def get(self, request, pk):
+        plan = _plan(pk)
+        _vereist(mag_plan_zien(request.user, plan))
+        _log_inzage(request, plan.aanvraag)
+        return render(request, "loopbaangesprekken/scholingsplan.html", {
+            "plan": plan, "aanvraag": plan.aanvraag, "toets": selectors.toets_voor_plan(plan),
+            "bedragen": selectors.bedragen(plan),
+            "mag_wijzigen": bool(mag_plan_wijzigen(request.user, plan)),
+        })
+
+
+class PlanIndienenView(RolVereistMixin, View):
+    rollen = (Rol.CONSULENT,)
+
+    def post(self, request, pk):
+        plan = _plan(pk)
+        _vereist(mag_plan_wijzigen(request.user, plan))
+        try:
+            plan = services.indienen(plan=plan, actor=request.user)
+        except selectors.GeenRegeling:
+            messages.error(request, _("Op de aanvraagdatum is geen regeling van kracht; het plan "
+                                      "kan niet worden getoetst. Neem contact op met beheer."))
+        except OngeldigeTransitie:
+            messages.error(request, _("Dit scholingsplan kan nu niet worden ingediend."))
+        else:
+            uitkomst = plan.toets_snapshot["uitslag"]["uitkomst"]
+            messages.success(request, _("Het scholingsplan is ingediend bij gemeente Enschede. "
+                                        "Uitkomst subsidietoets: %(uitkomst)s.")
+                             % {"uitkomst": uitkomst})
+        return redirect("loopbaangesprekken:scholingsplan", pk=pk)
+
+
+class BewijsView(RolVereistMixin, View):
+    """Download an evidence file of a plan, for those who may see the plan."""
+
+    rollen = (Rol.CONSULENT, Rol.BEOORDELAAR)
+    soort = "cofinanciering"  # or "arbeidsmarkt"
+
+    def get(self, request, pk):
+        if self.soort == "cofinanciering":
+            regel = get_object_or_404(Cofinancieringsregel.objects.select_related(
+                "plan__aanvraag"), pk=pk)
+            plan, bestand = regel.plan, regel.bewijs
+        else:
+            plan = get_object_or_404(Scholingsplan.objects.select_related("aanvraag"), pk=pk)
+            bestand = plan.arbeidsmarktperspectief_bewijs
+        _vereist(mag_plan_zien(request.user, plan))
+        if not bestand:
+            raise Http404(_("Er is geen bestand."))
+        _log_inzage(request, plan.aanvraag, f"scholingsplan: bewijs {self.soort}",
+                    "gedownload")
+        return FileResponse(bestand.open("rb"), as_attachment=True,
+                            filename=bestand.name.rsplit("/", 1)[-1])

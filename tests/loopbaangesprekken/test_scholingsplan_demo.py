@@ -1,0 +1,25 @@
+"""`manage.py demo` (this stage's part): plans in every state, passing and failing,
+loaded twice without duplicates."""
+
+import pytest
+
+from loopbaangesprekken import demo_scholingsplannen
+from loopbaangesprekken.models import Opleider, Scholingsplan
+from loopbaangesprekken.selectors.scholingsplan import toets_voor_plan
+from tfvv import demo as tfvv_demo
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_plannen_in_elke_status_en_uitkomst():
+    regels = []
+    for _ in range(2):
+        tfvv_demo.laad(regels.append)
+        demo_scholingsplannen.laad(regels.append)
+    assert Scholingsplan.objects.count() == 9
+    assert Opleider.objects.count() == 4
+    assert set(Scholingsplan.objects.values_list("status", flat=True)) == set(
+        Scholingsplan.Status.values)
+    uitkomsten = {toets_voor_plan(p).uitkomst for p in Scholingsplan.objects.all()}
+    assert uitkomsten == {"voldaan", "niet voldaan", "handmatig beoordelen"}
+    assert any("Scholingsplannen: 0 nieuw" in r for r in regels)
