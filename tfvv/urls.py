@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -22,5 +23,8 @@ urlpatterns = [
     path("rapportage/", include("rapportage.urls")),
     path("beheer/admin/", admin.site.urls),
 ]
+
+if settings.TFVV_BENCH_BASELINE:  # bench/README.md: the bare-INSERT baseline
+    urlpatterns.append(path("bench-basislijn/", include("bench.basislijn.urls")))
 
 handler403 = "django.views.defaults.permission_denied"
