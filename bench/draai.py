@@ -137,11 +137,16 @@ def markdown(rapport: dict) -> str:
         _plat(naam, r, regels, {})
         uit += [f"- {k}: {v}" for k, v in regels]
     uit += ["", "Gegenereerd door `make bench`; de cijfers per scenario staan ook in het "
-            "JSON-bestand ernaast.", ""]
+            "JSON-bestand ernaast. De omgeving hierboven is die van de laatste run van de dag.",
+            ""]
     for naam, r in rapport["scenarios"].items():
         uit += [f"## {naam}: {SCENARIOS.get(naam, ('', naam))[1]}", "",
                 f"Status: **{r['status']}**" + (f" ({r['reden']})" if r.get("reden") else "")
                 + (f"; gemeten op {r['gemeten_op']}" if r.get("gemeten_op") else ""), ""]
+        if r.get("omgeving"):
+            regels = []
+            _plat("", r["omgeving"], regels, {})
+            uit += ["Omgeving: " + "; ".join(f"{k}: {v}" for k, v in regels), ""]
         if r.get("doelen"):
             uit += ["| doel | gemeten | gehaald |", "|---|---|---|"]
             for d in r["doelen"]:
@@ -226,7 +231,8 @@ def main(argv=None) -> int:
                "omgeving": _omgeving(ctx), "scenarios": {}}
     for naam in args.scenario:
         uitkomst = draai_scenario(naam, ctx)
-        uitkomst["gemeten_op"] = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
+        uitkomst["gemeten_op"] = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+        uitkomst["omgeving"] = rapport["omgeving"]  # scenarios of one day may differ
         rapport["scenarios"][naam] = uitkomst
     json_pad, md_pad = schrijf(rapport, args.resultaten)
     ctx.log(f"resultaten: {json_pad} en {md_pad.name}")

@@ -87,7 +87,7 @@ class CpuProfiel:
         cpu1 = _cpu_per_groep(self.wortels)
         idle1, tot1 = self._idle()
         idle = (idle1 - self._stat0[0]) / max(1, tot1 - self._stat0[1])
-        groepen = {g: round((cpu1.get(g, 0) - self._cpu0.get(g, 0)) / wand, 2)
+        groepen = {g: round(max(0.0, cpu1.get(g, 0) - self._cpu0.get(g, 0)) / wand, 2)
                    for g in sorted(set(cpu1) | set(self._cpu0))}
         bezet = (1 - idle) * (os.cpu_count() or 1)
         return {"kernen_gebruikt_per_groep": groepen,
