@@ -265,3 +265,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("TFVV_LOG_LEVEL", default="INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# --- benchmark baseline (bench/README.md): never set in production ---------------------
+TFVV_BENCH_BASELINE = env.bool("TFVV_BENCH_BASELINE", default=False)
+if TFVV_BENCH_BASELINE:
+    INSTALLED_APPS.append("bench.basislijn")

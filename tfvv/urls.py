@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -23,6 +24,9 @@ urlpatterns = [
     path("rapportage/", include("rapportage.urls")),
     path("beheer/admin/", admin.site.urls),
 ]
+
+if settings.TFVV_BENCH_BASELINE:  # bench/README.md: the bare-INSERT baseline
+    urlpatterns.append(path("bench-basislijn/", include("bench.basislijn.urls")))
 
 handler403 = "django.views.defaults.permission_denied"
 handler500 = "tfvv.middleware.foutpagina"
