@@ -240,3 +240,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("TFVV_LOG_LEVEL", default="INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# --- residents: login links and the aanmelding (docs/aanmelding.md) -----------------
+TFVV_INLOGLINK_UREN = env.int("TFVV_INLOGLINK_UREN", default=24)
+# rate limits: (attempts, window in seconds), counted with tfvv.ratelimit
+TFVV_LIMIET_AANMELDEN_IP = (env.int("TFVV_LIMIET_AANMELDEN_IP", default=30), 3600)
+TFVV_LIMIET_AANMELDEN_EMAIL = (env.int("TFVV_LIMIET_AANMELDEN_EMAIL", default=5), 3600)
+TFVV_LIMIET_INLOGLINK_IP = (env.int("TFVV_LIMIET_INLOGLINK_IP", default=20), 3600)
+TFVV_LIMIET_INLOGLINK_EMAIL = (env.int("TFVV_LIMIET_INLOGLINK_EMAIL", default=3), 3600)
