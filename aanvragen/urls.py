@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from aanvragen import views
 
@@ -10,7 +10,9 @@ urlpatterns = [
     path("aanmelden/al-aangemeld/", views.al_aangemeld, name="al-aangemeld"),
     path("inloggen/", views.InloggenView.as_view(), name="inloggen"),
     path("inloggen/verstuurd/", views.link_verstuurd, name="link-verstuurd"),
-    path("inloggen/<str:token>/", views.InloglinkView.as_view(), name="inloglink"),
+    # tokens are urlsafe base64 (secrets.token_urlsafe): nothing else reaches the view
+    re_path(r"^inloggen/(?P<token>[A-Za-z0-9_-]{20,100})/$", views.InloglinkView.as_view(),
+            name="inloglink"),
     path("mijn-aanvraag/", views.MijnAanvraagView.as_view(), name="mijn-aanvraag"),
     path("mijn-aanvraag/contactgegevens/", views.ContactgegevensView.as_view(),
          name="contactgegevens"),
