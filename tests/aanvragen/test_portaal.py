@@ -163,7 +163,7 @@ def test_download_bevat_niets_van_een_ander(inwoner, aanvraag):
     assert b"Anderman" not in inwoner.get(url("mijn-gegevens")).content
 
 
-# --- documents --------------------------------------------------------------------------------------
+# --- documents ------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("naam,inhoud,mime", [
