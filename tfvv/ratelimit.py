@@ -11,6 +11,7 @@ e-mail address never appears in the cache in plain text.
 import hashlib
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 
 
@@ -36,6 +37,13 @@ def toegestaan(scope: str, sleutel: str, *, limiet: int, venster: int) -> bool:
 
 
 def ip_adres(request) -> str:
-    """The client address as the web server saw it (gunicorn sits behind the proxy,
-    which must set REMOTE_ADDR; X-Forwarded-For is not trusted here)."""
+    """The client's address. Behind `TFVV_PROXY_AANTAL` trusted reverse proxies, the
+    address the outermost trusted proxy saw, from X-Forwarded-For (counted from the right,
+    so a client cannot forge it); without proxies REMOTE_ADDR."""
+    aantal = getattr(settings, "TFVV_PROXY_AANTAL", 0)
+    doorgestuurd = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if aantal > 0 and doorgestuurd:
+        adressen = [a.strip() for a in doorgestuurd.split(",") if a.strip()]
+        if adressen:
+            return adressen[-min(aantal, len(adressen))]
     return request.META.get("REMOTE_ADDR", "") or "onbekend"

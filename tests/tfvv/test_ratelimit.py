@@ -53,3 +53,16 @@ def test_ip_adres():
     request = RequestFactory().get("/", REMOTE_ADDR="192.0.2.7",
                                    HTTP_X_FORWARDED_FOR="203.0.113.1")
     assert ratelimit.ip_adres(request) == "192.0.2.7"
+
+
+@pytest.mark.parametrize("aantal,xff,verwacht", [
+    (0, "203.0.113.1", "192.0.2.7"),  # no proxy: the header is not trusted
+    (1, "198.51.100.5, 203.0.113.1", "203.0.113.1"),  # the client forged the first entry
+    (2, "198.51.100.5, 203.0.113.1", "198.51.100.5"),
+    (3, "203.0.113.1", "203.0.113.1"),
+    (1, "", "192.0.2.7"),
+])
+def test_ip_adres_achter_proxy(settings, aantal, xff, verwacht):
+    settings.TFVV_PROXY_AANTAL = aantal
+    request = RequestFactory().get("/", REMOTE_ADDR="192.0.2.7", HTTP_X_FORWARDED_FOR=xff)
+    assert ratelimit.ip_adres(request) == verwacht
