@@ -16,7 +16,7 @@ def geen_schendingen(page):
     assert axe_schendingen(page) == [], page.url
 
 
-def test_aanmelden_tot_en_met_mijn_aanvraag(live_server, page):
+def test_aanmelden_tot_en_met_mijn_aanvraag(live_server, page, referentiedata):
     mail.outbox.clear()
     page.goto(live_server.url + "/aanmelden/")
     geen_schendingen(page)

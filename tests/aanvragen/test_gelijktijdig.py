@@ -17,6 +17,11 @@ pytestmark = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _referentiedata(referentiedata):
+    return referentiedata
+
+
 def tegelijk(invoeren: list[dict]) -> list[int]:
     """POST all forms at the same moment from separate threads; return the status codes."""
     start = threading.Barrier(len(invoeren))
