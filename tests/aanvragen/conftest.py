@@ -73,8 +73,9 @@ def na_commit():
 def referentiedata(transactional_db):
     """Reference data for tests on a flushed database (transactional tests).
 
-    serialized_rollback is not reliable when the whole suite runs (the serialized
-    contents can be missing), so load what the data migrations load, idempotently.
+    serialized_rollback is not reliable in this suite: once a Playwright test has run, the
+    sync API's event loop makes Django hand out a new connection object without the
+    serialized contents. So load what the data migrations load, idempotently.
     """
     import importlib
 
@@ -89,3 +90,4 @@ def referentiedata(transactional_db):
         laad_gemeenten(Gemeente)
         laad_postcodes(Gemeente, Postcodegebied)
     importlib.import_module("aanvragen.migrations.0004_standaardloketten").vul(apps, None)
+
