@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -161,3 +163,62 @@ class InlogLink(models.Model):
 
     def __str__(self):
         return f"inloglink {self.pk} ({self.gebruiker_id})"
+
+
+class StandaardLoket(models.Model):
+    """Which loket receives an aanmelding without a preference, per gemeente.
+
+    Data, not code: the functional administrator changes it in the admin. A
+    gemeente without a row goes to STANDAARD_LOKET.
+    """
+
+    STANDAARD_LOKET = Organisatie.LEERWERKLOKET
+
+    gemeente = models.OneToOneField(Gemeente, on_delete=models.CASCADE,
+                                    related_name="standaard_loket", verbose_name=_("gemeente"))
+    loket = models.CharField(_("loket"), max_length=16,
+                             choices=[(o.value, o.label) for o in
+                                      (Organisatie.LEERWERKLOKET, Organisatie.LOOPBAANSTATION)])
+
+    class Meta:
+        verbose_name = _("standaardloket per gemeente")
+        verbose_name_plural = _("standaardloketten per gemeente")
+        ordering = ["gemeente__naam"]
+
+    def __str__(self):
+        return f"{self.gemeente}: {self.get_loket_display()}"
+
+
+def _documentpad(document, bestandsnaam: str) -> str:
+    # never the resident's file name in the path: only the aanvraag and a random name
+    extensie = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
+    return f"aanvragen/{document.aanvraag_id}/{uuid.uuid4().hex}.{extensie[document.mime]}"
+
+
+class Document(models.Model):
+    """A file the resident uploaded to their aanvraag; stored in private storage."""
+
+    class Soort(models.TextChoices):
+        OFFERTE = "offerte", _("offerte van de opleider")
+        WERKGEVERSVERKLARING = "werkgeversverklaring", _("werkgeversverklaring")
+        DIPLOMA = "diploma", _("diploma of certificaat")
+        ANDERS = "anders", _("ander document")
+
+    aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE, related_name="documenten",
+                                 verbose_name=_("aanvraag"))
+    soort = models.CharField(_("soort document"), max_length=24, choices=Soort.choices)
+    bestand = models.FileField(_("bestand"), upload_to=_documentpad, max_length=200)
+    originele_naam = models.CharField(_("bestandsnaam"), max_length=200)
+    mime = models.CharField(_("bestandstype"), max_length=32)
+    grootte = models.PositiveIntegerField(_("grootte (bytes)"))
+    geupload_op = models.DateTimeField(_("geüpload op"), auto_now_add=True)
+    geupload_door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
+                                      on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documenten")
+        ordering = ["geupload_op", "id"]
+
+    def __str__(self):
+        return f"{self.get_soort_display()}: {self.originele_naam}"

@@ -1,17 +1,275 @@
-from django.views.generic import TemplateView
+"""Views of the aanmelding and the resident portal: parse, call a service, render."""
 
-from tfvv.roles import Rol
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import authenticate, login
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.cache import never_cache
+
+from aanvragen import selectors, services
+from aanvragen.forms import (
+    AanmeldForm,
+    ContactgegevensForm,
+    DocumentForm,
+    InloglinkForm,
+    IntrekkenForm,
+)
+from aanvragen.models import Document
+from aanvragen.permissions import is_eigenaar, mag_aanvraag_zien
+from aanvragen.workflow import aanvraag_statusmachine
+from tfvv import ratelimit
+from tfvv.events import registreer_inzage
+from tfvv.roles import Organisatie, Rol
 from tfvv.views.base import RolVereistMixin
 
+HONEYPOT = "website"
+SESSIE_ONTVANGEN = "aanmelding_ontvangen"
 
-class AanmeldenView(TemplateView):
+
+def _binnen_limiet(naam: str, sleutel: str) -> bool:
+    limiet, venster = getattr(settings, naam)
+    return ratelimit.toegestaan(naam, sleutel, limiet=limiet, venster=venster)
+
+
+# --- the public form --------------------------------------------------------------------
+
+
+class AanmeldenView(View):
     template_name = "aanvragen/aanmelden.html"
 
+    def get(self, request):
+        return render(request, self.template_name, {"form": AanmeldForm()})
 
-class InloggenView(TemplateView):
+    def post(self, request):
+        if request.POST.get(HONEYPOT):
+            # a robot filled in the invisible field: answer politely, store nothing
+            request.session[SESSIE_ONTVANGEN] = {}
+            return redirect("aanvragen:ontvangen")
+        form = AanmeldForm(request.POST)
+        if not form.is_valid():
+            return render(request, self.template_name, {"form": form})
+        if not (_binnen_limiet("TFVV_LIMIET_AANMELDEN_IP", ratelimit.ip_adres(request))
+                and _binnen_limiet("TFVV_LIMIET_AANMELDEN_EMAIL", form.cleaned_data["email"])):
+            form.add_error(None, _("Er zijn vanaf dit adres of voor dit e-mailadres veel "
+                                   "aanmeldingen gedaan. Probeer het over een uur opnieuw, of "
+                                   "bel ons als het niet lukt."))
+            return render(request, self.template_name, {"form": form}, status=429)
+        oordeel = form.postcodeoordeel
+        resultaat = services.dien_aanmelding_in(
+            gegevens=form.cleaned_data, gemeente=oordeel.gemeente,
+            postcodecontrole=oordeel.controle)
+        if not resultaat.nieuw:
+            return redirect("aanvragen:al-aangemeld")
+        aanvraag = resultaat.aanvraag
+        request.session[SESSIE_ONTVANGEN] = {
+            "referentie": aanvraag.referentie, "email": aanvraag.email,
+            "loket": str(Organisatie(aanvraag.loket).label),
+        }
+        return redirect("aanvragen:ontvangen")
+
+
+def ontvangen(request):
+    if SESSIE_ONTVANGEN not in request.session:
+        return redirect("aanvragen:aanmelden")
+    return render(request, "aanvragen/ontvangen.html",
+                  {"ontvangen": request.session[SESSIE_ONTVANGEN]})
+
+
+def al_aangemeld(request):
+    return render(request, "aanvragen/al_aangemeld.html")
+
+
+# --- logging in with a link ---------------------------------------------------------------
+
+
+class InloggenView(View):
+    """Ask for a new login link. The answer never tells whether the address is known."""
+
     template_name = "aanvragen/inloggen.html"
 
+    def get(self, request):
+        return render(request, self.template_name, {"form": InloglinkForm()})
 
-class MijnAanvraagView(RolVereistMixin, TemplateView):
+    def post(self, request):
+        form = InloglinkForm(request.POST)
+        if not form.is_valid():
+            return render(request, self.template_name, {"form": form})
+        if not _binnen_limiet("TFVV_LIMIET_INLOGLINK_IP", ratelimit.ip_adres(request)):
+            form.add_error(None, _("U heeft vaak een inloglink aangevraagd. Probeer het over "
+                                   "een uur opnieuw."))
+            return render(request, self.template_name, {"form": form}, status=429)
+        email = form.cleaned_data["email"]
+        # per address: silently send nothing more, so the answer stays the same
+        if _binnen_limiet("TFVV_LIMIET_INLOGLINK_EMAIL", email):
+            services.vraag_inloglink_aan(email=email)
+        return redirect("aanvragen:link-verstuurd")
+
+
+def link_verstuurd(request):
+    return render(request, "aanvragen/link_verstuurd.html",
+                  {"uren": settings.TFVV_INLOGLINK_UREN})
+
+
+@method_decorator(never_cache, name="dispatch")
+class InloglinkView(View):
+    """GET shows a button, POST uses the link: mail scanners that open links do not spend it."""
+
+    template_name = "aanvragen/inloglink.html"
+
+    def get(self, request, token):
+        return render(request, self.template_name)
+
+    def post(self, request, token):
+        gebruiker = authenticate(request, inloglink_token=token)
+        if gebruiker is None:
+            return render(request, "aanvragen/inloglink_ongeldig.html",
+                          {"form": InloglinkForm()}, status=410)
+        login(request, gebruiker, backend="aanvragen.auth.InlogLinkBackend")
+        return redirect("aanvragen:mijn-aanvraag")
+
+
+# --- Mijn aanvraag ------------------------------------------------------------------------
+
+
+class InwonerMixin(RolVereistMixin):
     rollen = (Rol.INWONER,)
-    template_name = "aanvragen/mijn_aanvraag.html"
+
+    def aanvraag(self):
+        return selectors.aanvraag_van_inwoner(self.request.user, self.kwargs["pk"])
+
+
+class MijnAanvraagView(InwonerMixin, View):
+    def get(self, request):
+        aanvragen = selectors.aanvragen_van(request.user)
+        if len(aanvragen) == 1:
+            return redirect("aanvragen:aanvraag", pk=aanvragen[0].pk)
+        return render(request, "aanvragen/mijn_aanvraag.html", {"aanvragen": aanvragen})
+
+
+class AanvraagView(InwonerMixin, View):
+    def get(self, request, pk):
+        aanvraag = self.aanvraag()
+        return render(request, "aanvragen/aanvraag.html", {
+            "aanvraag": aanvraag,
+            "tijdlijn": selectors.tijdlijn(aanvraag),
+            "documenten": selectors.documenten_van(aanvraag),
+            "kan_intrekken": aanvraag_statusmachine.toegestaan(aanvraag, "intrekken"),
+        })
+
+
+class DocumentenView(InwonerMixin, View):
+    template_name = "aanvragen/documenten.html"
+
+    def _render(self, aanvraag, form, status=200):
+        return render(self.request, self.template_name, {
+            "aanvraag": aanvraag, "form": form,
+            "documenten": selectors.documenten_van(aanvraag)}, status=status)
+
+    def get(self, request, pk):
+        return self._render(self.aanvraag(), DocumentForm())
+
+    def post(self, request, pk):
+        aanvraag = self.aanvraag()
+        form = DocumentForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self._render(aanvraag, form)
+        try:
+            services.voeg_document_toe(aanvraag=aanvraag, soort=form.cleaned_data["soort"],
+                                       bestand=form.cleaned_data["bestand"], mime=form.mime,
+                                       actor=request.user)
+        except services.AanvraagGesloten:
+            form.add_error(None, _("Uw aanvraag is afgesloten. U kunt geen documenten meer "
+                                   "toevoegen."))
+            return self._render(aanvraag, form, status=409)
+        messages.success(request, _("Uw document is toegevoegd."))
+        return redirect("aanvragen:documenten", pk=aanvraag.pk)
+
+
+class IntrekkenView(InwonerMixin, View):
+    template_name = "aanvragen/intrekken.html"
+
+    def get(self, request, pk):
+        return render(request, self.template_name,
+                      {"aanvraag": self.aanvraag(), "form": IntrekkenForm()})
+
+    def post(self, request, pk):
+        aanvraag = self.aanvraag()
+        form = IntrekkenForm(request.POST)
+        if not aanvraag_statusmachine.toegestaan(aanvraag, "intrekken"):
+            messages.info(request, _("Deze aanvraag is al afgesloten."))
+            return redirect("aanvragen:aanvraag", pk=aanvraag.pk)
+        if not form.is_valid():
+            return render(request, self.template_name, {"aanvraag": aanvraag, "form": form})
+        services.trek_in(aanvraag=aanvraag, actor=request.user)
+        messages.success(request, _("Uw aanvraag is ingetrokken."))
+        return redirect("aanvragen:aanvraag", pk=aanvraag.pk)
+
+
+class ContactgegevensView(InwonerMixin, View):
+    template_name = "aanvragen/contactgegevens.html"
+
+    def get(self, request):
+        laatste = next(iter(selectors.aanvragen_van(request.user)), None)
+        form = ContactgegevensForm(initial={"email": request.user.email,
+                                            "telefoon": laatste.telefoon if laatste else ""})
+        return render(request, self.template_name, {"form": form})
+
+    def post(self, request):
+        form = ContactgegevensForm(request.POST)
+        if form.is_valid():
+            try:
+                services.wijzig_contactgegevens(gebruiker=request.user, **form.cleaned_data)
+            except services.EmailInGebruik:
+                form.add_error("email", _("Dit e-mailadres kunt u niet gebruiken. Bel ons als "
+                                          "u het toch wilt gebruiken."))
+            else:
+                messages.success(request, _("Uw contactgegevens zijn gewijzigd."))
+                return redirect("aanvragen:mijn-aanvraag")
+        return render(request, self.template_name, {"form": form})
+
+
+class MijnGegevensView(InwonerMixin, View):
+    """AVG inzage: everything held about the resident, as a JSON file."""
+
+    def get(self, request):
+        inhoud = json.dumps(selectors.inzage_export(request.user), ensure_ascii=False,
+                            indent=2, default=str)
+        naam = f"mijn-gegevens-twents-fonds-{timezone.localdate():%Y-%m-%d}.json"
+        return HttpResponse(inhoud, content_type="application/json; charset=utf-8",
+                            headers={"Content-Disposition": f'attachment; filename="{naam}"'})
+
+
+# --- documents: resident owner and staff who may see the case ------------------------------
+
+
+def document_downloaden(request, pk):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), reverse("aanvragen:inloggen"))
+    document = Document.objects.select_related("aanvraag").filter(pk=pk).first()
+    if document is None:
+        raise Http404
+    aanvraag = document.aanvraag
+    toegang = mag_aanvraag_zien(request.user, aanvraag)
+    if not toegang:
+        if request.user.is_medewerker:
+            raise PermissionDenied(toegang.reden)
+        raise Http404  # a resident never learns that someone else's document exists
+    if not is_eigenaar(request.user, aanvraag):
+        registreer_inzage(gebruiker=request.user, handeling="gedownload",
+                          onderdeel=f"document {document.get_soort_display()}",
+                          dossier_id=aanvraag.pk, betrokkene_id=aanvraag.aanvrager_id,
+                          pad=request.path)
+    extensie = document.bestand.name.rsplit(".", 1)[-1]
+    return FileResponse(document.bestand.open("rb"), as_attachment=True,
+                        content_type=document.mime,
+                        filename=f"{aanvraag.referentie}-{document.soort}-{document.pk}.{extensie}")

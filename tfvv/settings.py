@@ -266,6 +266,16 @@ LOGGING = {
     "loggers": {"axes": {"level": "WARNING"}},
 }
 
+# --- residents: login links and the aanmelding (docs/aanmelding.md) -----------------
+TFVV_INLOGLINK_UREN = env.int("TFVV_INLOGLINK_UREN", default=24)
+# number of trusted reverse proxies in front of gunicorn (client IP for rate limits)
+TFVV_PROXY_AANTAL = env.int("TFVV_PROXY_AANTAL", default=0)
+# rate limits: (attempts, window in seconds), counted with tfvv.ratelimit
+TFVV_LIMIET_AANMELDEN_IP = (env.int("TFVV_LIMIET_AANMELDEN_IP", default=30), 3600)
+TFVV_LIMIET_AANMELDEN_EMAIL = (env.int("TFVV_LIMIET_AANMELDEN_EMAIL", default=5), 3600)
+TFVV_LIMIET_INLOGLINK_IP = (env.int("TFVV_LIMIET_INLOGLINK_IP", default=20), 3600)
+TFVV_LIMIET_INLOGLINK_EMAIL = (env.int("TFVV_LIMIET_INLOGLINK_EMAIL", default=3), 3600)
+
 # --- benchmark baseline (bench/README.md): never set in production ---------------------
 TFVV_BENCH_BASELINE = env.bool("TFVV_BENCH_BASELINE", default=False)
 if TFVV_BENCH_BASELINE:

@@ -1,0 +1,209 @@
+"""Forms of the aanmelding and the resident portal. Every message in plain Dutch."""
+
+import datetime
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Fieldset, Layout
+from django import forms
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from aanvragen import adres, bestanden
+from aanvragen.invoer import normaliseer_email, normaliseer_telefoon
+from aanvragen.models import (
+    Arbeidssituatie,
+    Bron,
+    Document,
+    Opleidingsniveau,
+    VoorkeurLoket,
+)
+
+MINIMUMLEEFTIJD = 18
+DATUMFORMATEN = ["%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%d %m %Y", "%Y-%m-%d"]
+
+
+def leeftijd_op(geboortedatum: datetime.date, dag: datetime.date) -> int:
+    return dag.year - geboortedatum.year - (
+        (dag.month, dag.day) < (geboortedatum.month, geboortedatum.day))
+
+
+class TelefoonVeld(forms.CharField):
+    def __init__(self, **kwargs):
+        super().__init__(
+            max_length=20, label=_("Telefoonnummer"),
+            help_text=_("Bijvoorbeeld 06 12345678 of 053 1234567."),
+            widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+            **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        nummer = normaliseer_telefoon(value)
+        if nummer is None:
+            raise forms.ValidationError(
+                _("Vul een telefoonnummer in van 10 cijfers, zoals 06 12345678."),
+                code="telefoon")
+        return nummer
+
+
+class EmailVeld(forms.EmailField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("E-mailadres"))
+        super().__init__(
+            max_length=254,
+            error_messages={"invalid": _("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."),
+                            "required": _("Vul uw e-mailadres in.")},
+            widget=forms.EmailInput(attrs={"autocomplete": "email"}), **kwargs)
+
+    def clean(self, value):
+        return normaliseer_email(super().clean(value))
+
+
+def verplicht(tekst):
+    return {"required": tekst}
+
+
+class AanmeldForm(forms.Form):
+    voornaam = forms.CharField(label=_("Voornaam"), max_length=100,
+                               error_messages=verplicht(_("Vul uw voornaam in.")),
+                               widget=forms.TextInput(attrs={"autocomplete": "given-name"}))
+    achternaam = forms.CharField(
+        label=_("Achternaam"), max_length=150, help_text=_("Met tussenvoegsel, zoals 'de Vries'."),
+        error_messages=verplicht(_("Vul uw achternaam in.")),
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}))
+    geboortedatum = forms.DateField(
+        label=_("Geboortedatum"), input_formats=DATUMFORMATEN,
+        help_text=_("Dag-maand-jaar, bijvoorbeeld 15-03-1985."),
+        error_messages={"required": _("Vul uw geboortedatum in."),
+                        "invalid": _("Vul uw geboortedatum in als dag-maand-jaar, "
+                                     "bijvoorbeeld 15-03-1985.")},
+        widget=forms.DateInput(format="%d-%m-%Y", attrs={"autocomplete": "bday"}))
+    email = EmailVeld()
+    telefoon = TelefoonVeld(error_messages=verplicht(_("Vul uw telefoonnummer in.")))
+    postcode = forms.CharField(
+        label=_("Postcode"), max_length=10, help_text=_("Bijvoorbeeld 7511 AB."),
+        error_messages=verplicht(_("Vul uw postcode in.")),
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code"}))
+    huisnummer = forms.IntegerField(
+        label=_("Huisnummer"), min_value=1, max_value=99999,
+        error_messages={"required": _("Vul uw huisnummer in."),
+                        "invalid": _("Vul alleen het nummer in, zoals 12."),
+                        "min_value": _("Vul een huisnummer in vanaf 1."),
+                        "max_value": _("Dit huisnummer is te hoog.")},
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}))
+    toevoeging = forms.RegexField(
+        label=_("Toevoeging (als u die heeft)"), required=False, max_length=10,
+        regex=r"^[A-Za-z0-9][A-Za-z0-9 \-]{0,9}$",
+        help_text=_("Bijvoorbeeld A of 2-hoog."),
+        error_messages={"invalid": _("Gebruik alleen letters en cijfers, zoals A of 2.")})
+    opleidingsniveau = forms.ChoiceField(
+        label=_("Wat is de hoogste opleiding die u heeft afgemaakt?"),
+        choices=[("", _("Kies uw opleiding")), *Opleidingsniveau.choices],
+        error_messages=verplicht(_("Kies de hoogste opleiding die u heeft afgemaakt.")))
+    arbeidssituatie = forms.ChoiceField(
+        label=_("Wat past het best bij u?"), choices=Arbeidssituatie.choices,
+        widget=forms.RadioSelect,
+        error_messages=verplicht(_("Kies wat het best bij u past.")))
+    huidig_beroep = forms.CharField(label=_("Wat is uw beroep (of uw laatste beroep)?"),
+                                    max_length=150, required=False)
+    huidige_sector = forms.CharField(label=_("In welke sector werkt of werkte u?"),
+                                     help_text=_("Bijvoorbeeld zorg, bouw, techniek of horeca."),
+                                     max_length=100, required=False)
+    scholingswens = forms.CharField(
+        label=_("Wat wilt u leren, of welk werk wilt u gaan doen?"), max_length=2000,
+        help_text=_("In uw eigen woorden. Weet u het nog niet precies? Schrijf dat dan op."),
+        error_messages=verplicht(_("Schrijf kort op wat u wilt leren of gaan doen.")),
+        widget=forms.Textarea(attrs={"rows": 4}))
+    voorkeur_loket = forms.ChoiceField(
+        label=_("Bij welk loket wilt u een gesprek?"), choices=VoorkeurLoket.choices,
+        initial=VoorkeurLoket.GEEN, widget=forms.RadioSelect,
+        error_messages=verplicht(_("Kies een loket of 'geen voorkeur'.")))
+    voorkeur_locatie = forms.CharField(
+        label=_("In welke plaats wilt u het gesprek het liefst?"), max_length=64, required=False,
+        help_text=_("Bijvoorbeeld Enschede, Hengelo of Almelo. Mag leeg blijven."))
+    bron = forms.ChoiceField(
+        label=_("Hoe heeft u van het fonds gehoord?"),
+        choices=[("", _("Kies een antwoord")), *Bron.choices],
+        error_messages=verplicht(_("Kies hoe u van het fonds heeft gehoord.")))
+    privacy_akkoord = forms.BooleanField(
+        label=_("Ik heb de privacyverklaring gelezen en ga ermee akkoord."),
+        error_messages=verplicht(_("U kunt zich alleen aanmelden als u akkoord gaat met de "
+                                   "privacyverklaring.")))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.postcodeoordeel = None
+        self.fields["privacy_akkoord"].help_text = format_html(
+            '<a href="{}">{}</a>', reverse("tfvv:privacy"), _("Lees de privacyverklaring"))
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Fieldset(_("Over u"), "voornaam", "achternaam", "geboortedatum"),
+            Fieldset(_("Hoe kunnen we u bereiken?"), "email", "telefoon"),
+            Fieldset(_("Waar woont u?"), "postcode", "huisnummer", "toevoeging"),
+            Fieldset(_("Opleiding en werk"), "opleidingsniveau", "arbeidssituatie",
+                     "huidig_beroep", "huidige_sector"),
+            Fieldset(_("Uw wens"), "scholingswens", "voorkeur_loket", "voorkeur_locatie",
+                     "bron"),
+            Fieldset(_("Privacy"), "privacy_akkoord"),
+        )
+
+    def clean_geboortedatum(self):
+        geboortedatum = self.cleaned_data["geboortedatum"]
+        vandaag = timezone.localdate()
+        if geboortedatum > vandaag or geboortedatum.year < 1900:
+            raise forms.ValidationError(_("Controleer uw geboortedatum."), code="datum")
+        if leeftijd_op(geboortedatum, vandaag) < MINIMUMLEEFTIJD:
+            raise forms.ValidationError(
+                _("Het fonds is er voor inwoners van 18 jaar en ouder. U kunt zich aanmelden "
+                  "vanaf uw 18e verjaardag. Voor vragen over leren en werken kunt u nu al "
+                  "terecht bij uw school of het Leerwerkloket."), code="leeftijd")
+        return geboortedatum
+
+    def clean_postcode(self):
+        self.postcodeoordeel = adres.beoordeel_postcode(self.cleaned_data["postcode"])
+        if self.postcodeoordeel.fout:
+            raise forms.ValidationError(self.postcodeoordeel.fout, code="postcode")
+        return self.postcodeoordeel.postcode
+
+    def clean_toevoeging(self):
+        return self.cleaned_data["toevoeging"].strip().upper()
+
+
+class InloglinkForm(forms.Form):
+    email = EmailVeld(label=_("Uw e-mailadres"))
+
+
+class ContactgegevensForm(forms.Form):
+    email = EmailVeld()
+    telefoon = TelefoonVeld(error_messages=verplicht(_("Vul uw telefoonnummer in.")))
+
+
+class DocumentForm(forms.Form):
+    soort = forms.ChoiceField(label=_("Wat voor document is het?"),
+                              choices=[("", _("Kies een soort")), *Document.Soort.choices],
+                              error_messages=verplicht(_("Kies wat voor document het is.")))
+    bestand = forms.FileField(
+        label=_("Bestand"), max_length=200,
+        help_text=_("PDF, JPG of PNG, maximaal 10 MB."),
+        error_messages={"required": _("Kies een bestand."),
+                        "empty": _("Het bestand is leeg."),
+                        "invalid": _("Er is geen bestand ontvangen. Probeer het opnieuw."),
+                        "max_length": _("De bestandsnaam is te lang. Geef het bestand een "
+                                        "kortere naam.")},
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}))
+
+    def clean_bestand(self):
+        bestand = self.cleaned_data["bestand"]
+        try:
+            self.mime = bestanden.controleer(bestand)
+        except bestanden.OngeldigBestand as fout:
+            raise forms.ValidationError(str(fout), code="bestand") from fout
+        return bestand
+
+
+class IntrekkenForm(forms.Form):
+    bevestig = forms.BooleanField(
+        label=_("Ja, ik wil mijn aanvraag intrekken."),
+        error_messages=verplicht(_("Vink het vakje aan als u uw aanvraag echt wilt intrekken.")))

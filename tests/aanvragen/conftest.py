@@ -1,0 +1,93 @@
+import re
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.test import Client, TestCase
+
+from aanvragen.services import maak_inloglink
+
+
+@pytest.fixture(autouse=True)
+def lege_cache():
+    """Rate-limit counters live in the cache: every test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def geldige_invoer(**anders) -> dict:
+    invoer = {
+        "voornaam": "Inge", "achternaam": "de Vries", "geboortedatum": "15-03-1985",
+        "email": "inge.devries@voorbeeld.nl", "telefoon": "06 12345678",
+        "postcode": "7511 ab", "huisnummer": "12", "toevoeging": "",
+        "opleidingsniveau": "mbo-2", "arbeidssituatie": "loondienst",
+        "huidig_beroep": "productiemedewerker", "huidige_sector": "metaal",
+        "scholingswens": "Ik wil elektromonteur worden.", "voorkeur_loket": "geen",
+        "voorkeur_locatie": "", "bron": "ikbindr", "privacy_akkoord": "on",
+    }
+    invoer.update(anders)
+    return {k: v for k, v in invoer.items() if v is not None}
+
+
+@pytest.fixture
+def invoer():
+    return geldige_invoer
+
+
+LINK = re.compile(r"https?://[^/\s]+(/inloggen/[A-Za-z0-9_-]{20,}/)")
+
+
+def pad_van_link(tekst: str) -> str:
+    """'http://host/inloggen/<token>/' (also inside a mail body) -> '/inloggen/<token>/'."""
+    gevonden = LINK.search(tekst)
+    assert gevonden, f"geen inloglink in: {tekst[:200]}"
+    return gevonden.group(1)
+
+
+def log_in_als_inwoner(gebruiker) -> Client:
+    """A client logged in through a real login link, as a resident would."""
+    client = Client()
+    response = client.post(pad_van_link(maak_inloglink(gebruiker=gebruiker)))
+    assert response.status_code == 302, response.content
+    return client
+
+
+@pytest.fixture
+def inwoner_client():
+    return log_in_als_inwoner
+
+
+@pytest.fixture
+def mailbox():
+    mail.outbox.clear()
+    return mail.outbox
+
+
+def na_commit():
+    """Run the transaction.on_commit callbacks (mail tasks) of the block, as after a commit."""
+    return TestCase.captureOnCommitCallbacks(execute=True)
+
+
+@pytest.fixture
+def referentiedata(transactional_db):
+    """Reference data for tests on a flushed database (transactional tests).
+
+    serialized_rollback is not reliable in this suite: once a Playwright test has run, the
+    sync API's event loop makes Django hand out a new connection object without the
+    serialized contents. So load what the data migrations load, idempotently.
+    """
+    import importlib
+
+    from django.apps import apps
+
+    from tfvv.models import Gemeente, Postcodegebied
+    from tfvv.referentiedata import laad_gemeenten, laad_postcodes
+    from tfvv.rollen import maak_rollen
+
+    maak_rollen()
+    if not Postcodegebied.objects.exists():
+        laad_gemeenten(Gemeente)
+        laad_postcodes(Gemeente, Postcodegebied)
+    importlib.import_module("aanvragen.migrations.0004_standaardloketten").vul(apps, None)
+
