@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -175,6 +176,11 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "max_retries": 1}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {
     "werker-hartslag": {"task": "tfvv.tasks.werker_hartslag", "schedule": 60.0},
+    # rapportage: summary tables every hour, the progress report on the first of the month
+    "rapportage-verversen": {"task": "rapportage.tasks.ververs_samenvattingen",
+                             "schedule": crontab(minute=7)},
+    "rapportage-maandrapportage": {"task": "rapportage.tasks.maandelijkse_rapportage",
+                                   "schedule": crontab(minute=30, hour=6, day_of_month=1)},
 }
 
 # --- caching (rate limits) ---------------------------------------------------
