@@ -12,10 +12,19 @@ from django.utils.translation import gettext_lazy as _
 class Telling(models.Model):
     """A count (and optionally an amount) for one (maand, gemeente, loket, dimensie, waarde).
 
+    Rows exist at four levels (`niveau`): detail, and rolled up per gemeente, per loket
+    and for the whole fund; a dashboard query reads exactly one level.
     Lead times are stored as histograms: `waarde` is the number of days, `aantal` how many
     cases took that long, so median and p90 can be computed for any filter combination.
     """
 
+    class Niveau(models.IntegerChoices):
+        DETAIL = 0, _("per gemeente en loket")
+        GEMEENTE = 1, _("per gemeente")
+        LOKET = 2, _("per loket")
+        TOTAAL = 3, _("hele fonds")
+
+    niveau = models.PositiveSmallIntegerField(_("niveau"), choices=Niveau.choices)
     maand = models.DateField(_("maand"))  # first day of the month
     gemeente_id = models.IntegerField(_("gemeente"), null=True)
     loket = models.CharField(_("loket"), max_length=16, blank=True)
@@ -27,7 +36,7 @@ class Telling(models.Model):
     class Meta:
         verbose_name = _("telling")
         verbose_name_plural = _("tellingen")
-        indexes = [models.Index(fields=["maand", "dimensie"])]
+        indexes = [models.Index(fields=["niveau", "maand", "dimensie"])]
 
     def __str__(self):
         return f"{self.maand:%Y-%m} {self.dimensie}={self.waarde}: {self.aantal}"

@@ -1,28 +1,29 @@
-"""Set-based aggregation of the pipeline into `Telling` and `Budgetstand` rows.
+"""Set-based refresh of the summary tables: every figure is an INSERT ... SELECT ... GROUP BY
+compiled from an ORM queryset, so no row of the pipeline passes through Python.
 
-Every function runs GROUP BY queries and yields summary rows; nothing loops over
-individual aanvragen in Python (only over already aggregated groups, e.g. to map an age
-in years onto an age band).
+`Telling` rows are written at the most detailed level (month × gemeente × loket) and then
+rolled up in SQL into three coarser levels, so each dashboard query reads one level.
 """
 
-from collections import defaultdict
-from collections.abc import Iterator
+from decimal import Decimal
 
+from django.db import connection
 from django.db.models import (
     Case,
+    CharField,
     Count,
+    DecimalField,
     Exists,
     F,
     IntegerField,
     Min,
     OuterRef,
-    Q,
     Subquery,
     Sum,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, ExtractDay, ExtractMonth, ExtractYear
+from django.db.models.functions import Cast, Coalesce, Concat, ExtractDay, ExtractMonth, ExtractYear
 from django.db.models.lookups import GreaterThan
 
 from aanvragen.models import Aanvraag
@@ -41,135 +42,146 @@ LEEFTIJDSKLASSEN = (
     ("45-54", 45, 54), ("55-64", 55, 64), ("65 en ouder", 65, 200),
 )
 
+KOLOMMEN = "maand, gemeente_id, loket, dimensie, waarde, aantal, bedrag, niveau"
+NUL = Value(Decimal("0.00"), output_field=DecimalField(max_digits=14, decimal_places=2))
+
 
 def leeftijdsklasse(leeftijd: int) -> str:
     return next(label for label, laag, hoog in LEEFTIJDSKLASSEN if laag <= leeftijd <= hoog)
 
 
-def _rij(groep: dict, dimensie: str, waarde, aantal: int, bedrag=0) -> Telling:
-    return Telling(maand=groep["m"], gemeente_id=groep["g"], loket=groep["l"] or "",
-                   dimensie=dimensie, waarde="" if waarde is None else str(waarde),
-                   aantal=aantal, bedrag=bedrag or 0)
+def _tekst(expressie):
+    return Coalesce(Cast(expressie, CharField()), Value(""))
 
 
-def _groepen(qs, gemeente: str, loket: str, datum: str, *velden, **metingen):
-    """GROUP BY (month of `datum`, gemeente, loket, *velden) with the given aggregates."""
-    return (qs.annotate(m=maand(datum), g=F(gemeente), l=F(loket))
-            .values("m", "g", "l", *velden).annotate(**metingen).order_by())
+def _voeg_in(qs, dimensie: str, *, plek: tuple[str, str, str], waarde=None,
+             bedrag: str | None = None) -> None:
+    """INSERT the counts of `qs` grouped by (month of plek[2], gemeente plek[0], loket
+    plek[1], waarde) as detail-level `Telling` rows of `dimensie`."""
+    gemeente, loket, datum = plek
+    qs = (qs.annotate(m=maand(datum), g=F(gemeente), l=F(loket),
+                      w=_tekst(waarde) if waarde is not None else Value(""))
+          .values("m", "g", "l", "w")
+          .annotate(n=Count("pk"), s=Coalesce(Sum(bedrag), NUL) if bedrag else NUL)
+          .order_by())
+    sql, params = qs.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {Telling._meta.db_table} ({KOLOMMEN}) "  # noqa: S608 (own names)
+            f"SELECT m, g, l, %s, w, n, s, {Telling.Niveau.DETAIL} FROM ({sql}) sub",
+            [dimensie, *params],
+        )
 
 
-def _aanvragen() -> Iterator[Telling]:
+AANVRAAG = ("gemeente_id", "loket", "aanvraagdatum")
+
+
+def _aanvragen() -> None:
     a = Aanvraag.objects.all()
     gevoerd = Gesprek.objects.filter(aanvraag=OuterRef("pk"), status=Gesprek.Status.GEVOERD)
-    ingediend = Scholingsplan.objects.filter(aanvraag=OuterRef("pk"), ingediend_op__isnull=False)
-    toegekend = Beschikking.objects.filter(plan__aanvraag=OuterRef("pk"),
-                                           uitkomst=Beschikking.Uitkomst.TOEKENNING)
-    trechter = _groepen(
-        a.annotate(h_g=Exists(gevoerd), h_p=Exists(ingediend), h_t=Exists(toegekend)),
-        "gemeente_id", "loket", "aanvraagdatum",
-        aanmelding=Count("id"), gesprek=Count("id", filter=Q(h_g=True)),
-        scholingsplan=Count("id", filter=Q(h_p=True)),
-        toekenning=Count("id", filter=Q(h_t=True)),
-        afgerond=Count("id", filter=Q(status=Aanvraag.Status.AFGEROND)),
-    )
-    for groep in trechter:
-        for fase in TRECHTER:
-            if groep[fase]:
-                yield _rij(groep, "trechter", fase, groep[fase])
-
+    fasen = {
+        "aanmelding": a,
+        "gesprek": a.filter(Exists(gevoerd)),
+        "scholingsplan": a.filter(Exists(Scholingsplan.objects.filter(
+            aanvraag=OuterRef("pk"), ingediend_op__isnull=False))),
+        "toekenning": a.filter(Exists(Beschikking.objects.filter(
+            plan__aanvraag=OuterRef("pk"), uitkomst=Beschikking.Uitkomst.TOEKENNING))),
+        "afgerond": a.filter(status=Aanvraag.Status.AFGEROND),
+    }
+    for fase, qs in fasen.items():
+        _voeg_in(qs, "trechter", plek=AANVRAAG, waarde=Value(fase))
     for veld in ("arbeidssituatie", "opleidingsniveau", "bron"):
-        for groep in _groepen(a, "gemeente_id", "loket", "aanvraagdatum", veld, n=Count("id")):
-            yield _rij(groep, veld, groep[veld], groep["n"])
+        _voeg_in(a, veld, plek=AANVRAAG, waarde=F(veld))
 
-    # Age on aanvraagdatum in whole years, grouped in SQL; bands are summed here.
-    verjaard_later = ExtractMonth("geboortedatum") * 100 + ExtractDay("geboortedatum")
-    dag_aanvraag = ExtractMonth("aanvraagdatum") * 100 + ExtractDay("aanvraagdatum")
+    # Age on aanvraagdatum in whole years, mapped onto the bands in SQL.
+    jarig_later = GreaterThan(ExtractMonth("geboortedatum") * 100 + ExtractDay("geboortedatum"),
+                              ExtractMonth("aanvraagdatum") * 100 + ExtractDay("aanvraagdatum"))
     leeftijd = (ExtractYear("aanvraagdatum") - ExtractYear("geboortedatum")
-                - Case(When(GreaterThan(verjaard_later, dag_aanvraag), then=Value(1)),
-                       default=Value(0), output_field=IntegerField()))
-    klassen: dict = defaultdict(int)
-    for groep in _groepen(a.annotate(leeftijd=leeftijd), "gemeente_id", "loket",
-                          "aanvraagdatum", "leeftijd", n=Count("id")):
-        klassen[(groep["m"], groep["g"], groep["l"], leeftijdsklasse(groep["leeftijd"]))] += \
-            groep["n"]
-    for (m, g, loket, klasse), n in klassen.items():
-        yield _rij({"m": m, "g": g, "l": loket}, "leeftijd", klasse, n)
+                - Case(When(jarig_later, then=Value(1)), default=Value(0),
+                       output_field=IntegerField()))
+    klasse = Case(*[When(leeftijd__lte=hoog, then=Value(label))
+                    for label, _, hoog in LEEFTIJDSKLASSEN], output_field=CharField())
+    _voeg_in(a.annotate(leeftijd=leeftijd), "leeftijd", plek=AANVRAAG, waarde=klasse)
 
     eerste = Subquery(gevoerd.values("aanvraag").annotate(e=Min("gevoerd_op")).values("e")[:1])
-    doorloop = (a.annotate(eerste=eerste).filter(eerste__isnull=False)
-                .annotate(dagen=DagenTussen("eerste", "aanvraagdatum")))
-    for groep in _groepen(doorloop, "gemeente_id", "loket", "aanvraagdatum", "dagen",
-                          n=Count("id")):
-        yield _rij(groep, "dagen_tot_gesprek", groep["dagen"], groep["n"])
+    doorloop = a.annotate(eerste=eerste).filter(eerste__isnull=False)
+    _voeg_in(doorloop, "dagen_tot_gesprek", plek=AANVRAAG,
+             waarde=DagenTussen("eerste", "aanvraagdatum"))
 
 
-def _gesprekken() -> Iterator[Telling]:
+def _gesprekken() -> None:
     g = Gesprek.objects.filter(status=Gesprek.Status.GEVOERD, gevoerd_op__isnull=False)
-    for groep in _groepen(g, "aanvraag__gemeente_id", "aanvraag__loket", "gevoerd_op",
-                          n=Count("id")):
-        yield _rij(groep, "gesprek", "", groep["n"])
-    doorverwezen = g.filter(uitkomst=Gesprek.Uitkomst.DOORVERWIJZING)
-    for groep in _groepen(doorverwezen, "aanvraag__gemeente_id", "aanvraag__loket",
-                          "gevoerd_op", "doorverwezen_naar", n=Count("id")):
-        yield _rij(groep, "doorverwijzing", groep["doorverwezen_naar"], groep["n"])
+    plek = ("aanvraag__gemeente_id", "aanvraag__loket", "gevoerd_op")
+    _voeg_in(g, "gesprek", plek=plek)
+    _voeg_in(g.filter(uitkomst=Gesprek.Uitkomst.DOORVERWIJZING), "doorverwijzing", plek=plek,
+             waarde=F("doorverwezen_naar"))
 
 
-def _scholingsplannen() -> Iterator[Telling]:
+def _scholingsplannen() -> None:
     p = Scholingsplan.objects.filter(ingediend_op__isnull=False)
-    dimensies = {
-        "route": ("route",),
-        "opleiding_niveau": ("opleiding_niveau",),
-        "doelsector": ("doelsector__naam",),
-        "sectorovergang": ("huidige_sector__naam", "doelsector__naam"),
-    }
-    for dimensie, velden in dimensies.items():
-        for groep in _groepen(p, "aanvraag__gemeente_id", "aanvraag__loket", "ingediend_op",
-                              *velden, n=Count("id")):
-            waarde = " → ".join(groep[v] or "onbekend" for v in velden)
-            yield _rij(groep, dimensie, waarde, groep["n"])
+    plek = ("aanvraag__gemeente_id", "aanvraag__loket", "ingediend_op")
+    _voeg_in(p, "route", plek=plek, waarde=F("route"))
+    _voeg_in(p, "opleiding_niveau", plek=plek, waarde=F("opleiding_niveau"))
+    _voeg_in(p, "doelsector", plek=plek, waarde=F("doelsector__naam"))
+    _voeg_in(p, "sectorovergang", plek=plek, waarde=Concat(
+        Coalesce("huidige_sector__naam", Value("onbekend")), Value(" → "), "doelsector__naam",
+        output_field=CharField()))
 
 
-def _beschikkingen() -> Iterator[Telling]:
+def _beschikkingen() -> None:
     b = Beschikking.objects.all()
-    for groep in _groepen(b, "plan__aanvraag__gemeente_id", "plan__aanvraag__loket",
-                          "besloten_op", "uitkomst", n=Count("id")):
-        yield _rij(groep, "beschikking", groep["uitkomst"], groep["n"])
+    plek = ("plan__aanvraag__gemeente_id", "plan__aanvraag__loket", "besloten_op")
+    _voeg_in(b, "beschikking", plek=plek, waarde=F("uitkomst"))
     # Beslistermijn: days from indiening to besluit minus the time the plan waited for an
     # aanvulling (Awb 4:15); an unanswered request counts until the besluit.
     pauzes = (Aanvulverzoek.objects.filter(plan=OuterRef("plan"))
               .annotate(d=DagenTussen(Coalesce("beantwoord_op", OuterRef("besloten_op")),
                                       "gevraagd_op"))
               .values("plan").annotate(s=Sum("d")).values("s")[:1])
-    netto = (b.filter(plan__ingediend_op__isnull=False)
-             .annotate(dagen=DagenTussen("besloten_op", "plan__ingediend_op")
-                       - Coalesce(Subquery(pauzes, output_field=IntegerField()), 0)))
-    for groep in _groepen(netto, "plan__aanvraag__gemeente_id", "plan__aanvraag__loket",
-                          "besloten_op", "dagen", n=Count("id")):
-        yield _rij(groep, "dagen_tot_beschikking", groep["dagen"], groep["n"])
+    netto = b.filter(plan__ingediend_op__isnull=False).annotate(
+        pauze=Coalesce(Subquery(pauzes, output_field=IntegerField()), 0))
+    _voeg_in(netto, "dagen_tot_beschikking", plek=plek,
+             waarde=DagenTussen("besloten_op", "plan__ingediend_op") - F("pauze"))
 
 
-def _cheques() -> Iterator[Telling]:
+def _cheques() -> None:
     c = Cheque.objects.all()
-    gemeente = "beschikking__plan__aanvraag__gemeente_id"
-    loket = "beschikking__plan__aanvraag__loket"
-    for groep in _groepen(c, gemeente, loket, "uitgegeven_op", n=Count("id"), s=Sum("bedrag")):
-        yield _rij(groep, "cheque", "", groep["n"], groep["s"])
-    for groep in _groepen(c, gemeente, loket, "uitgegeven_op", "opleider__naam",
-                          n=Count("id"), s=Sum("bedrag")):
-        yield _rij(groep, "opleider", groep["opleider__naam"], groep["n"], groep["s"])
+    plek = ("beschikking__plan__aanvraag__gemeente_id", "beschikking__plan__aanvraag__loket",
+            "uitgegeven_op")
+    _voeg_in(c, "cheque", plek=plek, bedrag="bedrag")
+    _voeg_in(c, "opleider", plek=plek, waarde=F("opleider__naam"), bedrag="bedrag")
 
 
-def tellingen() -> Iterator[Telling]:
-    for bron in (_aanvragen, _gesprekken, _scholingsplannen, _beschikkingen, _cheques):
-        yield from bron()
+def _rol_op() -> None:
+    """Roll the detail rows up to per gemeente, per loket and the fund total."""
+    niveaus = ((Telling.Niveau.GEMEENTE, "gemeente_id", "''"),
+               (Telling.Niveau.LOKET, "NULL", "loket"),
+               (Telling.Niveau.TOTAAL, "NULL", "''"))
+    with connection.cursor() as cursor:
+        for niveau, gemeente, loket in niveaus:
+            groep = ", ".join(k for k in ("maand", "dimensie", "waarde",
+                                          gemeente if gemeente != "NULL" else "",
+                                          loket if loket != "''" else "") if k)
+            cursor.execute(
+                f"INSERT INTO {Telling._meta.db_table} ({KOLOMMEN}) "  # noqa: S608 (own names)
+                f"SELECT maand, {gemeente}, {loket}, dimensie, waarde, SUM(aantal), SUM(bedrag), "
+                f"{niveau} FROM {Telling._meta.db_table} WHERE niveau = %s GROUP BY {groep}",
+                [Telling.Niveau.DETAIL],
+            )
 
 
-def budgetstanden() -> Iterator[Budgetstand]:
-    for rij in Toezegging.objects.values("periode_id", "bron_id").annotate(s=Sum("bedrag")):
-        yield Budgetstand(periode_id=rij["periode_id"], bron_id=rij["bron_id"],
-                          soort=Budgetstand.TOEGEZEGD, bedrag=rij["s"])
+def vul_tellingen() -> None:
+    for stap in (_aanvragen, _gesprekken, _scholingsplannen, _beschikkingen, _cheques, _rol_op):
+        stap()
+
+
+def vul_budgetstanden() -> None:
+    rijen = [Budgetstand(periode_id=r["periode_id"], bron_id=r["bron_id"],
+                         soort=Budgetstand.TOEGEZEGD, bedrag=r["s"])
+             for r in Toezegging.objects.values("periode_id", "bron_id").annotate(s=Sum("bedrag"))]
     boekingen = (Budgetboeking.objects.annotate(m=maand("tijdstip"))
                  .values("periode_id", "m", "soort").annotate(s=Sum("bedrag")).order_by())
-    for rij in boekingen:
-        yield Budgetstand(periode_id=rij["periode_id"], maand=rij["m"], soort=rij["soort"],
-                          bedrag=rij["s"])
+    rijen += [Budgetstand(periode_id=r["periode_id"], maand=r["m"], soort=r["soort"],
+                          bedrag=r["s"]) for r in boekingen]
+    Budgetstand.objects.bulk_create(rijen)
+

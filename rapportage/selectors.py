@@ -64,9 +64,15 @@ class Filters:
         return self.van.replace(day=1), self.tot.replace(day=1)
 
 
-def _gefilterd(filters: Filters):
+def _gefilterd(filters: Filters, per_gemeente: bool = False):
+    """The summary rows of the period at the one level that answers the filters."""
     van, tot = filters.maanden
-    qs = Telling.objects.filter(maand__gte=van, maand__lte=tot)
+    N = Telling.Niveau
+    if per_gemeente or filters.gemeente_id:
+        niveau = N.DETAIL if filters.loket else N.GEMEENTE
+    else:
+        niveau = N.LOKET if filters.loket else N.TOTAAL
+    qs = Telling.objects.filter(niveau=niveau, maand__gte=van, maand__lte=tot)
     if filters.gemeente_id:
         qs = qs.filter(gemeente_id=filters.gemeente_id)
     if filters.loket:
@@ -87,7 +93,7 @@ def _per_dimensie(filters: Filters) -> dict:
 def _per_gemeente(filters: Filters) -> dict:
     """{gemeente_id: {"aanmelding"|"gesprek"|"cheque": aantal}}: one query."""
     uit: dict = defaultdict(lambda: defaultdict(int))
-    rijen = (_gefilterd(filters)
+    rijen = (_gefilterd(filters, per_gemeente=True)
              .filter(Q(dimensie="trechter", waarde="aanmelding")
                      | Q(dimensie__in=("gesprek", "cheque")))
              .values("dimensie", "waarde", "gemeente_id").annotate(n=Sum("aantal")).order_by())
@@ -99,7 +105,8 @@ def _per_gemeente(filters: Filters) -> dict:
 
 def _doelen(filters: Filters, vandaag: datetime.date) -> Tabel:
     """Realised vs expected to date, fund-wide (gemeente and loket filters do not apply)."""
-    per_maand = (Telling.objects.filter(dimensie__in=DOELEN, maand__gte=PROGRAMMA_VAN)
+    per_maand = (Telling.objects.filter(niveau=Telling.Niveau.TOTAAL, dimensie__in=DOELEN,
+                                        maand__gte=PROGRAMMA_VAN)
                  .values("dimensie", "maand").annotate(n=Sum("aantal")).order_by())
     van_m, tot_m = filters.maanden
     gerealiseerd = defaultdict(int)
@@ -272,6 +279,10 @@ def _doorlooptijden(d: dict) -> Tabel:
     return tabel
 
 
+def laatste_verversing() -> Verversing | None:
+    return Verversing.objects.filter(status=Verversing.Status.KLAAR).first()
+
+
 def dashboard(filters: Filters, vandaag: datetime.date | None = None) -> dict:
     """Everything the adviesgroep dashboard, its exports and the PDF show."""
     vandaag = vandaag or timezone.localdate()
@@ -320,8 +331,6 @@ def dashboard(filters: Filters, vandaag: datetime.date | None = None) -> dict:
         "filters": filters,
         "secties": secties,
         "tabellen": {t.sleutel: t for _, tabellen in secties for t in tabellen},
-        "verversing": Verversing.objects.filter(status=Verversing.Status.KLAAR).first(),
-        "gemeente": next((g for g in gemeenten if g.pk == filters.gemeente_id), None),
-        "loket": LOKET_LABELS.get(filters.loket, ""),
+        "verversing": laatste_verversing(),
     }
 

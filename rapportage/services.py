@@ -3,7 +3,6 @@
 import datetime
 import logging
 import time
-from itertools import islice
 
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
@@ -13,15 +12,6 @@ from rapportage import samenvatting
 from rapportage.models import Budgetstand, Telling, Verversing, Voortgangsrapportage
 
 logger = logging.getLogger(__name__)
-BATCH = 5000
-
-
-def _schrijf(rijen, model) -> int:
-    totaal = 0
-    while batch := list(islice(rijen, BATCH)):
-        model.objects.bulk_create(batch)
-        totaal += len(batch)
-    return totaal
 
 
 def ververs_samenvattingen() -> Verversing:
@@ -35,8 +25,9 @@ def ververs_samenvattingen() -> Verversing:
                                f"{Budgetstand._meta.db_table} IN EXCLUSIVE MODE")
         Telling.objects.all().delete()
         Budgetstand.objects.all().delete()
-        aantal = _schrijf(samenvatting.tellingen(), Telling)
-        aantal += _schrijf(samenvatting.budgetstanden(), Budgetstand)
+        samenvatting.vul_tellingen()
+        samenvatting.vul_budgetstanden()
+        aantal = Telling.objects.count() + Budgetstand.objects.count()
         verversing = Verversing.objects.create(
             status=Verversing.Status.KLAAR, klaar_op=timezone.now(), aantal_rijen=aantal,
             duur_seconden=round(time.monotonic() - begin, 3),

@@ -1,12 +1,12 @@
 """Small portable SQL expressions for the set-based refresh (PostgreSQL and SQLite)."""
 
 from django.db.models import DateField, Func, IntegerField
-from django.db.models.functions import Trunc
+from django.db.models.functions import Cast, Trunc
 
 
 def maand(veld):
     """First day of the month of a date or datetime field (datetimes in the current zone)."""
-    return Trunc(veld, "month", output_field=DateField())
+    return Cast(Trunc(veld, "month"), DateField())
 
 
 class DagenTussen(Func):

@@ -1,8 +1,12 @@
 """Thin views: parse the filters, call a selector or service, render."""
 
+import hashlib
+
 from django.contrib import messages
+from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
@@ -16,6 +20,7 @@ from tfvv.roles import Rol
 from tfvv.views.base import RolVereistMixin
 
 RAPPORTAGE_ROLLEN = (Rol.ADVIESGROEP, Rol.BEHEERDER)
+CACHE_SECONDEN = 3600
 FORMATEN = {
     "csv": ("text/csv; charset=utf-8", exports.csv_bytes),
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -29,15 +34,33 @@ def _dashboard_gegevens(request) -> tuple[DashboardFilterForm, dict]:
 
 
 class DashboardView(RolVereistMixin, TemplateView):
+    """The rendered figures are cached per refresh, filter and day: a new refresh gives
+    a new key, so the page never shows figures older than the summary tables."""
+
     rollen = RAPPORTAGE_ROLLEN
     template_name = "rapportage/dashboard.html"
 
     def get_context_data(self, **kwargs):
-        form, gegevens = _dashboard_gegevens(self.request)
-        secties = [(titel, [(t, staafdiagram(t)) for t in tabellen])
-                   for titel, tabellen in gegevens["secties"]]
-        return super().get_context_data(form=form, gegevens=gegevens, secties=secties,
-                                        querystring=self.request.GET.urlencode(), **kwargs)
+        form = DashboardFilterForm(self.request.GET or None)
+        filters = form.filters()
+        verversing = selectors.laatste_verversing()
+        querystring = self.request.GET.urlencode()
+        sleutel = "rapportage:dashboard:" + hashlib.sha256(repr((
+            verversing.pk if verversing else None, filters, timezone.localdate(), querystring,
+        )).encode()).hexdigest()
+        inhoud = cache.get(sleutel)
+        if inhoud is None:
+            gegevens = selectors.dashboard(filters)
+            secties = [(titel, [(t, staafdiagram(t)) for t in tabellen])
+                       for titel, tabellen in gegevens["secties"]]
+            inhoud = render_to_string("rapportage/_secties.html",
+                                      {"secties": secties, "querystring": querystring})
+            cache.set(sleutel, inhoud, CACHE_SECONDEN)
+        gemeente = form.cleaned_data.get("gemeente") if form.is_bound and form.is_valid() else None
+        return super().get_context_data(
+            form=form, filters=filters, verversing=verversing, inhoud=inhoud,
+            gemeente=gemeente if filters.gemeente_id else None,
+            loket=selectors.LOKET_LABELS.get(filters.loket, ""), **kwargs)
 
 
 class ExportView(RolVereistMixin, View):

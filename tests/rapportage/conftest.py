@@ -26,3 +26,12 @@ def waarde(tabel, label, kolom):
 
 def rijen(tabel) -> dict:
     return {rij[0].tekst: rij for rij in tabel.rijen}
+
+
+@pytest.fixture(autouse=True)
+def lege_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
