@@ -37,6 +37,12 @@ class DashboardFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["jaar"].choices = [("", _("kies een jaar"))] + _jaren()
+        for naam, veld in self.fields.items():
+            klasse = "form-select" if isinstance(veld, forms.ChoiceField) else "form-control"
+            veld.widget.attrs["class"] = klasse + (" is-invalid" if naam in self.errors else "")
+            if naam in self.errors:
+                veld.widget.attrs["aria-invalid"] = "true"
+                veld.widget.attrs["aria-describedby"] = f"fout-{naam}"
 
     def clean(self):
         data = super().clean()

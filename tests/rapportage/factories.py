@@ -25,6 +25,7 @@ from tfvv.models import (
     Gemeente,
     Toezegging,
 )
+from tfvv.referentiedata import laad_gemeenten
 from tfvv.roles import Organisatie
 
 TZ = ZoneInfo("Europe/Amsterdam")
@@ -56,6 +57,8 @@ def _moment(datum: datetime.date) -> datetime.datetime:
 def maak_dataset(aantal: int = 300, seed: int = 7) -> dict:
     """`aantal` aanvragen in 2024 (plus a tenth in 2023) with everything downstream."""
     rnd = random.Random(seed)
+    if not Gemeente.objects.exists():  # flushed by an earlier transactional test
+        laad_gemeenten(Gemeente)
     gemeenten = list(Gemeente.objects.order_by("naam"))
     inwoner = InwonerFactory(first_name="Geheimvoornaam", last_name="Priveachternaam")
     consulenten = [Gebruiker.objects.create(username=f"cons-{seed}-{i}",
