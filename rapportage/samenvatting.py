@@ -153,20 +153,19 @@ def _cheques() -> None:
 
 
 def _rol_op() -> None:
-    """Roll the detail rows up to per gemeente, per loket and the fund total."""
-    niveaus = ((Telling.Niveau.GEMEENTE, "gemeente_id", "''"),
-               (Telling.Niveau.LOKET, "NULL", "loket"),
-               (Telling.Niveau.TOTAAL, "NULL", "''"))
+    """Roll the detail rows up to per gemeente and per loket, and that to the fund total."""
+    N = Telling.Niveau
+    niveaus = ((N.GEMEENTE, N.DETAIL, "gemeente_id", "''", "gemeente_id"),
+               (N.LOKET, N.DETAIL, "NULL", "loket", "loket"),
+               (N.TOTAAL, N.LOKET, "NULL", "''", ""))
     with connection.cursor() as cursor:
-        for niveau, gemeente, loket in niveaus:
-            groep = ", ".join(k for k in ("maand", "dimensie", "waarde",
-                                          gemeente if gemeente != "NULL" else "",
-                                          loket if loket != "''" else "") if k)
+        for niveau, bron, gemeente, loket, extra in niveaus:
+            groep = "maand, dimensie, waarde" + (f", {extra}" if extra else "")
             cursor.execute(
                 f"INSERT INTO {Telling._meta.db_table} ({KOLOMMEN}) "  # noqa: S608 (own names)
                 f"SELECT maand, {gemeente}, {loket}, dimensie, waarde, SUM(aantal), SUM(bedrag), "
                 f"{niveau} FROM {Telling._meta.db_table} WHERE niveau = %s GROUP BY {groep}",
-                [Telling.Niveau.DETAIL],
+                [bron],
             )
 
 

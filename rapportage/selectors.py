@@ -130,13 +130,13 @@ def _doelen(filters: Filters, vandaag: datetime.date) -> Tabel:
     dagen_programma = Decimal((PROGRAMMA_TOT - PROGRAMMA_VAN).days + 1)
     for dimensie, (label, per_jaar, programma) in DOELEN.items():
         doel_periode = Decimal(per_jaar) * dagen_periode / Decimal("365.25")
-        for wat, doel, verwacht in (
-            (f"{label} in de gekozen periode", doel_periode,
+        for sleutel, wat, doel, verwacht in (
+            ("periode", f"{label} in de gekozen periode", doel_periode,
              doel_periode * verstreken(filters.van, filters.tot) / dagen_periode),
-            (f"{label} 2023–2026", Decimal(programma),
+            ("programma", f"{label} 2023–2026", Decimal(programma),
              programma * verstreken(PROGRAMMA_VAN, PROGRAMMA_TOT) / dagen_programma),
         ):
-            n = gerealiseerd[(dimensie, "periode" if "periode" in wat else "programma")]
+            n = gerealiseerd[(dimensie, sleutel)]
             tabel.rijen.append([tekst(wat), aantal(n), decimaal(verwacht, 0), decimaal(doel, 0),
                                 procent(n, verwacht, verborgen=is_klein(n))])
     return tabel
