@@ -75,10 +75,20 @@ def test_rechten_per_rol(client, client_als, rapport):
 
 
 def test_pdf_download_rechten(client, client_als, rapport):
+    from django.core.files.base import ContentFile
+
     url = reverse("rapportage:rapportage-pdf", kwargs={"pk": rapport.pk})
     assert client_als("adviesgroep").get(url).status_code == 404  # not ready yet
-    assert client_als("beoordelaar").get(url).status_code == 403
+    rapport.bestand.save("r.pdf", ContentFile(b"%PDF-1.7 test"), save=False)
+    rapport.status = "klaar"
+    rapport.save()
     assert client.get(url).status_code == 302
+    for rol in ROLLEN:
+        antwoord = client_als(rol).get(url)
+        assert antwoord.status_code == (200 if rol in RAPPORTAGE else 403), rol
+    inwoner = InwonerFactory()
+    client.force_login(inwoner, backend="django.contrib.auth.backends.ModelBackend")
+    assert client.get(url).status_code == 403
 
 
 def test_onbekende_tabel_of_formaat_geeft_404(client_als):
