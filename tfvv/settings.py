@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -175,6 +176,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "max_retries": 1}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {
     "werker-hartslag": {"task": "tfvv.tasks.werker_hartslag", "schedule": 60.0},
+    "cheques-vervallen": {"task": "cheques.tasks.laat_verlopen_cheques_vervallen",
+                          "schedule": crontab(hour=2, minute=15)},
 }
 
 # --- caching (rate limits) ---------------------------------------------------
