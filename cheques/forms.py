@@ -142,7 +142,7 @@ class PublicerenForm(forms.Form):
 
 
 class ControlerenForm(forms.Form):
-    nummer = forms.RegexField(label=_("Chequenummer"), regex=r"^\s*TFV-\d{4}-\d{6}\s*$",
+    nummer = forms.RegexField(label=_("Chequenummer"), regex=r"(?i)^\s*TFV-\d{4}-\d{6}\s*$",
                               max_length=20, help_text=_("Bijvoorbeeld TFV-2026-000123"),
                               error_messages={"invalid": _(
                                   "Vul een chequenummer in zoals TFV-2026-000123.")})

@@ -5,7 +5,7 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -33,6 +33,7 @@ from cheques.forms import (
 )
 from cheques.models import Beschikking, Cheque
 from cheques.permissions import BESLISSERS, BUDGETBEHEER, FINANCIEN, mag_document_zien
+from cheques.workflow import cheque_statusmachine
 from loopbaangesprekken.models import Scholingsplan
 from tfvv import budget
 from tfvv.events import registreer_inzage
@@ -57,6 +58,12 @@ def _fouten_naar_form(form, fout):
 
 # The scholingsplan work ships the shared rendering of a toets; until then our own.
 TOETS_TEMPLATES = ["loopbaangesprekken/_toetsuitslag.html", "cheques/_toets.html"]
+
+def _algemene_fouten_als_melding(request, form):
+    """Errors not tied to a field go to the page's message area (the form may be hidden)."""
+    for fout in form.errors.pop(NON_FIELD_ERRORS, []):
+        messages.error(request, fout)
+
 
 FOUTEN = (ValidationError, budget.PlafondOverschreden, OngeldigeTransitie)
 
@@ -94,22 +101,32 @@ class PlanView(RolVereistMixin, View):
         except Scholingsplan.DoesNotExist as e:
             raise Http404 from e
 
-    def toon(self, plan, status=200, **forms):
-        concept = Beschikking.objects.filter(plan=plan).select_related(
+    def mogelijkheden(self, plan, concept) -> dict:
+        open_ = concept is None
+        return {
+            "kan_besluiten": open_ and plan.status == Scholingsplan.Status.INGEDIEND,
+            "kan_afwijzen": open_ and plan.status in (Scholingsplan.Status.INGEDIEND,
+                                                      Scholingsplan.Status.AANVULLING),
+            "kan_buiten_behandeling": open_ and services.hersteltermijn_verstreken(
+                plan, timezone.localdate()),
+            "kan_medeondertekenen": concept is not None
+            and concept.status == Beschikking.Status.CONCEPT,
+        }
+
+    def concept(self, plan):
+        return Beschikking.objects.filter(plan=plan).select_related(
             "beoordelaar", "medeondertekenaar").first()
-        vandaag = timezone.localdate()
+
+    def toon(self, plan, status=200, **forms):
+        concept = self.concept(plan)
         context = {
             "plan": plan, "aanvraag": plan.aanvraag, "beschikking": concept,
             "toets": plan.toets_snapshot, "toets_templates": TOETS_TEMPLATES,
             "verdict": toets.verdict(plan.toets_snapshot),
             "termijn": selectors.beslistermijn(
-                plan, selectors._aanvuldata([plan.pk]).get(plan.pk, []), vandaag)
+                plan, selectors._aanvuldata([plan.pk]).get(plan.pk, []), timezone.localdate())
             if plan.ingediend_op else None,
-            "kan_besluiten": plan.status == Scholingsplan.Status.INGEDIEND and concept is None,
-            "kan_afwijzen": plan.status in (Scholingsplan.Status.INGEDIEND,
-                                            Scholingsplan.Status.AANVULLING) and concept is None,
-            "kan_buiten_behandeling": concept is None
-            and services.hersteltermijn_verstreken(plan, vandaag),
+            **self.mogelijkheden(plan, concept),
             "medeondertekening_vanaf": services._regeling(plan).medeondertekening_vanaf,
             "aanvulling_form": forms.get("aanvulling_form") or AanvullingForm(),
             "toekennen_form": forms.get("toekennen_form") or ToekennenForm(
@@ -135,6 +152,7 @@ class PlanActie(PlanView):
     form_class = None
     form_naam = ""
     melding = ""
+    vereist = "kan_besluiten"
 
     def maak_form(self, plan):
         return self.form_class(self.request.POST)
@@ -147,6 +165,10 @@ class PlanActie(PlanView):
 
     def post(self, request, plan_id):
         plan = self.plan()
+        if not self.mogelijkheden(plan, self.concept(plan))[self.vereist]:
+            messages.error(request, _("Dit besluit is nu niet mogelijk (status: %(status)s).")
+                           % {"status": plan.get_status_display()})
+            return self.toon(plan, status=400)
         form = self.maak_form(plan)
         if form.is_valid():
             try:
@@ -156,6 +178,7 @@ class PlanActie(PlanView):
             else:
                 messages.success(request, self.melding)
                 return redirect("cheques:plan", plan_id=plan.pk)
+        _algemene_fouten_als_melding(request, form)
         return self.toon(self.plan(), status=400, **{self.form_naam: form})
 
 
@@ -182,6 +205,7 @@ class ToekennenView(PlanActie):
 
 class AfwijzenView(PlanActie):
     form_naam = "afwijzen_form"
+    vereist = "kan_afwijzen"
     melding = _("De aanvraag is afgewezen; de beschikking wordt verzonden.")
 
     def maak_form(self, plan):
@@ -194,6 +218,7 @@ class AfwijzenView(PlanActie):
 
 class BuitenBehandelingView(PlanActie):
     form_class, form_naam = BuitenBehandelingForm, "buiten_form"
+    vereist = "kan_buiten_behandeling"
     melding = _("De aanvraag is buiten behandeling gesteld.")
 
     def uitvoeren(self, plan, data):
@@ -201,28 +226,32 @@ class BuitenBehandelingView(PlanActie):
 
 
 class MedeondertekenenView(PlanActie):
-    form_class, form_naam = ToekennenForm, "toekennen_form"
     melding = _("U heeft medeondertekend; de cheque is uitgegeven.")
 
     def post(self, request, plan_id):
         plan = self.plan()
-        beschikking = get_object_or_404(Beschikking, plan=plan)
+        beschikking = get_object_or_404(Beschikking, plan=plan,
+                                        status=Beschikking.Status.CONCEPT)
         try:
             services.medeondertekenen(beschikking=beschikking, door=request.user)
         except FOUTEN as fout:
             form = ToekennenForm(initial={"bedrag": beschikking.bedrag})
             _fouten_naar_form(form, fout)
-            return self.toon(self.plan(), status=400, toekennen_form=form)
+            for fouten in form.errors.values():
+                for tekst in fouten:
+                    messages.error(request, tekst)
+            return self.toon(self.plan(), status=400)
         messages.success(request, self.melding)
         return redirect("cheques:plan", plan_id=plan.pk)
 
 
 class VerwerpenView(PlanActie):
     form_class, form_naam = VerwerpenForm, "verwerpen_form"
+    vereist = "kan_medeondertekenen"
     melding = _("Het voorstel is niet medeondertekend; het plan staat weer open.")
 
     def uitvoeren(self, plan, data):
-        beschikking = get_object_or_404(Beschikking, plan=plan)
+        beschikking = Beschikking.objects.get(plan=plan, status=Beschikking.Status.CONCEPT)
         services.concept_verwerpen(beschikking=beschikking, door=self.request.user, **data)
 
 
@@ -281,6 +310,7 @@ class ChequeActie(ChequeView):
     form_class = None
     form_naam = ""
     melding = ""
+    transitie = ""
 
     def uitvoeren(self, cheque, data):
         raise NotImplementedError
@@ -290,6 +320,10 @@ class ChequeActie(ChequeView):
 
     def post(self, request, nummer):
         cheque = self.cheque()
+        if not cheque_statusmachine.toegestaan(cheque, self.transitie):
+            messages.error(request, _("Dit kan niet bij een cheque met status %(status)s.")
+                           % {"status": cheque.get_status_display()})
+            return self.toon(cheque, status=400)
         form = self.form_class(request.POST, request.FILES)
         if form.is_valid():
             try:
@@ -299,6 +333,7 @@ class ChequeActie(ChequeView):
             else:
                 messages.success(request, self.melding)
                 return redirect("cheques:cheque", nummer=cheque.nummer)
+        _algemene_fouten_als_melding(request, form)
         return self.toon(self.cheque(), status=400, **{self.form_naam: form})
 
 
@@ -306,6 +341,7 @@ class DeclaratieView(ChequeActie):
     rollen = FINANCIEN
     form_class, form_naam = DeclaratieForm, "declaratie_form"
     melding = _("De declaratie is geregistreerd.")
+    transitie = "declareren"
 
     def uitvoeren(self, cheque, data):
         services.registreer_declaratie(cheque=cheque, door=self.request.user, **data)
@@ -315,6 +351,7 @@ class VaststellenView(ChequeActie):
     rollen = FINANCIEN
     form_class, form_naam = VaststellenForm, "vaststellen_form"
     melding = _("De subsidie is vastgesteld.")
+    transitie = "vaststellen"
 
     def uitvoeren(self, cheque, data):
         services.vaststellen(cheque=cheque, door=self.request.user, **data)
@@ -324,6 +361,7 @@ class BetalenView(ChequeActie):
     rollen = FINANCIEN
     form_class, form_naam = BetalenForm, "betalen_form"
     melding = _("De betaling is vastgelegd.")
+    transitie = "betalen"
 
     def uitvoeren(self, cheque, data):
         services.betalen(cheque=cheque, door=self.request.user, **data)
@@ -333,6 +371,7 @@ class IntrekkenView(ChequeActie):
     rollen = BESLISSERS
     form_class, form_naam = IntrekkenForm, "intrekken_form"
     melding = _("De cheque is ingetrokken; de reservering is vrijgegeven.")
+    transitie = "intrekken"
 
     def uitvoeren(self, cheque, data):
         services.intrekken(cheque=cheque, door=self.request.user, **data)
@@ -352,6 +391,7 @@ class BetaalbatchView(RolVereistMixin, View):
                 messages.success(request, _("Betaalbatch %(batch)s is aangemaakt.") % {
                     "batch": batch})
                 return redirect(reverse("cheques:financien") + f"?batch={batch}")
+        _algemene_fouten_als_melding(request, form)
         view = FinancienView(request=request, kwargs={})
         return render(request, view.template_name,
                       view.get_context_data(batch_form=form), status=400)
