@@ -27,7 +27,7 @@ class Termijn:
     overschreden: bool
 
 
-def _aanvuldata(plan_ids) -> dict[int, list[datetime.datetime]]:
+def aanvuldata(plan_ids) -> dict[int, list[datetime.datetime]]:
     """When the consulent supplied each aanvulling (the plan's `aanvullen` events)."""
     per_plan: dict[int, list] = {}
     for object_id, tijdstip in (Gebeurtenis.objects
@@ -38,7 +38,7 @@ def _aanvuldata(plan_ids) -> dict[int, list[datetime.datetime]]:
     return per_plan
 
 
-def beslistermijn(plan: Scholingsplan, aanvuldata: list, vandaag: datetime.date) -> Termijn:
+def beslistermijn(plan: Scholingsplan, aangevuld_op: list, vandaag: datetime.date) -> Termijn:
     """8 weeks from receipt of the complete plan, suspended while an aanvulling is pending
     (Awb 4:15): each suspension runs from the request to the day the aanvulling arrived."""
     ontvangen = timezone.localdate(plan.ingediend_op)
@@ -46,7 +46,7 @@ def beslistermijn(plan: Scholingsplan, aanvuldata: list, vandaag: datetime.date)
     lopend = False
     for verzoek in plan.aanvulverzoeken.all():
         gevraagd = timezone.localtime(verzoek.gevraagd_op)
-        na = [t for t in aanvuldata if t >= gevraagd]
+        na = [t for t in aangevuld_op if t >= gevraagd]
         if na:
             opgeschort += (timezone.localdate(na[0]) - gevraagd.date()).days
         else:
@@ -95,10 +95,10 @@ def werkvoorraad(*, status: str = "", verdict: str = "", termijn: str = "",
     plannen = list(plannen)
     concepten = {b.plan_id: b for b in Beschikking.objects.filter(
         plan__in=plannen, status=Beschikking.Status.CONCEPT).select_related("beoordelaar")}
-    aanvuldata = _aanvuldata([p.pk for p in plannen])
+    aangevuld = aanvuldata([p.pk for p in plannen])
     regels = []
     for plan in plannen:
-        regel = Regel(plan=plan, termijn=beslistermijn(plan, aanvuldata.get(plan.pk, []), vandaag),
+        regel = Regel(plan=plan, termijn=beslistermijn(plan, aangevuld.get(plan.pk, []), vandaag),
                       verdict=toets.verdict(plan.toets_snapshot), concept=concepten.get(plan.pk))
         if status == "medeondertekening" and regel.concept is None:
             continue

@@ -124,7 +124,7 @@ class PlanView(RolVereistMixin, View):
             "toets": plan.toets_snapshot, "toets_templates": TOETS_TEMPLATES,
             "verdict": toets.verdict(plan.toets_snapshot),
             "termijn": selectors.beslistermijn(
-                plan, selectors._aanvuldata([plan.pk]).get(plan.pk, []), timezone.localdate())
+                plan, selectors.aanvuldata([plan.pk]).get(plan.pk, []), timezone.localdate())
             if plan.ingediend_op else None,
             **self.mogelijkheden(plan, concept),
             "medeondertekening_vanaf": services._regeling(plan).medeondertekening_vanaf,

@@ -21,7 +21,7 @@ def inloggen(page, live_server, user):
 
 
 @pytest.fixture
-def gegevens(transactional_db, django_db_serialized_rollback, medewerkers):
+def gegevens(referentiedata, medewerkers):
     maak_periode()
     consulent = medewerkers["consulent_lwl"]
     open_plan = ScholingsplanFactory(consulent=consulent,

@@ -28,8 +28,8 @@ def tekst(pad) -> str:
 
 
 @pytest.mark.celery_worker
-def test_worker_maakt_pdfs_en_mailt_precies_een_keer(celery_niet_eager, medewerkers,
-                                                   django_db_serialized_rollback):
+def test_worker_maakt_pdfs_en_mailt_precies_een_keer(celery_niet_eager, referentiedata,
+                                                   medewerkers):
     maak_periode()
     opslag = Path(settings.STORAGES["default"]["OPTIONS"]["location"])
     voor = set(opslag.rglob("*.pdf"))
