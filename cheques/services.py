@@ -64,11 +64,16 @@ def _vergrendel_plan(plan: Scholingsplan) -> Scholingsplan:
             .select_related("aanvraag", "regeling", "opleider", "consulent").get(pk=plan.pk))
 
 
-def _regeling(plan: Scholingsplan) -> Regeling:
+def regeling_van(plan: Scholingsplan) -> Regeling:
+    """The regeling stored at submission, else the one in force on the aanvraagdatum."""
     if plan.regeling_id:
         return plan.regeling
-    return Regeling.objects.get(geldig_van__lte=plan.aanvraag.aanvraagdatum,
-                                geldig_tot__gte=plan.aanvraag.aanvraagdatum)
+    regeling = Regeling.objects.filter(geldig_van__lte=plan.aanvraag.aanvraagdatum,
+                                       geldig_tot__gte=plan.aanvraag.aanvraagdatum).first()
+    if regeling is None:
+        raise ValidationError(_("Er is geen regeling van toepassing op de aanvraagdatum "
+                                "%(datum)s.") % {"datum": plan.aanvraag.aanvraagdatum})
+    return regeling
 
 
 def _geen_besluit(plan: Scholingsplan, toegestaan=(P.INGEDIEND,)):
@@ -125,7 +130,7 @@ def jaarruimte(*, plan: Scholingsplan, jaar: int, regeling: Regeling) -> Decimal
 
 
 def medeondertekening_nodig(*, plan: Scholingsplan, bedrag: Decimal) -> bool:
-    return (bedrag >= _regeling(plan).medeondertekening_vanaf
+    return (bedrag >= regeling_van(plan).medeondertekening_vanaf
             or heeft_handmatige_regel(plan.toets_snapshot))
 
 
@@ -154,7 +159,7 @@ def toekennen(*, plan: Scholingsplan, door, bedrag: Decimal, motivering: str) ->
     plan = _vergrendel_plan(plan)
     _geen_besluit(plan)
     _controleer_toekenning(plan, bedrag, motivering)
-    regeling = _regeling(plan)
+    regeling = regeling_van(plan)
     beschikking = Beschikking.objects.create(
         plan=plan, uitkomst=U.TOEKENNING, bedrag=bedrag, motivering=motivering.strip(),
         grondslag=regeling.grondslag, beoordelaar=door,
@@ -176,7 +181,7 @@ def medeondertekenen(*, beschikking: Beschikking, door) -> Beschikking:
     plan = _vergrendel_plan(beschikking.plan)
     beschikking.medeondertekenaar = door
     beschikking.save(update_fields=["medeondertekenaar"])
-    return _verleen(beschikking=beschikking, plan=plan, regeling=_regeling(plan), door=door)
+    return _verleen(beschikking=beschikking, plan=plan, regeling=regeling_van(plan), door=door)
 
 
 @transaction.atomic
@@ -274,7 +279,7 @@ def afwijzen(*, plan: Scholingsplan, door, motivering: str, regels: list[str]) -
         fouten["regels"] = _("Noem ten minste één regel waarop de afwijzing berust.")
     if fouten:
         raise ValidationError(fouten)
-    regeling = _regeling(plan)
+    regeling = regeling_van(plan)
     grondslag = regeling.grondslag + "\n" + _("Niet voldaan aan: %(regels)s.") % {
         "regels": ", ".join(regels)}
     beschikking = Beschikking.objects.create(

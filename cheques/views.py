@@ -127,7 +127,7 @@ class PlanView(RolVereistMixin, View):
                 plan, selectors.aanvuldata([plan.pk]).get(plan.pk, []), timezone.localdate())
             if plan.ingediend_op else None,
             **self.mogelijkheden(plan, concept),
-            "medeondertekening_vanaf": services._regeling(plan).medeondertekening_vanaf,
+            "regeling": plan.regeling,
             "aanvulling_form": forms.get("aanvulling_form") or AanvullingForm(),
             "toekennen_form": forms.get("toekennen_form") or ToekennenForm(
                 initial={"bedrag": plan.gevraagd_bedrag}),
