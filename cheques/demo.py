@@ -17,7 +17,7 @@ from django.utils import timezone
 from cheques import services, toets
 from cheques.models import Aanvulverzoek, Beschikking, Cheque
 from loopbaangesprekken.models import Scholingsplan
-from tfvv import budget
+from tfvv import budget, budget_selectors
 from tfvv.models import Begrotingsperiode, Financieringsbron, Gebruiker, Toezegging
 
 BRONNEN = [
@@ -51,7 +51,7 @@ def _budget(schrijf, beheerder) -> Begrotingsperiode:
     if periode.gepubliceerd_op is None:
         budget.publiceer_plafond(periode=periode, gepubliceerd_op=datetime.date(2022, 12, 20),
                                  door=beheerder)
-    stand = budget.standen([periode])[0]
+    stand = budget_selectors.standen([periode])[0]
     schrijf(f"  Budget {periode.naam}: plafond € {_euro(stand.toegezegd)}, "
             f"vrij € {_euro(stand.vrij)}")
     return periode

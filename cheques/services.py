@@ -20,7 +20,7 @@ from cheques.toets import heeft_handmatige_regel, niet_voldane_regels
 from cheques.workflow import beschikking_statusmachine, cheque_statusmachine
 from loopbaangesprekken.models import Scholingsplan
 from loopbaangesprekken.workflow import plan_statusmachine
-from tfvv import budget
+from tfvv import budget, budget_selectors
 from tfvv.events import registreer_gebeurtenis
 from tfvv.models import Regeling
 from tfvv.volgnummers import volgende
@@ -214,7 +214,7 @@ def _verleen(*, beschikking: Beschikking, plan: Scholingsplan, regeling: Regelin
             "€ %(ruimte)s over (maximum € %(max)s).") % {
             "jaar": vandaag.year, "ruimte": max(ruimte, NUL), "max": regeling.maximum_per_jaar}})
     try:
-        periode = budget.periode_op(vandaag)
+        periode = budget.periode_voor(vandaag)
     except budget.GeenBegrotingsperiode as e:
         raise ValidationError({"bedrag": str(e)}) from e
     # Lock order everywhere: cheque counter, then budget period (reserveer checks the plafond
@@ -428,7 +428,8 @@ def maak_betaalbatch(*, door, betaald_op: datetime.date) -> str:
 # --- expiry and withdrawal ----------------------------------------------------------------
 
 def _geef_reservering_vrij(cheque: Cheque, *, door, omschrijving: str) -> Decimal:
-    open_ = budget.openstaande_reservering(periode=cheque.periode, referentie=cheque.nummer)
+    open_ = budget_selectors.openstaande_reservering(periode=cheque.periode,
+                                                     referentie=cheque.nummer)
     budget.geef_vrij(periode=cheque.periode, bedrag=open_, referentie=cheque.nummer, door=door,
                      omschrijving=omschrijving)
     return open_

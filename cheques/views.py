@@ -35,7 +35,7 @@ from cheques.models import Beschikking, Cheque
 from cheques.permissions import BESLISSERS, BUDGETBEHEER, FINANCIEN, mag_document_zien
 from cheques.workflow import cheque_statusmachine
 from loopbaangesprekken.models import Scholingsplan
-from tfvv import budget
+from tfvv import budget, budget_selectors
 from tfvv.events import registreer_inzage
 from tfvv.models import Begrotingsperiode, Budgetboeking
 from tfvv.roles import Rol
@@ -426,7 +426,7 @@ class BudgetView(RolVereistMixin, TemplateView):
         perioden = Begrotingsperiode.objects.prefetch_related("toezeggingen__bron")
         return {
             **super().get_context_data(**kwargs),
-            "standen": budget.standen(perioden),
+            "standen": budget_selectors.standen(perioden),
             "boekingen": list(Budgetboeking.objects.select_related("periode")
                               .order_by("-tijdstip", "-id")[:50]),
             "toezegging_form": kwargs.get("toezegging_form") or ToezeggingForm(),

@@ -1,6 +1,6 @@
 """Budget services: toezeggingen, publication of the plafond and the ledger.
 
-Ledger convention (shared with tfvv.budget_selectors):
+Ledger convention (the reads are in tfvv.budget_selectors):
   grant                      -> reservering X
   expiry / withdrawal /
   lower vaststelling         -> vrijval of the released part
@@ -14,17 +14,15 @@ in the order the locks are obtained).
 """
 
 import datetime
-from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Q, Sum
 from django.utils.translation import gettext as _
 
+from tfvv.budget_selectors import NUL, beschikbaar, openstaande_reservering, periode_op, standen
 from tfvv.events import registreer_gebeurtenis
 from tfvv.models import Begrotingsperiode, Budgetboeking, Financieringsbron, Toezegging
 
-NUL = Decimal("0.00")
 S = Budgetboeking.Soort
 
 
@@ -44,64 +42,13 @@ class GeenBegrotingsperiode(Exception):
     pass
 
 
-@dataclass(frozen=True)
-class Stand:
-    """The position of one period."""
-
-    periode: Begrotingsperiode
-    toegezegd: Decimal
-    gereserveerd: Decimal
-    gerealiseerd: Decimal
-    terug_te_vorderen: Decimal
-
-    @property
-    def vrij(self) -> Decimal:
-        return self.toegezegd - self.gereserveerd - self.gerealiseerd
-
-
-def periode_op(datum: datetime.date) -> Begrotingsperiode:
-    periode = Begrotingsperiode.objects.filter(van__lte=datum, tot__gte=datum).first()
+def periode_voor(datum: datetime.date) -> Begrotingsperiode:
+    """The budget period of `datum`; a grant without one cannot be booked."""
+    periode = periode_op(datum)
     if periode is None:
         raise GeenBegrotingsperiode(
             _("Er is geen begrotingsperiode voor %(datum)s.") % {"datum": datum})
     return periode
-
-
-def _som(**filters) -> Decimal:
-    return Budgetboeking.objects.filter(**filters).aggregate(s=Sum("bedrag"))["s"] or NUL
-
-
-def beschikbaar(periode: Begrotingsperiode) -> Decimal:
-    """Plafond minus outstanding reservations minus realisations."""
-    return standen(Begrotingsperiode.objects.filter(pk=periode.pk))[0].vrij
-
-
-def standen(perioden) -> list[Stand]:
-    """The position of each period in `perioden` (two queries, whatever the data size)."""
-    perioden = list(perioden)
-    ids = [p.pk for p in perioden]
-    toegezegd = dict(Toezegging.objects.filter(periode_id__in=ids).values("periode_id")
-                     .annotate(s=Sum("bedrag")).values_list("periode_id", "s"))
-    sommen = Budgetboeking.objects.filter(periode_id__in=ids).values("periode_id").annotate(
-        **{soort: Sum("bedrag", filter=Q(soort=soort)) for soort in S.values})
-    per_periode = {r["periode_id"]: r for r in sommen}
-    resultaat = []
-    for p in perioden:
-        r = {k: v or NUL for k, v in per_periode.get(p.pk, {}).items()}
-        resultaat.append(Stand(
-            periode=p,
-            toegezegd=toegezegd.get(p.pk) or NUL,
-            gereserveerd=r.get(S.RESERVERING, NUL) - r.get(S.VRIJVAL, NUL),
-            gerealiseerd=r.get(S.REALISATIE, NUL),
-            terug_te_vorderen=r.get(S.TERUGVORDERING, NUL),
-        ))
-    return resultaat
-
-
-def openstaande_reservering(*, periode: Begrotingsperiode, referentie: str) -> Decimal:
-    """What is still reserved (not released, not paid) under `referentie`."""
-    return (_som(periode=periode, referentie=referentie, soort=S.RESERVERING)
-            - _som(periode=periode, referentie=referentie, soort=S.VRIJVAL))
 
 
 def vergrendel_periode(periode: Begrotingsperiode) -> Begrotingsperiode:

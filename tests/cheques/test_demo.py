@@ -6,7 +6,7 @@ from cheques import demo
 from cheques.models import Beschikking, Cheque
 from loopbaangesprekken.models import Scholingsplan
 from tests.cheques.factories import toets_met
-from tfvv import budget
+from tfvv import budget_selectors
 from tfvv.demo import laad as laad_medewerkers
 from tfvv.models import Begrotingsperiode
 
@@ -26,7 +26,7 @@ def test_demo_maakt_elke_toestand_en_is_idempotent(maak_plan):
     demo.laad(uitvoer.append)
 
     periode = Begrotingsperiode.objects.get(naam="2023–2026")
-    stand = budget.standen([periode])[0]
+    stand = budget_selectors.standen([periode])[0]
     assert stand.toegezegd == Decimal("8250000.00")  # cofinanciering is not committed money
     assert periode.gepubliceerd_op is not None
     assert set(Cheque.objects.values_list("status", flat=True)) == set(Cheque.Status.values)

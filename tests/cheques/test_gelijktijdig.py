@@ -10,7 +10,7 @@ from django.utils import timezone
 from cheques import services
 from cheques.models import Cheque
 from tests.cheques.factories import ScholingsplanFactory, maak_periode
-from tfvv import budget
+from tfvv import budget, budget_selectors
 
 AANTAL = 24
 BEDRAG = Decimal("1500.00")
@@ -54,7 +54,7 @@ def test_gelijktijdige_toekenningen_blijven_binnen_plafond(referentiedata, medew
     assert len(toegekend) == 10 and len(geweigerd) == 14
     assert all("subsidieplafond" in r and "4:25" in r for r in geweigerd)
 
-    stand = budget.standen([periode])[0]
+    stand = budget_selectors.standen([periode])[0]
     assert stand.gereserveerd + stand.gerealiseerd <= stand.toegezegd
     assert stand.gereserveerd == 10 * BEDRAG and stand.vrij == 0
 

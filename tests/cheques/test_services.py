@@ -13,7 +13,7 @@ from cheques import services, verificatie
 from cheques.models import Aanvulverzoek, Beschikking, Cheque
 from loopbaangesprekken.models import Scholingsplan
 from tests.cheques.factories import toets_met
-from tfvv import budget
+from tfvv import budget, budget_selectors
 from tfvv.models import Budgetboeking, Gebeurtenis
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +22,7 @@ VANDAAG = timezone.localdate
 
 
 def stand(periode):
-    return budget.standen([periode])[0]
+    return budget_selectors.standen([periode])[0]
 
 
 def ken_toe(plan, door, bedrag="1500.00"):
