@@ -9,6 +9,7 @@ import cProfile
 import pstats
 import random
 import time
+from urllib.parse import urlencode
 
 from bench import formulier as fm
 
@@ -65,7 +66,9 @@ def profileer(pad: str, formulier: fm.Formulier, run: str, aantal: int = 20) -> 
                     data = dict(fm.vul_in(formulier, persoon))
                     data["csrfmiddlewaretoken"] = fm.csrf_token(
                         antwoord.content.decode()) or ""
-                    antwoord = client.post(pad, data)
+                    # urlencoded like the load client (bench/belasting.py), not multipart
+                    antwoord = client.post(pad, urlencode(data),
+                                           content_type="application/x-www-form-urlencoded")
                 profiel.disable()
                 tijden[soort] += time.perf_counter() - t0
             queries[soort] += len(gevangen)
