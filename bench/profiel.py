@@ -44,8 +44,9 @@ def profileer(pad: str, formulier: fm.Formulier, run: str, aantal: int = 20) -> 
 
     postcodes = fm.twentse_postcodes()
     client = Client(HTTP_HOST="127.0.0.1")  # one handler: middleware is loaded once
-    for i in range(3):  # warm-up: lazy imports, template and URL caches
+    for i in range(3):  # warm-up: lazy imports, template and URL caches (GET and POST)
         client.cookies.clear()
+        client.get(pad)
         client.post(pad, dict(fm.vul_in(formulier, fm.Persoon(
             run=f"{run}warm", volgnummer=i, rnd=random.Random(i), postcodes=postcodes))))
     profiel = cProfile.Profile()
