@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.mail import send_mail
 from django.db import connection, transaction
+from django.db.models import Subquery
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -69,17 +70,25 @@ def _vergrendel_persoon(email: str) -> None:
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [sleutel])
 
 
-def _inwoner(*, email: str, voornaam: str, achternaam: str) -> Gebruiker:
-    """The resident's account for this e-mail address: reused, or created without password."""
+def _inwoner(*, email: str, voornaam: str, achternaam: str) -> tuple[Gebruiker, bool]:
+    """The resident's account for this e-mail address: reused, or created without password.
+
+    Returns (gebruiker, nieuw). A new account gets group inwoner in one statement (the
+    group looked up by name inside the INSERT), and its `rollen` are known without a query.
+    """
     gebruiker = (Gebruiker.objects.filter(email__iexact=email, groups__name=Rol.INWONER)
                  .order_by("pk").first())
-    if gebruiker is None:
-        gebruiker = Gebruiker(username=f"inwoner-{secrets.token_hex(12)}", email=email,
-                              first_name=voornaam[:150], last_name=achternaam[:150])
-        gebruiker.set_unusable_password()
-        gebruiker.save()
-        gebruiker.groups.add(Group.objects.get(name=Rol.INWONER))
-    return gebruiker
+    if gebruiker is not None:
+        return gebruiker, False
+    gebruiker = Gebruiker(username=f"inwoner-{secrets.token_hex(12)}", email=email,
+                          first_name=voornaam[:150], last_name=achternaam[:150])
+    gebruiker.set_unusable_password()
+    gebruiker.save()
+    Gebruiker.groups.through.objects.create(  # a missing group fails on NOT NULL
+        gebruiker=gebruiker,
+        group_id=Subquery(Group.objects.filter(name=Rol.INWONER).values("pk")))
+    gebruiker.rollen = frozenset({Rol.INWONER})  # exactly the group added above
+    return gebruiker, True
 
 
 @transaction.atomic
@@ -93,12 +102,13 @@ def dien_aanmelding_in(*, gegevens: dict, gemeente, postcodecontrole: str) -> Aa
     """
     email = gegevens["email"]
     _vergrendel_persoon(email)
-    gebruiker = _inwoner(email=email, voornaam=gegevens["voornaam"],
-                         achternaam=gegevens["achternaam"])
-    bestaande = (Aanvraag.objects.filter(aanvrager=gebruiker,
-                                         geboortedatum=gegevens["geboortedatum"],
-                                         status__in=Aanvraag.OPEN_STATUSSEN)
-                 .order_by("pk").first())
+    gebruiker, nieuw = _inwoner(email=email, voornaam=gegevens["voornaam"],
+                                achternaam=gegevens["achternaam"])
+    # a brand-new account has no aanvragen yet: no need to look for an open one
+    bestaande = None if nieuw else (
+        Aanvraag.objects.filter(aanvrager=gebruiker, geboortedatum=gegevens["geboortedatum"],
+                                status__in=Aanvraag.OPEN_STATUSSEN)
+        .order_by("pk").first())
     if bestaande is not None:
         registreer_gebeurtenis(
             actor=gebruiker, obj=bestaande, actie="dubbele_aanmelding", dossier_id=bestaande.pk,
