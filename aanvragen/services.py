@@ -21,6 +21,7 @@ from aanvragen.models import Aanvraag, Document, InlogLink
 from aanvragen.workflow import aanvraag_statusmachine
 from tfvv.events import registreer_gebeurtenis
 from tfvv.models import Gebruiker
+from tfvv.outbox import plan_taak
 from tfvv.roles import Organisatie, Rol
 from tfvv.volgnummers import volgende
 
@@ -115,7 +116,7 @@ def dien_aanmelding_in(*, gegevens: dict, gemeente, postcodecontrole: str) -> Aa
             reden=_("Opnieuw aangemeld terwijl deze aanvraag openstaat; er is geen nieuwe "
                     "aanvraag gemaakt en de inwoner kreeg een inloglink."),
         )
-        transaction.on_commit(lambda: _taken().mail_inloglink.delay(gebruiker.pk, True))
+        plan_taak("aanvragen.tasks.mail_inloglink", gebruiker_id=gebruiker.pk, al_aangemeld=True)
         return Aanmeldresultaat(bestaande, nieuw=False)
 
     vandaag = timezone.localdate()
@@ -136,14 +137,8 @@ def dien_aanmelding_in(*, gegevens: dict, gemeente, postcodecontrole: str) -> Aa
                         "neemt contact met u op.") % {"loket": Organisatie(loket).label},
         gegevens={"loket": loket, "postcodecontrole": postcodecontrole},
     )
-    transaction.on_commit(lambda: _taken().mail_ontvangstbevestiging.delay(aanvraag.pk))
+    plan_taak("aanvragen.tasks.mail_ontvangstbevestiging", aanvraag_id=aanvraag.pk)
     return Aanmeldresultaat(aanvraag, nieuw=True)
-
-
-def _taken():
-    from aanvragen import tasks  # tasks import this module
-
-    return tasks
 
 
 # --- login links and e-mail -----------------------------------------------------------
@@ -195,7 +190,7 @@ def vraag_inloglink_aan(*, email: str) -> None:
                                           is_active=True, aanvragen__isnull=False)
                  .order_by("pk").first())
     if gebruiker is not None:
-        transaction.on_commit(lambda: _taken().mail_inloglink.delay(gebruiker.pk))
+        plan_taak("aanvragen.tasks.mail_inloglink", gebruiker_id=gebruiker.pk)
 
 
 # --- the resident's own actions -------------------------------------------------------------
@@ -226,7 +221,7 @@ def wijzig_contactgegevens(*, gebruiker: Gebruiker, email: str, telefoon: str) -
             raise EmailInGebruik
         gebruiker.email = email
         gebruiker.save(update_fields=["email"])
-        transaction.on_commit(lambda: _taken().mail_email_gewijzigd.delay(oud))
+        plan_taak("aanvragen.tasks.mail_email_gewijzigd", aan=oud)
     open_aanvragen = list(Aanvraag.objects.select_for_update()
                           .filter(aanvrager=gebruiker, status__in=Aanvraag.OPEN_STATUSSEN))
     for aanvraag in open_aanvragen:
