@@ -258,6 +258,25 @@ def meet(aantal: int, verzoeken: int) -> dict:
             if leeg:
                 queries.append(len(ctx.captured_queries))
 
+    wachtrijen = {}
+    for naam, gebruiker, pad in (("werkvoorraad_consulent", consulenten[0],
+                                  "/consulent/werkvoorraad/?lijst=open"),
+                                 ("werkvoorraad_beoordelaar", beoordelaar, "/beoordeling/")):
+        gebruiker.totp_device = gebruiker.totpdevice_set.get()
+        queue_client = log_in_als_medewerker(Client(), gebruiker)
+        queue_client.get(pad)  # warm-up
+        tijden, aantallen = [], set()
+        for _ in range(verzoeken):
+            with CaptureQueriesContext(connection) as ctx:
+                begin = time.monotonic()
+                antwoord = queue_client.get(pad)
+                tijden.append((time.monotonic() - begin) * 1000)
+            assert antwoord.status_code == 200, (pad, antwoord.status_code)
+            aantallen.add(len(ctx.captured_queries))
+        wachtrijen[naam] = {"p50_ms": round(statistics.median(tijden), 1),
+                            "p95_ms": round(percentiel(tijden, 0.95), 1),
+                            "queries": sorted(aantallen)}
+
     basis = []
     with connection.cursor() as c:
         for _ in range(3):
@@ -278,9 +297,33 @@ def meet(aantal: int, verzoeken: int) -> dict:
         "dashboard_warm_p50_ms": round(statistics.median(warm), 1),
         "dashboard_warm_p95_ms": round(percentiel(warm, 0.95), 1),
         "dashboard_queries_koud": sorted(set(queries)),
+        "wachtrijen": wachtrijen,
         "basislijn_sql_trechter_2024_ms": round(min(basis), 1),
         "gemeten_op": datetime.datetime.now().isoformat(timespec="seconds"),
     }
+
+
+def run(ctx) -> dict:
+    """Scenario "schaal" of `make bench`: every size in ctx.omvang, against the bench database."""
+    from bench.draai import doel
+
+    metingen = [meet(aantal, 30) for aantal in ctx.omvang]
+    grootste = metingen[-1]
+    query_sets = {m["aanvragen"]: m["dashboard_queries_koud"] for m in metingen}
+    doelen = [
+        doel(f"dashboard p95 < 300 ms bij {grootste['aanvragen']}",
+             grootste["dashboard_koud_p95_ms"], grootste["dashboard_koud_p95_ms"] < 300),
+        doel("dashboard: zelfde aantal queries bij elke omvang", query_sets,
+             len({tuple(q) for q in query_sets.values()}) == 1),
+    ]
+    for naam in ("werkvoorraad_consulent", "werkvoorraad_beoordelaar"):
+        p95 = grootste["wachtrijen"][naam]["p95_ms"]
+        doelen.append(doel(f"{naam} p95 < 150 ms bij {grootste['aanvragen']}", p95, p95 < 150))
+        per_omvang = {m["aanvragen"]: m["wachtrijen"][naam]["queries"] for m in metingen}
+        doelen.append(doel(f"{naam}: zelfde aantal queries bij elke omvang", per_omvang,
+                           len({tuple(q) for q in per_omvang.values()}) == 1))
+    return {"status": "gemeten", "cijfers": {str(m["aanvragen"]): m for m in metingen},
+            "doelen": doelen}
 
 
 if __name__ == "__main__":
