@@ -49,13 +49,14 @@ FROM (SELECT i, date '2023-01-01' + floor(random() * 1400)::int AS d
       FROM generate_series(1, %(aantal)s) i) g;
 
 INSERT INTO loopbaangesprekken_gesprek (aanvraag_id, consulent_id, status, gepland_op, vorm,
-  locatie, gevoerd_op, onderwerpen, verslag, uitkomst, doorverwezen_naar, toelichting)
+  locatie, gevoerd_op, onderwerpen, verslag, uitkomst, doorverwezen_naar, toelichting,
+  agenda_volgnummer)
 SELECT a.id, a.consulent_id, s.status, a.ontvangen_op + s.wacht, 'op_locatie', '',
   CASE WHEN s.status = 'gevoerd' THEN a.ontvangen_op + s.wacht END, '[]'::jsonb, '',
   CASE WHEN s.status = 'gevoerd' AND s.r < 0.12 THEN 'doorverwijzing' ELSE '' END,
   CASE WHEN s.status = 'gevoerd' AND s.r < 0.12
        THEN (ARRAY['uwv','oo_fonds','wsp','rmt','gemeente','anders'])[1 + floor(s.r * 50)::int]
-       ELSE '' END, ''
+       ELSE '' END, '', 0
 FROM aanvragen_aanvraag a
 CROSS JOIN LATERAL (SELECT CASE WHEN random() < 0.85 THEN 'gevoerd' ELSE 'gepland' END AS status,
                            random() AS r, (floor(random() * 60) || ' days')::interval AS wacht
@@ -65,7 +66,7 @@ WHERE a.id %% 10 < 7;
 INSERT INTO loopbaangesprekken_scholingsplan (aanvraag_id, consulent_id, status, opleiding_naam,
   opleiding_niveau, opleider_id, startdatum, einddatum, route, huidig_beroep, huidige_sector_id,
   doelberoep, doelsector_id, arbeidsmarktperspectief, gevraagd_bedrag, advies, ingediend_op,
-  aangemaakt_op, gewijzigd_op)
+  aangemaakt_op, gewijzigd_op, arbeidsmarktperspectief_bewijs)
 SELECT a.id, a.consulent_id, 'ingediend', 'Opleiding',
   (ARRAY['mbo-1','mbo-2','mbo-3','mbo-4','hbo-ad','hbo','wo','overig'])
     [1 + floor(random() * 8)::int],
@@ -75,7 +76,7 @@ SELECT a.id, a.consulent_id, 'ingediend', 'Opleiding',
   (ARRAY[%(sectoren)s])[1 + floor(random() * %(n_sectoren)s)::int], 'beroep',
   (ARRAY[%(sectoren)s])[1 + floor(random() * %(n_sectoren)s)::int], '',
   500 + floor(random() * 2000), '', a.ontvangen_op + interval '30 days',
-  a.ontvangen_op, a.ontvangen_op
+  a.ontvangen_op, a.ontvangen_op, ''
 FROM aanvragen_aanvraag a WHERE a.id %% 10 < 4;
 
 INSERT INTO cheques_aanvulverzoek (plan_id, gevraagd_door_id, gevraagd_op, omschrijving,
@@ -93,10 +94,11 @@ SELECT p.id, CASE WHEN p.id %% 6 = 0 THEN 'afwijzing' ELSE 'toekenning' END, 've
 FROM loopbaangesprekken_scholingsplan p WHERE p.id %% 10 < 8;
 
 INSERT INTO cheques_cheque (nummer, beschikking_id, periode_id, opleider_id, bedrag,
-  verificatiecode_hash, status, uitgegeven_op, geldig_tot, pdf)
+  verificatiecode_hash, status, uitgegeven_op, geldig_tot, pdf, verificatiezout,
+  intrekkingsreden)
 SELECT 'B-' || b.id, b.id, %(periode)s, p.opleider_id, b.bedrag, 'x',
   (ARRAY['uitgegeven','gedeclareerd','betaald','vervallen'])[1 + (b.id %% 4)],
-  b.besloten_op::date, b.besloten_op::date + 365, ''
+  b.besloten_op::date, b.besloten_op::date + 365, '', '', ''
 FROM cheques_beschikking b JOIN loopbaangesprekken_scholingsplan p ON p.id = b.plan_id
 WHERE b.uitkomst = 'toekenning';
 
