@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from tests.aanvragen.conftest import pad_van_link, referentiedata  # noqa: F401 - fixture
 from tests.conftest import ROOT, axe_schendingen, huidige_code
 
 SCREENSHOTS = ROOT / "var" / "screenshots"
@@ -16,6 +17,7 @@ class Reis:
 
     def __init__(self, page, live_server, naam: str):
         self.page = page
+        page.set_default_timeout(10_000)
         self.url = live_server.url
         self.map = SCREENSHOTS / naam
         self.map.mkdir(parents=True, exist_ok=True)
@@ -59,3 +61,35 @@ def reis(page, live_server, request):
     """reis = Reis(...) for the current test; screenshots under var/screenshots/<test>."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return Reis(page, live_server, re.sub(r"[^a-z0-9_]+", "-", request.node.name.lower()))
+
+
+# --- shared steps of the journeys -------------------------------------------------------
+
+
+def vul_aanmelding_in(page, *, voornaam="Inge", achternaam="de Vries",
+                      email="inge@voorbeeld.nl"):
+    """The public form, filled in by label as a resident would (mouse and keyboard)."""
+    page.get_by_label("Voornaam").fill(voornaam)
+    page.get_by_label("Achternaam").fill(achternaam)
+    page.get_by_label("Geboortedatum").fill("15-03-1985")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Telefoonnummer").fill("06 12345678")
+    page.get_by_label("Postcode").fill("7511 AB")
+    page.get_by_label("Huisnummer").fill("12")
+    page.get_by_label("Wat is de hoogste opleiding").select_option("mbo-2")
+    page.get_by_label("werkend in loondienst").check()
+    page.get_by_label("Wat is uw beroep").fill("productiemedewerker")
+    page.get_by_label("In welke sector werkt").fill("metaal")
+    page.get_by_label("Wat wilt u leren").fill("Ik wil elektromonteur worden.")
+    page.get_by_label("geen voorkeur").check()
+    page.get_by_label("Hoe heeft u van het fonds gehoord?").select_option("ikbindr")
+    page.get_by_label("privacyverklaring gelezen").check()
+
+
+def laatste_inloglink(email: str) -> str:
+    """The path of the newest login link mailed to `email` (locmem outbox)."""
+    from django.core import mail
+
+    berichten = [m for m in mail.outbox if email in m.to and "/inloggen/" in m.body]
+    assert berichten, f"geen inloglink aan {email}: {[m.subject for m in mail.outbox]}"
+    return pad_van_link(berichten[-1].body)
