@@ -28,16 +28,19 @@ class Reis:
         self.page.goto(self.url + pad)
         return self.stap()
 
-    def stap(self, omschrijving: str = ""):
-        """Check the current page with axe-core and save a screenshot."""
+    def stap(self, omschrijving: str = "", axe: bool = True):
+        """Check the current page with axe-core and save a screenshot (`axe=False` only
+        where the browser runs without JavaScript, so axe-core cannot run)."""
         self.page.wait_for_load_state("domcontentloaded")
         self.teller += 1
         pad = self.page.url.removeprefix(self.url)
         naam = re.sub(r"[^a-z0-9]+", "-", (omschrijving or pad).lower()).strip("-") or "home"
         self.page.screenshot(path=str(self.map / f"{self.teller:02d}-{naam}.png"), full_page=True)
+        self.paginas.append(pad)
+        if not axe:
+            return self.page
         schendingen = axe_schendingen(self.page)
         assert schendingen == [], f"axe-core op {pad}: {schendingen}"
-        self.paginas.append(pad)
         with GECONTROLEERD.open("a", encoding="utf-8") as f:
             f.write(f"{self.map.name}\t{re.sub(r'/[0-9]+/', '/<id>/', pad)}\n")
         return self.page
@@ -60,7 +63,26 @@ class Reis:
 def reis(page, live_server, request):
     """reis = Reis(...) for the current test; screenshots under var/screenshots/<test>."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    return Reis(page, live_server, re.sub(r"[^a-z0-9_]+", "-", request.node.name.lower()))
+    return Reis(page, live_server, _mapnaam(request))
+
+
+def _mapnaam(request) -> str:
+    return re.sub(r"[^a-z0-9_]+", "-", request.node.name.lower()).strip("-")
+
+
+@pytest.fixture
+def reis_in(browser, live_server, request):
+    """reis_in("375px", viewport=...) -> a Reis in a fresh browser context with options."""
+    contexten = []
+
+    def maak(naam: str, **opties):
+        context = browser.new_context(**opties)
+        contexten.append(context)
+        return Reis(context.new_page(), live_server, f"{_mapnaam(request)}-{naam}")
+
+    yield maak
+    for context in contexten:
+        context.close()
 
 
 # --- shared steps of the journeys -------------------------------------------------------
