@@ -188,6 +188,8 @@ CELERY_BEAT_SCHEDULE: dict = {
                              "schedule": crontab(minute=7)},
     "rapportage-maandrapportage": {"task": "rapportage.tasks.maandelijkse_rapportage",
                                    "schedule": crontab(minute=30, hour=6, day_of_month=1)},
+    "cheques-vervallen": {"task": "cheques.tasks.laat_verlopen_cheques_vervallen",
+                          "schedule": crontab(hour=2, minute=15)},
 }
 # Outbox (tfvv.outbox): re-send a side effect not done this long after it was sent;
 # delete done rows (they hold e-mail text) after this many days.
