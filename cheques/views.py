@@ -121,7 +121,7 @@ class PlanView(RolVereistMixin, View):
         concept = self.concept(plan)
         context = {
             "plan": plan, "aanvraag": plan.aanvraag, "beschikking": concept,
-            "toets": plan.toets_snapshot, "toets_templates": TOETS_TEMPLATES,
+            "toets": toets.uitslag(plan.toets_snapshot), "toets_templates": TOETS_TEMPLATES,
             "verdict": toets.verdict(plan.toets_snapshot),
             "termijn": selectors.beslistermijn(
                 plan, selectors.aanvuldata([plan.pk]).get(plan.pk, []), timezone.localdate())

@@ -2,6 +2,7 @@
 and photographed under var/screenshots/<test>/ for review."""
 
 import re
+import shutil
 
 import pytest
 
@@ -18,22 +19,26 @@ class Reis:
     def __init__(self, page, live_server, naam: str):
         self.page = page
         page.set_default_timeout(10_000)
+        page.set_default_navigation_timeout(30_000)
         self.url = live_server.url
         self.map = SCREENSHOTS / naam
-        self.map.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(self.map, ignore_errors=True)  # only this run's screenshots
+        self.map.mkdir(parents=True)
         self.teller = 0
         self.paginas: list[str] = []
 
-    def ga_naar(self, pad: str):
+    def ga_naar(self, pad: str, omschrijving: str = ""):
         self.page.goto(self.url + pad)
-        return self.stap()
+        return self.stap(omschrijving)
 
     def stap(self, omschrijving: str = "", axe: bool = True):
         """Check the current page with axe-core and save a screenshot (`axe=False` only
         where the browser runs without JavaScript, so axe-core cannot run)."""
         self.page.wait_for_load_state("domcontentloaded")
         self.teller += 1
-        pad = self.page.url.removeprefix(self.url)
+        # a login token is a secret: never in a file name or the list of pages
+        pad = re.sub(r"/inloggen/[A-Za-z0-9_-]{20,}/", "/inloggen/<token>/",
+                     self.page.url.removeprefix(self.url))
         naam = re.sub(r"[^a-z0-9]+", "-", (omschrijving or pad).lower()).strip("-") or "home"
         self.page.screenshot(path=str(self.map / f"{self.teller:02d}-{naam}.png"), full_page=True)
         self.paginas.append(pad)
@@ -57,6 +62,13 @@ class Reis:
     def log_uit(self):
         self.page.get_by_role("button", name="Uitloggen").click()
         self.page.wait_for_load_state("domcontentloaded")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def lege_lijst_gecontroleerde_paginas():
+    """The list of pages checked by axe-core describes this test run only."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    GECONTROLEERD.unlink(missing_ok=True)
 
 
 @pytest.fixture

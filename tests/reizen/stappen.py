@@ -5,7 +5,9 @@ import datetime
 import re
 
 from django.utils import timezone
+from pypdf import PdfReader
 
+from tests.conftest import huidige_code
 from tests.loopbaangesprekken.factories_scholingsplan import (
     KansberoepFactory,
     OpleiderFactory,
@@ -134,3 +136,63 @@ def consulent_schrijft_plan_en_dient_in(reis, gegevens, *, cofinanciering="2000.
     reis.stap("scholingsplan-ingediend")
     assert "ingediend bij gemeente Enschede" in page.locator(".meldingen").inner_text()
     return page
+
+
+def formulier(page, knop: str):
+    """The form on the page that is sent with the button `knop`."""
+    return page.locator("form").filter(has=page.get_by_role("button", name=knop, exact=True))
+
+
+def verstuur(reis, medewerker, vul_in, knop: str, omschrijving: str):
+    """Fill in and send a decision form; when the site asks for the authenticator code
+    again (step-up, tfvv/stepup.py), enter it and send the form once more, as a person
+    would."""
+    page = reis.page
+    vul_in(page)
+    page.get_by_role("button", name=knop, exact=True).click()
+    if "/medewerkers/bevestigen/" in page.url:
+        reis.stap("bevestigen-met-code")
+        page.get_by_label("Code uit uw authenticator-app").fill(
+            huidige_code(medewerker.totp_device))
+        page.get_by_role("button", name="Bevestigen").click()
+        vul_in(page)
+        page.get_by_role("button", name=knop, exact=True).click()
+    return reis.stap(omschrijving)
+
+
+def beoordelaar_opent_plan(reis, beoordelaar, referentie):
+    reis.page.context.clear_cookies()
+    page = reis.log_in_als_medewerker(beoordelaar)
+    page.get_by_role("link", name="Beoordelen", exact=True).click()
+    reis.stap("beoordelen")
+    page.get_by_role("link", name=referentie).click()
+    reis.stap("plan-beoordelen")
+    assert page.get_by_role("table", name="Regels R1–R10").get_by_role("row").count() == 11
+    return page
+
+
+def beoordelaar_kent_toe(reis, beoordelaar, bedrag: str, motivering: str):
+    def vul_in(page):
+        form = formulier(page, "Toekennen")
+        form.get_by_label("Toe te kennen bedrag (€)").fill(bedrag)
+        form.get_by_label("Motivering (artikel 3:47 Awb)").fill(motivering)
+    return verstuur(reis, beoordelaar, vul_in, "Toekennen", "toekennen")
+
+
+def inwoner_downloadt(reis, linktekst: str) -> str:
+    """Download a PDF from the resident's timeline; returns its text."""
+    page = reis.page
+    with page.expect_download() as download:
+        page.get_by_role("link", name=linktekst).first.click()
+    pad = download.value.path()
+    return "\n".join(p.extract_text() for p in PdfReader(pad).pages)
+
+
+def opleider_controleert(reis, nummer: str, code: str):
+    """The opleider (not logged in) checks the cheque on the public page."""
+    reis.page.context.clear_cookies()
+    page = reis.ga_naar("/cheques/controleren/")
+    page.get_by_label("Chequenummer").fill(nummer)
+    page.get_by_label("Verificatiecode").fill(code)
+    page.get_by_role("button", name="Controleren").click()
+    return reis.stap("cheque-gecontroleerd")
