@@ -56,9 +56,6 @@ def _fouten_naar_form(form, fout):
         form.add_error(None, fout)
 
 
-# The scholingsplan work ships the shared rendering of a toets; until then our own.
-TOETS_TEMPLATES = ["loopbaangesprekken/_toetsuitslag.html", "cheques/_toets.html"]
-
 def _algemene_fouten_als_melding(request, form):
     """Errors not tied to a field go to the page's message area (the form may be hidden)."""
     for fout in form.errors.pop(NON_FIELD_ERRORS, []):
@@ -121,7 +118,7 @@ class PlanView(RolVereistMixin, View):
         concept = self.concept(plan)
         context = {
             "plan": plan, "aanvraag": plan.aanvraag, "beschikking": concept,
-            "toets": toets.uitslag(plan.toets_snapshot), "toets_templates": TOETS_TEMPLATES,
+            "toets": toets.uitslag(plan.toets_snapshot),
             "verdict": toets.verdict(plan.toets_snapshot),
             "termijn": selectors.beslistermijn(
                 plan, selectors.aanvuldata([plan.pk]).get(plan.pk, []), timezone.localdate())
