@@ -13,6 +13,14 @@ SCREENSHOTS = ROOT / "var" / "screenshots"
 GECONTROLEERD = SCREENSHOTS / "gecontroleerde-paginas.txt"
 
 
+def algemeen_pad(pad: str) -> str:
+    """'/cheques/TFV-2026-000001/#x' -> '/cheques/<nummer>/': one line per kind of page."""
+    pad = pad.split("#")[0]
+    pad = re.sub(r"/[0-9]+/", "/<id>/", pad)
+    pad = re.sub(r"TFV-\d{4}-\d{6}", "<nummer>", pad)
+    return re.sub(r"TF-\d{4}-\d{6}", "<referentie>", pad)
+
+
 class Reis:
     """A person clicking through the site; `stap()` after each page load."""
 
@@ -47,11 +55,12 @@ class Reis:
         schendingen = axe_schendingen(self.page)
         assert schendingen == [], f"axe-core op {pad}: {schendingen}"
         with GECONTROLEERD.open("a", encoding="utf-8") as f:
-            f.write(f"{self.map.name}\t{re.sub(r'/[0-9]+/', '/<id>/', pad)}\n")
+            f.write(f"{self.map.name}\t{algemeen_pad(pad)}\n")
         return self.page
 
     def log_in_als_medewerker(self, user, wachtwoord="Test-wachtwoord-123!"):
         self.page.goto(self.url + "/medewerkers/inloggen/")
+        self.stap("inloggen-medewerker")
         self.page.get_by_label("Gebruikersnaam").fill(user.username)
         self.page.get_by_label("Wachtwoord").fill(wachtwoord)
         self.page.get_by_label("Code uit uw authenticator-app").fill(
