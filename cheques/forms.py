@@ -50,6 +50,8 @@ class AfwijzenForm(forms.Form):
                                  widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
 
     def __init__(self, *args, regels=(), **kwargs):
+        # own ids: the plan page also shows the toekennen form with a field "motivering"
+        kwargs.setdefault("auto_id", "afwijzen_%s")
         super().__init__(*args, **kwargs)
         self.fields["regels"].choices = list(regels)
 
@@ -57,6 +59,10 @@ class AfwijzenForm(forms.Form):
 class BuitenBehandelingForm(forms.Form):
     motivering = forms.CharField(label=_("Aanvullende motivering (optioneel)"), required=False,
                                  widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "buiten_%s")  # next to the afwijzen form's motivering
+        super().__init__(*args, **kwargs)
 
 
 class VerwerpenForm(forms.Form):

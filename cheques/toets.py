@@ -1,8 +1,9 @@
 """Reading the subsidietoets snapshot stored on a scholingsplan at submission.
 
-Shape: {"regeling": ..., "uitkomst": ..., "regels": [{id, uitkomst, uitleg, grondslag}]};
-a rule's uitkomst is voldaan / niet voldaan / handmatig beoordelen (spelling tolerated:
-underscores, spaces, case).
+Shape: {"regeling": ..., "uitkomst": ..., "regels": [{id, uitkomst, uitleg, grondslag}]},
+as stored by loopbaangesprekken.services.scholingsplan under the key "uitslag" (next to
+"feiten" and "getoetst_op"); a bare uitslag is read as well. A rule's uitkomst is
+voldaan / niet voldaan / handmatig beoordelen (spelling tolerated: underscores, spaces, case).
 """
 
 VOLDAAN, NIET_VOLDAAN, HANDMATIG = "voldaan", "niet_voldaan", "handmatig"
@@ -17,8 +18,15 @@ def soort(uitkomst: str) -> str:
     return VOLDAAN if waarde == VOLDAAN else HANDMATIG
 
 
+def uitslag(snapshot: dict | None) -> dict | None:
+    """The verdict part of the snapshot: {"regeling", "uitkomst", "regels"}."""
+    if snapshot and "uitslag" in snapshot:
+        return snapshot["uitslag"]
+    return snapshot
+
+
 def regels(snapshot: dict | None) -> list[dict]:
-    return list((snapshot or {}).get("regels") or [])
+    return list((uitslag(snapshot) or {}).get("regels") or [])
 
 
 def niet_voldane_regels(snapshot: dict | None) -> list[str]:

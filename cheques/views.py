@@ -58,8 +58,6 @@ def _fouten_naar_form(form, fout):
         form.add_error(None, fout)
 
 
-# The scholingsplan work ships the shared rendering of a toets; until then our own.
-
 def _algemene_fouten_als_melding(request, form):
     """Errors not tied to a field go to the page's message area (the form may be hidden)."""
     for fout in form.errors.pop(NON_FIELD_ERRORS, []):
@@ -122,7 +120,7 @@ class PlanView(RolVereistMixin, StapOpVereistMixin, View):
         concept = self.concept(plan)
         context = {
             "plan": plan, "aanvraag": plan.aanvraag, "beschikking": concept,
-            "toets": plan.toets_snapshot,
+            "toets": toets.uitslag(plan.toets_snapshot),
             "verdict": toets.verdict(plan.toets_snapshot),
             "termijn": selectors.beslistermijn(
                 plan, selectors.aanvuldata([plan.pk]).get(plan.pk, []), timezone.localdate())
