@@ -7,13 +7,12 @@ Checked afterwards: exactly the grants that fit were reserved, the rest was refu
 PlafondOverschreden, nothing else failed, and reserved <= plafond.
 """
 
-import importlib
 import threading
 import time
 from datetime import date
 from decimal import Decimal
 
-from bench.draai import doel, niet_beschikbaar
+from bench.draai import doel
 from bench.meten import percentielen
 
 STANDAARD_AANTAL = 400
@@ -22,12 +21,9 @@ BEDRAG = Decimal("2500.00")
 
 
 def run(ctx) -> dict:
-    try:
-        budget = importlib.import_module("tfvv.budget")
-    except ModuleNotFoundError as fout:
-        return niet_beschikbaar(f"{fout.name} (met reserveer) bestaat (nog) niet")
     from django.db import connection
 
+    from tfvv import budget, budget_selectors
     from tfvv.models import Begrotingsperiode, Budgetboeking, Financieringsbron, Toezegging
 
     aantal = ctx.aantal or STANDAARD_AANTAL
@@ -77,7 +73,7 @@ def run(ctx) -> dict:
         d.join()
     duur = time.perf_counter() - t0
     cpu = profiel.stop()
-    stand = budget.standen([periode])[0]
+    stand = budget_selectors.standen([periode])[0]
     reserveringen = Budgetboeking.objects.filter(periode=periode).count()
     invariant = stand.gereserveerd + stand.gerealiseerd <= stand.toegezegd
     exact = uitkomsten["toegekend"] == past == reserveringen \

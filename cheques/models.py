@@ -86,6 +86,9 @@ class Cheque(models.Model):
     opleider = models.ForeignKey(Opleider, on_delete=models.PROTECT, related_name="cheques")
     bedrag = models.DecimalField(_("bedrag"), max_digits=9, decimal_places=2)
     verificatiecode_hash = models.CharField(max_length=64)
+    # Random per cheque; with SECRET_KEY it derives the verification code printed on the
+    # PDF (cheques.verificatie), so the code itself is never stored.
+    verificatiezout = models.CharField(max_length=32, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices,
                               default=Status.UITGEGEVEN, db_index=True)
     uitgegeven_op = models.DateField(_("uitgegeven op"), db_index=True)
@@ -94,6 +97,7 @@ class Cheque(models.Model):
                                              decimal_places=2, null=True, blank=True)
     terug_te_vorderen = models.DecimalField(_("terug te vorderen"), max_digits=9,
                                             decimal_places=2, null=True, blank=True)
+    intrekkingsreden = models.TextField(_("reden intrekking"), blank=True)
     pdf = models.FileField(_("cheque (PDF)"), upload_to="cheques/%Y/", blank=True)
     mail_verzonden_op = models.DateTimeField(null=True, blank=True)
 

@@ -6,5 +6,12 @@ app_name = "rapportage"
 
 urlpatterns = [
     path("dashboard/", views.DashboardView.as_view(), name="dashboard"),
+    path("dashboard/export/<slug:tabel>.<str:formaat>", views.ExportView.as_view(),
+         name="export"),
+    path("dashboard/verversen/", views.VerversenView.as_view(), name="verversen"),
+    path("voortgangsrapportages/", views.RapportagesView.as_view(), name="rapportages"),
+    path("voortgangsrapportages/<int:pk>/", views.RapportageView.as_view(), name="rapportage"),
+    path("voortgangsrapportages/<int:pk>/pdf/", views.RapportagePdfView.as_view(),
+         name="rapportage-pdf"),
     path("werkvoorraad/", views.WerkvoorraadView.as_view(), name="werkvoorraad"),
 ]

@@ -9,18 +9,20 @@ Ledger convention (the services in tfvv/budget.py book against it):
 * a recovery (terugvordering) of paid money is recorded for the books; it does not free
   room under the plafond of the period.
 
-Hence, at every moment: committed to cheques = reserveringen − vrijval (this includes
-what has been realised), and beschikbaar = plafond (sum of toezeggingen) − committed.
+Hence, at every moment: gereserveerd = reserveringen − vrijval, gerealiseerd =
+realisaties, and vrij = plafond (sum of toezeggingen) − gereserveerd − gerealiseerd.
 """
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from django.db.models import Q, Sum
 
-from tfvv.models import Begrotingsperiode, Budgetboeking
+from tfvv.models import Begrotingsperiode, Budgetboeking, Toezegging
 
 NUL = Decimal("0.00")
+S = Budgetboeking.Soort
 
 
 def periode_op(datum: date) -> Begrotingsperiode | None:
@@ -28,13 +30,53 @@ def periode_op(datum: date) -> Begrotingsperiode | None:
     return Begrotingsperiode.objects.filter(van__lte=datum, tot__gte=datum).order_by("van").first()
 
 
+@dataclass(frozen=True)
+class Stand:
+    """The position of one period."""
+
+    periode: Begrotingsperiode
+    toegezegd: Decimal
+    gereserveerd: Decimal
+    gerealiseerd: Decimal
+    terug_te_vorderen: Decimal
+
+    @property
+    def vrij(self) -> Decimal:
+        return self.toegezegd - self.gereserveerd - self.gerealiseerd
+
+
+def _som(**filters) -> Decimal:
+    return Budgetboeking.objects.filter(**filters).aggregate(s=Sum("bedrag"))["s"] or NUL
+
+
 def beschikbaar(periode: Begrotingsperiode) -> Decimal:
-    """Plafond of the period minus what is reserved (reserveringen − vrijval). Two queries."""
-    plafond = periode.toezeggingen.aggregate(s=Sum("bedrag"))["s"] or NUL
-    S = Budgetboeking.Soort
-    sommen = Budgetboeking.objects.filter(periode=periode).aggregate(
-        reservering=Sum("bedrag", filter=Q(soort=S.RESERVERING)),
-        vrijval=Sum("bedrag", filter=Q(soort=S.VRIJVAL)),
-    )
-    vastgelegd = (sommen["reservering"] or NUL) - (sommen["vrijval"] or NUL)
-    return plafond - vastgelegd
+    """Plafond minus outstanding reservations minus realisations (two queries)."""
+    return standen(Begrotingsperiode.objects.filter(pk=periode.pk))[0].vrij
+
+
+def standen(perioden) -> list[Stand]:
+    """The position of each period in `perioden` (two queries, whatever the data size)."""
+    perioden = list(perioden)
+    ids = [p.pk for p in perioden]
+    toegezegd = dict(Toezegging.objects.filter(periode_id__in=ids).values("periode_id")
+                     .annotate(s=Sum("bedrag")).values_list("periode_id", "s"))
+    sommen = Budgetboeking.objects.filter(periode_id__in=ids).values("periode_id").annotate(
+        **{soort: Sum("bedrag", filter=Q(soort=soort)) for soort in S.values})
+    per_periode = {r["periode_id"]: r for r in sommen}
+    resultaat = []
+    for p in perioden:
+        r = {k: v or NUL for k, v in per_periode.get(p.pk, {}).items()}
+        resultaat.append(Stand(
+            periode=p,
+            toegezegd=toegezegd.get(p.pk) or NUL,
+            gereserveerd=r.get(S.RESERVERING, NUL) - r.get(S.VRIJVAL, NUL),
+            gerealiseerd=r.get(S.REALISATIE, NUL),
+            terug_te_vorderen=r.get(S.TERUGVORDERING, NUL),
+        ))
+    return resultaat
+
+
+def openstaande_reservering(*, periode: Begrotingsperiode, referentie: str) -> Decimal:
+    """What is still reserved (not released, not paid) under `referentie`."""
+    return (_som(periode=periode, referentie=referentie, soort=S.RESERVERING)
+            - _som(periode=periode, referentie=referentie, soort=S.VRIJVAL))

@@ -16,11 +16,16 @@ MENU = {
         (_("Financiën"), "cheques:financien"),
         (_("Budget"), "cheques:budget"),
     ],
-    Rol.ADVIESGROEP: [(_("Dashboard"), "rapportage:dashboard")],
+    Rol.ADVIESGROEP: [
+        (_("Dashboard"), "rapportage:dashboard"),
+        (_("Voortgangsrapportages"), "rapportage:rapportages"),
+    ],
     Rol.BEHEERDER: [
         (_("Beheer"), "tfvv:beheer"),
         (_("Budget"), "cheques:budget"),
         (_("Projectbureau"), "rapportage:werkvoorraad"),
+        (_("Dashboard"), "rapportage:dashboard"),
+        (_("Voortgangsrapportages"), "rapportage:rapportages"),
     ],
 }
 

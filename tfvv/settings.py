@@ -183,6 +183,13 @@ CELERY_BEAT_SCHEDULE: dict = {
     "verwerk-outbox": {"task": "tfvv.tasks.verwerk_outbox", "schedule": 60.0},
     "bewaartermijnen": {"task": "tfvv.tasks.pas_bewaartermijnen_toe",
                         "schedule": crontab(hour=3, minute=15)},
+    # rapportage: summary tables every hour, the progress report on the first of the month
+    "rapportage-verversen": {"task": "rapportage.tasks.ververs_samenvattingen",
+                             "schedule": crontab(minute=7)},
+    "rapportage-maandrapportage": {"task": "rapportage.tasks.maandelijkse_rapportage",
+                                   "schedule": crontab(minute=30, hour=6, day_of_month=1)},
+    "cheques-vervallen": {"task": "cheques.tasks.laat_verlopen_cheques_vervallen",
+                          "schedule": crontab(hour=2, minute=15)},
 }
 # Outbox (tfvv.outbox): re-send a side effect not done this long after it was sent;
 # delete done rows (they hold e-mail text) after this many days.
@@ -263,7 +270,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("TFVV_LOG_LEVEL", default="INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"},
+                "fontTools": {"level": "WARNING"}},
 }
 
 # --- residents: login links and the aanmelding (docs/aanmelding.md) -----------------

@@ -1,0 +1,103 @@
+"""The beschikking letter and the cheque as PDF, and the mails that announce them.
+
+Idempotent: the rows are locked, a PDF is rendered only when none is stored, a mail is
+sent only when none was recorded; a retry or a duplicate task therefore does nothing
+that was already done.
+"""
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cheques import verificatie
+from cheques.models import Beschikking, Cheque
+from tfvv.events import registreer_gebeurtenis
+from tfvv.pdf import render_pdf
+
+ZENDER = "College van burgemeester en wethouders van de gemeente Enschede"
+
+
+def context(beschikking: Beschikking) -> dict:
+    plan = beschikking.plan
+    cheque = getattr(beschikking, "cheque", None)
+    return {
+        "beschikking": beschikking, "plan": plan, "aanvraag": plan.aanvraag, "cheque": cheque,
+        "verificatiecode": (verificatie.opgemaakt(verificatie.code(
+            nummer=cheque.nummer, zout=cheque.verificatiezout)) if cheque else ""),
+        "zender": ZENDER,
+        "controle_url": settings.SITE_URL + reverse("cheques:controleren"),
+        "portaal_url": settings.SITE_URL + reverse("aanvragen:mijn-aanvraag"),
+    }
+
+
+def maak_documenten(*, beschikking_id: int) -> None:
+    with transaction.atomic():
+        beschikking = (Beschikking.objects.select_for_update(of=("self",))
+                       .select_related("plan__aanvraag", "plan__opleider", "beoordelaar",
+                                       "medeondertekenaar")
+                       .get(pk=beschikking_id))
+        if beschikking.status != Beschikking.Status.VERZONDEN:
+            return
+        cheque = (Cheque.objects.select_for_update(of=("self",)).select_related("opleider")
+                  .filter(beschikking=beschikking).first())
+        ctx = context(beschikking)
+        if not beschikking.brief:
+            pdf = render_pdf("cheques/pdf/beschikking.html", ctx)
+            beschikking.brief.save(f"beschikking-{beschikking.pk}.pdf", ContentFile(pdf),
+                                   save=False)
+            beschikking.save(update_fields=["brief"])
+        if cheque and not cheque.pdf:
+            pdf = render_pdf("cheques/pdf/cheque.html", ctx)
+            cheque.pdf.save(f"{cheque.nummer}.pdf", ContentFile(pdf), save=False)
+            cheque.save(update_fields=["pdf"])
+        if beschikking.mail_verzonden_op is None:
+            _mail_inwoner(beschikking, cheque, ctx)
+        if cheque and cheque.mail_verzonden_op is None:
+            _mail_opleider(cheque, ctx)
+
+
+def _mail_inwoner(beschikking: Beschikking, cheque: Cheque | None, ctx: dict):
+    aanvraag = beschikking.plan.aanvraag
+    links = [{"label": _("Beschikking (PDF)"),
+              "url": reverse("cheques:beschikking-pdf", args=[beschikking.pk])}]
+    if cheque:
+        links.append({"label": _("Scholingscheque (PDF)"),
+                      "url": reverse("cheques:cheque-pdf", args=[beschikking.pk])})
+    send_mail(
+        _("Besluit over uw aanvraag bij het Twents Fonds voor Vakmanschap"),
+        _("Beste %(naam)s,\n\nEr is een besluit genomen over uw aanvraag %(ref)s "
+          "(%(uitkomst)s). U vindt de beschikking%(cheque)s in uw persoonlijke omgeving:\n"
+          "%(url)s\n\nMet vriendelijke groet,\nGemeente Enschede, namens het Twents Fonds "
+          "voor Vakmanschap") % {
+            "naam": aanvraag.voornaam, "ref": aanvraag.referentie,
+            "uitkomst": beschikking.get_uitkomst_display(),
+            "cheque": _(" en uw scholingscheque") if cheque else "",
+            "url": ctx["portaal_url"]},
+        None, [aanvraag.email])
+    beschikking.mail_verzonden_op = timezone.now()
+    beschikking.save(update_fields=["mail_verzonden_op"])
+    registreer_gebeurtenis(
+        actor=None, obj=beschikking, actie="documenten_verzonden", dossier_id=aanvraag.pk,
+        tekst_inwoner=_("Uw beschikking staat klaar om te downloaden."),
+        gegevens={"links": links})
+
+
+def _mail_opleider(cheque: Cheque, ctx: dict):
+    if cheque.opleider.email:
+        send_mail(
+            _("Scholingscheque %(nummer)s uitgegeven") % {"nummer": cheque.nummer},
+            _("Geachte opleider,\n\nGemeente Enschede heeft namens het Twents Fonds voor "
+              "Vakmanschap een scholingscheque uitgegeven voor een opleiding bij %(opleider)s."
+              "\n\nChequenummer: %(nummer)s\nVerificatiecode: %(code)s\nBedrag: € %(bedrag)s\n"
+              "Geldig tot en met: %(tot)s\n\nControleer de cheque op %(url)s en declareer "
+              "met het chequenummer.") % {
+                "opleider": cheque.opleider.naam, "nummer": cheque.nummer,
+                "code": ctx["verificatiecode"], "bedrag": cheque.bedrag,
+                "tot": f"{cheque.geldig_tot:%d-%m-%Y}", "url": ctx["controle_url"]},
+            None, [cheque.opleider.email])
+    cheque.mail_verzonden_op = timezone.now()
+    cheque.save(update_fields=["mail_verzonden_op"])

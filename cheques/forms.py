@@ -1,0 +1,153 @@
+import datetime
+from decimal import Decimal
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cheques.selectors import FILTERS
+from tfvv.models import Begrotingsperiode, Financieringsbron
+
+BEDRAG = {"max_digits": 9, "decimal_places": 2, "min_value": Decimal("0.01")}
+PDF_MAX = 10 * 1024 * 1024
+
+
+class Datumveld(forms.DateField):
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class WerkvoorraadFilter(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), required=False,
+                               choices=list(FILTERS["status"].items()))
+    toets = forms.ChoiceField(label=_("Subsidietoets"), required=False,
+                              choices=list(FILTERS["toets"].items()))
+    termijn = forms.ChoiceField(label=_("Beslistermijn"), required=False,
+                                choices=list(FILTERS["termijn"].items()))
+
+
+class AanvullingForm(forms.Form):
+    omschrijving = forms.CharField(label=_("Wat ontbreekt er?"), widget=forms.Textarea(
+        attrs={"rows": 3}), max_length=2000)
+    hersteltermijn_tot = Datumveld(label=_("Hersteltermijn tot en met"), help_text=_(
+        "Meestal twee weken (artikel 4:5 Awb)."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["hersteltermijn_tot"] = timezone.localdate() + datetime.timedelta(days=14)
+
+
+class ToekennenForm(forms.Form):
+    bedrag = forms.DecimalField(label=_("Toe te kennen bedrag (€)"), **BEDRAG)
+    motivering = forms.CharField(label=_("Motivering (artikel 3:47 Awb)"),
+                                 widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
+
+
+class AfwijzenForm(forms.Form):
+    regels = forms.MultipleChoiceField(label=_("Niet voldaan aan"), required=False,
+                                       widget=forms.CheckboxSelectMultiple)
+    motivering = forms.CharField(label=_("Motivering (artikel 3:47 Awb)"),
+                                 widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
+
+    def __init__(self, *args, regels=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["regels"].choices = list(regels)
+
+
+class BuitenBehandelingForm(forms.Form):
+    motivering = forms.CharField(label=_("Aanvullende motivering (optioneel)"), required=False,
+                                 widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+
+
+class VerwerpenForm(forms.Form):
+    reden = forms.CharField(label=_("Waarom ondertekent u niet mee?"),
+                            widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+
+
+class DeclaratieForm(forms.Form):
+    factuurnummer = forms.CharField(label=_("Factuurnummer"), max_length=50)
+    factuurdatum = Datumveld(label=_("Factuurdatum"))
+    bedrag = forms.DecimalField(label=_("Bedrag (€)"), **BEDRAG)
+    bewijs = forms.FileField(label=_("Bewijs van start of afronding (PDF)"), help_text=_(
+        "Diploma, certificaat of presentieverklaring (ten minste 80 %). Maximaal 10 MB."))
+
+    def clean_bewijs(self):
+        bestand = self.cleaned_data["bewijs"]
+        if bestand.size > PDF_MAX:
+            raise forms.ValidationError(_("Het bestand is groter dan 10 MB."))
+        kop = bestand.read(5)
+        bestand.seek(0)
+        if kop != b"%PDF-":
+            raise forms.ValidationError(_("Upload een PDF-bestand."))
+        return bestand
+
+
+class VaststellenForm(forms.Form):
+    bedrag = forms.DecimalField(label=_("Vast te stellen bedrag (€)"), **BEDRAG)
+    toelichting = forms.CharField(label=_("Toelichting"), required=False, max_length=2000,
+                                  widget=forms.Textarea(attrs={"rows": 2}), help_text=_(
+                                      "Verplicht als u lager vaststelt dan de cheque."))
+
+
+class BetalenForm(forms.Form):
+    betaald_op = Datumveld(label=_("Betaald op"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["betaald_op"] = timezone.localdate()
+
+
+class IntrekkenForm(forms.Form):
+    reden = forms.CharField(label=_("Reden van intrekking"), max_length=2000,
+                            widget=forms.Textarea(attrs={"rows": 3}))
+    terug_te_vorderen = forms.DecimalField(
+        label=_("Terug te vorderen (€)"), required=False, max_digits=9, decimal_places=2,
+        min_value=Decimal("0"), help_text=_("Leeg: het volledige betaalde bedrag."))
+
+
+class ToezeggingForm(forms.Form):
+    bron = forms.ModelChoiceField(label=_("Financieringsbron"),
+                                  queryset=Financieringsbron.objects.all())
+    periode = forms.ModelChoiceField(label=_("Begrotingsperiode"),
+                                     queryset=Begrotingsperiode.objects.all())
+    bedrag = forms.DecimalField(label=_("Bedrag (€)"), max_digits=12, decimal_places=2,
+                                min_value=Decimal("0.01"))
+    datum = Datumveld(label=_("Datum toezegging"))
+    kenmerk = forms.CharField(label=_("Kenmerk (brief of besluit)"), max_length=100,
+                              required=False)
+
+
+class PeriodeForm(forms.ModelForm):
+    class Meta:
+        model = Begrotingsperiode
+        fields = ["naam", "van", "tot"]
+        widgets = {"van": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                   "tot": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def clean(self):
+        data = super().clean()
+        van, tot = data.get("van"), data.get("tot")
+        if van and tot:
+            if tot < van:
+                self.add_error("tot", _("De einddatum ligt voor de begindatum."))
+            elif Begrotingsperiode.objects.filter(van__lte=tot, tot__gte=van).exists():
+                self.add_error("van", _("Deze periode overlapt met een bestaande periode."))
+        return data
+
+
+class PublicerenForm(forms.Form):
+    gepubliceerd_op = Datumveld(label=_("Plafond bekendgemaakt op"), help_text=_(
+        "Datum van publicatie in het Gemeenteblad (artikel 4:27 Awb)."))
+
+
+class ControlerenForm(forms.Form):
+    nummer = forms.RegexField(label=_("Chequenummer"), regex=r"(?i)^\s*TFV-\d{4}-\d{6}\s*$",
+                              max_length=20, help_text=_("Bijvoorbeeld TFV-2026-000123"),
+                              error_messages={"invalid": _(
+                                  "Vul een chequenummer in zoals TFV-2026-000123.")})
+    code = forms.CharField(label=_("Verificatiecode"), max_length=20,
+                           help_text=_("Staat op de cheque, bijvoorbeeld ABCDE-FGH23"))
+
+    def clean_nummer(self):
+        return self.cleaned_data["nummer"].strip().upper()

@@ -1,0 +1,47 @@
+"""Who may do what with a beschikking or cheque; each predicate returns a Toegang."""
+
+from django.utils.translation import gettext_lazy as _
+
+from tfvv.permissions import TOEGESTAAN, Toegang, geweigerd, heeft_een_rol, mag_loket_zien
+from tfvv.roles import Rol
+
+BESLISSERS = (Rol.BEOORDELAAR,)
+FINANCIEN = (Rol.FINANCIEEL,)
+BUDGETBEHEER = (Rol.FINANCIEEL, Rol.BEHEERDER)
+
+
+def houdt_rol(user, rollen) -> Toegang:
+    """Role check for services (the view has already checked the session's second factor)."""
+    if user is None or not user.is_authenticated or not any(user.heeft_rol(r) for r in rollen):
+        return geweigerd(_("U heeft niet de rol die hiervoor nodig is."))
+    return TOEGESTAAN
+
+
+def mag_besluiten(user) -> Toegang:
+    return houdt_rol(user, BESLISSERS)
+
+
+def mag_medeondertekenen(user, beschikking) -> Toegang:
+    toegang = mag_besluiten(user)
+    if not toegang:
+        return toegang
+    if beschikking.beoordelaar_id == user.pk:
+        return geweigerd(_("Een tweede beoordelaar moet iemand anders zijn dan de eerste."))
+    return TOEGESTAAN
+
+
+def mag_financieel_afhandelen(user) -> Toegang:
+    return houdt_rol(user, FINANCIEN)
+
+
+def mag_document_zien(user, beschikking, *, cheque: bool) -> Toegang:
+    """The resident sees their own documents; beoordelaar and finance all; the consulent of
+    the plan's loket the beschikking (not the cheque)."""
+    aanvraag = beschikking.plan.aanvraag
+    if user.is_authenticated and user.pk == aanvraag.aanvrager_id:
+        return TOEGESTAAN
+    if heeft_een_rol(user, BESLISSERS + FINANCIEN):
+        return TOEGESTAAN
+    if not cheque and heeft_een_rol(user, (Rol.CONSULENT,)):
+        return mag_loket_zien(user, aanvraag.loket)
+    return geweigerd(_("U heeft geen toegang tot dit document."))

@@ -1,0 +1,137 @@
+"""Reads for the cheques pages; query counts do not depend on the amount of data."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from cheques import toets
+from cheques.models import Aanvulverzoek, Beschikking, Betaling, Cheque
+from loopbaangesprekken.models import Scholingsplan
+from tfvv.models import Gebeurtenis
+
+P = Scholingsplan.Status
+BESLISTERMIJN = datetime.timedelta(weeks=8)  # Awb 4:13 and the verordening
+WAARSCHUWING_NA = datetime.timedelta(weeks=6)
+PLAN_TYPE = "loopbaangesprekken.scholingsplan"
+
+
+@dataclass
+class Termijn:
+    ontvangen: datetime.date
+    opgeschort_dagen: int
+    einde: datetime.date | None  # None while suspended (aanvulling pending)
+    opgeschort: bool
+    waarschuwing: bool
+    overschreden: bool
+
+
+def aanvuldata(plan_ids) -> dict[int, list[datetime.datetime]]:
+    """When the consulent supplied each aanvulling (the plan's `aanvullen` events)."""
+    per_plan: dict[int, list] = {}
+    for object_id, tijdstip in (Gebeurtenis.objects
+                                .filter(objecttype=PLAN_TYPE, actie="aanvullen",
+                                        object_id__in=[str(i) for i in plan_ids])
+                                .order_by("tijdstip").values_list("object_id", "tijdstip")):
+        per_plan.setdefault(int(object_id), []).append(tijdstip)
+    return per_plan
+
+
+def beslistermijn(plan: Scholingsplan, aangevuld_op: list, vandaag: datetime.date) -> Termijn:
+    """8 weeks from receipt of the complete plan, suspended while an aanvulling is pending
+    (Awb 4:15): each suspension runs from the request to the day the aanvulling arrived."""
+    ontvangen = timezone.localdate(plan.ingediend_op)
+    opgeschort = 0
+    lopend = False
+    for verzoek in plan.aanvulverzoeken.all():
+        gevraagd = timezone.localtime(verzoek.gevraagd_op)
+        na = [t for t in aangevuld_op if t >= gevraagd]
+        if na:
+            opgeschort += (timezone.localdate(na[0]) - gevraagd.date()).days
+        else:
+            lopend = True
+            opgeschort += (vandaag - gevraagd.date()).days
+    einde = ontvangen + BESLISTERMIJN + datetime.timedelta(days=opgeschort)
+    verstreken = vandaag - ontvangen - datetime.timedelta(days=opgeschort)
+    return Termijn(
+        ontvangen=ontvangen, opgeschort_dagen=opgeschort, einde=None if lopend else einde,
+        opgeschort=lopend, waarschuwing=not lopend and verstreken >= WAARSCHUWING_NA,
+        overschreden=not lopend and vandaag > einde,
+    )
+
+
+@dataclass
+class Regel:
+    plan: Scholingsplan
+    termijn: Termijn
+    verdict: str
+    concept: Beschikking | None
+
+
+FILTERS = {
+    "status": {"": "alle", "ingediend": "ingediend", "aanvulling": "aanvulling gevraagd",
+               "medeondertekening": "wacht op tweede beoordelaar"},
+    "toets": {"": "alle", toets.VOLDAAN: "voldaan", toets.HANDMATIG: "handmatig beoordelen",
+              toets.NIET_VOLDAAN: "niet voldaan"},
+    "termijn": {"": "alle", "waarschuwing": "week 6 of later", "overschreden": "overschreden",
+                "opgeschort": "opgeschort"},
+}
+
+
+def werkvoorraad(*, status: str = "", verdict: str = "", termijn: str = "",
+                 vandaag: datetime.date | None = None) -> list[Regel]:
+    """Submitted plans without a final decision, oldest first (first come, first served)."""
+    vandaag = vandaag or timezone.localdate()
+    plannen = (Scholingsplan.objects
+               .filter(status__in=(P.INGEDIEND, P.AANVULLING))
+               .select_related("aanvraag", "opleider", "consulent")
+               .prefetch_related(
+                   Prefetch("aanvulverzoeken",
+                            queryset=Aanvulverzoek.objects.order_by("gevraagd_op")))
+               .order_by("ingediend_op", "id"))
+    if status in (P.INGEDIEND, P.AANVULLING):
+        plannen = plannen.filter(status=status)
+    plannen = list(plannen)
+    concepten = {b.plan_id: b for b in Beschikking.objects.filter(
+        plan__in=plannen, status=Beschikking.Status.CONCEPT).select_related("beoordelaar")}
+    aangevuld = aanvuldata([p.pk for p in plannen])
+    regels = []
+    for plan in plannen:
+        regel = Regel(plan=plan, termijn=beslistermijn(plan, aangevuld.get(plan.pk, []), vandaag),
+                      verdict=toets.verdict(plan.toets_snapshot), concept=concepten.get(plan.pk))
+        if status == "medeondertekening" and regel.concept is None:
+            continue
+        if verdict and regel.verdict != verdict:
+            continue
+        if termijn and not getattr(regel.termijn, termijn, False):
+            continue
+        regels.append(regel)
+    return regels
+
+
+def plan_voor_beoordeling(plan_id: int) -> Scholingsplan:
+    return (Scholingsplan.objects.select_related("aanvraag", "opleider", "consulent", "regeling",
+                                                 "doelsector", "kansberoep")
+            .prefetch_related("kosten", "cofinanciering",
+                              Prefetch("aanvulverzoeken",
+                                       queryset=Aanvulverzoek.objects.order_by("gevraagd_op")))
+            .get(pk=plan_id))
+
+
+def cheques_voor_financien(*, status: str = "") -> list[Cheque]:
+    qs = (Cheque.objects.select_related("opleider", "beschikking__plan__aanvraag")
+          .prefetch_related("declaraties").order_by("nummer"))
+    if status:
+        qs = qs.filter(status=status)
+    return list(qs[:500])
+
+
+def betaalbatch_regels(batch: str) -> list:
+    return list(Betaling.objects.filter(batch=batch)
+                .select_related("cheque__opleider", "cheque__periode").order_by("cheque__nummer"))
+
+
+def betaalbatches(aantal: int = 20) -> list[str]:
+    return list(Betaling.objects.exclude(batch="").values_list("batch", flat=True).distinct()
+                .order_by("-batch")[:aantal])

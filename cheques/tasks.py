@@ -1,0 +1,16 @@
+from celery import shared_task
+from django.utils import timezone
+
+from cheques import documenten, services
+
+
+@shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+def maak_documenten(beschikking_id: int) -> None:
+    """Render the beschikking (and cheque) PDFs and send the mails, once."""
+    documenten.maak_documenten(beschikking_id=beschikking_id)
+
+
+@shared_task(acks_late=True)
+def laat_verlopen_cheques_vervallen() -> int:
+    """Daily (beat): unused cheques past their expiry lapse."""
+    return services.laat_verlopen_cheques_vervallen(vandaag=timezone.localdate())

@@ -1,0 +1,186 @@
+"""Set-based refresh of the summary tables: every figure is an INSERT ... SELECT ... GROUP BY
+compiled from an ORM queryset, so no row of the pipeline passes through Python.
+
+`Telling` rows are written at the most detailed level (month × gemeente × loket) and then
+rolled up in SQL into three coarser levels, so each dashboard query reads one level.
+"""
+
+from decimal import Decimal
+
+from django.db import connection
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DecimalField,
+    Exists,
+    F,
+    IntegerField,
+    Min,
+    OuterRef,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Concat, ExtractDay, ExtractMonth, ExtractYear
+from django.db.models.lookups import GreaterThan
+
+from aanvragen.models import Aanvraag
+from cheques.models import Aanvulverzoek, Beschikking, Cheque
+from loopbaangesprekken.models import Gesprek, Scholingsplan
+from rapportage.models import Budgetstand, Telling
+from rapportage.sql import DagenTussen, maand
+from tfvv.models import Budgetboeking, Toezegging
+
+# Funnel stages (dimension "trechter"), counted per cohort of aanvraagdatum.
+TRECHTER = ("aanmelding", "gesprek", "scholingsplan", "toekenning", "afgerond")
+
+# Age bands (dimension "leeftijd"): (label, lowest age, highest age).
+LEEFTIJDSKLASSEN = (
+    ("jonger dan 18", 0, 17), ("18-24", 18, 24), ("25-34", 25, 34), ("35-44", 35, 44),
+    ("45-54", 45, 54), ("55-64", 55, 64), ("65 en ouder", 65, 200),
+)
+
+KOLOMMEN = "maand, gemeente_id, loket, dimensie, waarde, aantal, bedrag, niveau"
+NUL = Value(Decimal("0.00"), output_field=DecimalField(max_digits=14, decimal_places=2))
+
+
+def leeftijdsklasse(leeftijd: int) -> str:
+    return next(label for label, laag, hoog in LEEFTIJDSKLASSEN if laag <= leeftijd <= hoog)
+
+
+def _tekst(expressie):
+    return Coalesce(Cast(expressie, CharField()), Value(""))
+
+
+def _voeg_in(qs, dimensie: str, *, plek: tuple[str, str, str], waarde=None,
+             bedrag: str | None = None) -> None:
+    """INSERT the counts of `qs` grouped by (month of plek[2], gemeente plek[0], loket
+    plek[1], waarde) as detail-level `Telling` rows of `dimensie`."""
+    gemeente, loket, datum = plek
+    qs = (qs.annotate(m=maand(datum), g=F(gemeente), l=F(loket),
+                      w=_tekst(waarde) if waarde is not None else Value(""))
+          .values("m", "g", "l", "w")
+          .annotate(n=Count("pk"), s=Coalesce(Sum(bedrag), NUL) if bedrag else NUL)
+          .order_by())
+    sql, params = qs.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {Telling._meta.db_table} ({KOLOMMEN}) "  # noqa: S608 (own names)
+            f"SELECT m, g, l, %s, w, n, s, {Telling.Niveau.DETAIL} FROM ({sql}) sub",
+            [dimensie, *params],
+        )
+
+
+AANVRAAG = ("gemeente_id", "loket", "aanvraagdatum")
+
+
+def _aanvragen() -> None:
+    a = Aanvraag.objects.all()
+    gevoerd = Gesprek.objects.filter(aanvraag=OuterRef("pk"), status=Gesprek.Status.GEVOERD)
+    fasen = {
+        "aanmelding": a,
+        "gesprek": a.filter(Exists(gevoerd)),
+        "scholingsplan": a.filter(Exists(Scholingsplan.objects.filter(
+            aanvraag=OuterRef("pk"), ingediend_op__isnull=False))),
+        "toekenning": a.filter(Exists(Beschikking.objects.filter(
+            plan__aanvraag=OuterRef("pk"), uitkomst=Beschikking.Uitkomst.TOEKENNING))),
+        "afgerond": a.filter(status=Aanvraag.Status.AFGEROND),
+    }
+    for fase, qs in fasen.items():
+        _voeg_in(qs, "trechter", plek=AANVRAAG, waarde=Value(fase))
+    for veld in ("arbeidssituatie", "opleidingsniveau", "bron"):
+        _voeg_in(a, veld, plek=AANVRAAG, waarde=F(veld))
+
+    # Age on aanvraagdatum in whole years, mapped onto the bands in SQL.
+    jarig_later = GreaterThan(ExtractMonth("geboortedatum") * 100 + ExtractDay("geboortedatum"),
+                              ExtractMonth("aanvraagdatum") * 100 + ExtractDay("aanvraagdatum"))
+    leeftijd = (ExtractYear("aanvraagdatum") - ExtractYear("geboortedatum")
+                - Case(When(jarig_later, then=Value(1)), default=Value(0),
+                       output_field=IntegerField()))
+    klasse = Case(*[When(leeftijd__lte=hoog, then=Value(label))
+                    for label, _, hoog in LEEFTIJDSKLASSEN], output_field=CharField())
+    _voeg_in(a.annotate(leeftijd=leeftijd), "leeftijd", plek=AANVRAAG, waarde=klasse)
+
+    eerste = Subquery(gevoerd.values("aanvraag").annotate(e=Min("gevoerd_op")).values("e")[:1])
+    doorloop = a.annotate(eerste=eerste).filter(eerste__isnull=False)
+    _voeg_in(doorloop, "dagen_tot_gesprek", plek=AANVRAAG,
+             waarde=DagenTussen("eerste", "aanvraagdatum"))
+
+
+def _gesprekken() -> None:
+    g = Gesprek.objects.filter(status=Gesprek.Status.GEVOERD, gevoerd_op__isnull=False)
+    plek = ("aanvraag__gemeente_id", "aanvraag__loket", "gevoerd_op")
+    _voeg_in(g, "gesprek", plek=plek)
+    _voeg_in(g.filter(uitkomst=Gesprek.Uitkomst.DOORVERWIJZING), "doorverwijzing", plek=plek,
+             waarde=F("doorverwezen_naar"))
+
+
+def _scholingsplannen() -> None:
+    p = Scholingsplan.objects.filter(ingediend_op__isnull=False)
+    plek = ("aanvraag__gemeente_id", "aanvraag__loket", "ingediend_op")
+    _voeg_in(p, "route", plek=plek, waarde=F("route"))
+    _voeg_in(p, "opleiding_niveau", plek=plek, waarde=F("opleiding_niveau"))
+    _voeg_in(p, "doelsector", plek=plek, waarde=F("doelsector__naam"))
+    _voeg_in(p, "sectorovergang", plek=plek, waarde=Concat(
+        Coalesce("huidige_sector__naam", Value("onbekend")), Value(" → "), "doelsector__naam",
+        output_field=CharField()))
+
+
+def _beschikkingen() -> None:
+    b = Beschikking.objects.all()
+    plek = ("plan__aanvraag__gemeente_id", "plan__aanvraag__loket", "besloten_op")
+    _voeg_in(b, "beschikking", plek=plek, waarde=F("uitkomst"))
+    # Beslistermijn: days from indiening to besluit minus the time the plan waited for an
+    # aanvulling (Awb 4:15); an unanswered request counts until the besluit.
+    pauzes = (Aanvulverzoek.objects.filter(plan=OuterRef("plan"))
+              .annotate(d=DagenTussen(Coalesce("beantwoord_op", OuterRef("besloten_op")),
+                                      "gevraagd_op"))
+              .values("plan").annotate(s=Sum("d")).values("s")[:1])
+    netto = b.filter(plan__ingediend_op__isnull=False).annotate(
+        pauze=Coalesce(Subquery(pauzes, output_field=IntegerField()), 0))
+    _voeg_in(netto, "dagen_tot_beschikking", plek=plek,
+             waarde=DagenTussen("besloten_op", "plan__ingediend_op") - F("pauze"))
+
+
+def _cheques() -> None:
+    c = Cheque.objects.all()
+    plek = ("beschikking__plan__aanvraag__gemeente_id", "beschikking__plan__aanvraag__loket",
+            "uitgegeven_op")
+    _voeg_in(c, "cheque", plek=plek, bedrag="bedrag")
+    _voeg_in(c, "opleider", plek=plek, waarde=F("opleider__naam"), bedrag="bedrag")
+
+
+def _rol_op() -> None:
+    """Roll the detail rows up to per gemeente and per loket, and that to the fund total."""
+    N = Telling.Niveau
+    niveaus = ((N.GEMEENTE, N.DETAIL, "gemeente_id", "''", "gemeente_id"),
+               (N.LOKET, N.DETAIL, "NULL", "loket", "loket"),
+               (N.TOTAAL, N.LOKET, "NULL", "''", ""))
+    with connection.cursor() as cursor:
+        for niveau, bron, gemeente, loket, extra in niveaus:
+            groep = "maand, dimensie, waarde" + (f", {extra}" if extra else "")
+            cursor.execute(
+                f"INSERT INTO {Telling._meta.db_table} ({KOLOMMEN}) "  # noqa: S608 (own names)
+                f"SELECT maand, {gemeente}, {loket}, dimensie, waarde, SUM(aantal), SUM(bedrag), "
+                f"{niveau} FROM {Telling._meta.db_table} WHERE niveau = %s GROUP BY {groep}",
+                [bron],
+            )
+
+
+def vul_tellingen() -> None:
+    for stap in (_aanvragen, _gesprekken, _scholingsplannen, _beschikkingen, _cheques, _rol_op):
+        stap()
+
+
+def vul_budgetstanden() -> None:
+    rijen = [Budgetstand(periode_id=r["periode_id"], bron_id=r["bron_id"],
+                         soort=Budgetstand.TOEGEZEGD, bedrag=r["s"])
+             for r in Toezegging.objects.values("periode_id", "bron_id").annotate(s=Sum("bedrag"))]
+    boekingen = (Budgetboeking.objects.annotate(m=maand("tijdstip"))
+                 .values("periode_id", "m", "soort").annotate(s=Sum("bedrag")).order_by())
+    rijen += [Budgetstand(periode_id=r["periode_id"], maand=r["m"], soort=r["soort"],
+                          bedrag=r["s"]) for r in boekingen]
+    Budgetstand.objects.bulk_create(rijen)
+

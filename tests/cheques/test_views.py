@@ -1,0 +1,267 @@
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from cheques import services, verificatie
+from cheques.models import Beschikking, Cheque
+from tests.aanvragen.factories import InwonerFactory
+from tests.cheques.factories import maak_periode
+from tfvv.models import Inzage
+
+pytestmark = pytest.mark.django_db
+D = Decimal
+
+ROLLEN = ["anoniem", "inwoner", "ander_inwoner", "consulent_lwl", "consulent_lbs",
+          "beoordelaar", "financieel", "adviesgroep", "beheerder"]
+
+
+@pytest.fixture
+def dossier(periode, maak_plan, medewerkers, django_capture_on_commit_callbacks):
+    """An open plan, a granted plan with documents, a paid cheque in a batch."""
+    open_plan = maak_plan()
+    toegekend = maak_plan()
+    with django_capture_on_commit_callbacks(execute=True):
+        beschikking = services.toekennen(plan=toegekend, door=medewerkers["beoordelaar"],
+                                         bedrag=D("1500.00"), motivering="Voldoet.")
+    betaald = services.toekennen(plan=maak_plan(), door=medewerkers["beoordelaar"],
+                                 bedrag=D("1000.00"), motivering="Voldoet.").cheque
+    fin = medewerkers["financieel"]
+    from django.core.files.base import ContentFile
+
+    services.registreer_declaratie(cheque=betaald, door=fin, factuurnummer="F1",
+                                   factuurdatum=timezone.localdate(), bedrag=D("1000.00"),
+                                   bewijs=ContentFile(b"%PDF-1.4", name="b.pdf"))
+    services.vaststellen(cheque=betaald, door=fin, bedrag=D("1000.00"))
+    batch = services.maak_betaalbatch(door=fin, betaald_op=timezone.localdate())
+    return {"open_plan": open_plan, "beschikking": Beschikking.objects.get(pk=beschikking.pk),
+            "cheque": beschikking.cheque, "batch": batch, "periode": periode}
+
+
+@pytest.fixture
+def als(client_als, dossier):
+    inwoner = dossier["beschikking"].plan.aanvraag.aanvrager
+
+    def maak(rol):
+        if rol == "anoniem":
+            return Client()
+        if rol in ("inwoner", "ander_inwoner"):
+            c = Client()
+            c.force_login(inwoner if rol == "inwoner" else InwonerFactory())
+            return c
+        return client_als(rol)
+
+    return maak
+
+
+def pagina_urls(d):
+    plan, b, cheque = d["open_plan"], d["beschikking"], d["cheque"]
+    return {
+        reverse("cheques:beoordelen"): {"beoordelaar"},
+        reverse("cheques:plan", kwargs={"plan_id": plan.pk}): {"beoordelaar"},
+        reverse("cheques:financien"): {"financieel"},
+        reverse("cheques:cheque", kwargs={"nummer": cheque.nummer}): {"financieel",
+                                                                      "beoordelaar"},
+        reverse("cheques:betaalbatch-csv", kwargs={"batch": d["batch"]}): {"financieel"},
+        reverse("cheques:budget"): {"financieel", "beheerder"},
+        reverse("cheques:controleren"): set(ROLLEN),
+        reverse("cheques:beschikking-pdf", kwargs={"pk": b.pk}): {
+            "inwoner", "consulent_lwl", "beoordelaar", "financieel"},
+        reverse("cheques:cheque-pdf", kwargs={"pk": b.pk}): {
+            "inwoner", "beoordelaar", "financieel"},
+    }
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+def test_paginas_per_rol(rol, als, dossier):
+    c = als(rol)
+    for url, toegestaan in pagina_urls(dossier).items():
+        r = c.get(url)
+        if rol in toegestaan:
+            assert r.status_code == 200, (url, rol)
+        elif rol == "anoniem":
+            assert r.status_code == 302 and "inloggen" in r["Location"], url
+        else:
+            assert r.status_code == 403, (url, rol)
+
+
+def post_urls(d):
+    plan, cheque, periode = d["open_plan"], d["cheque"], d["periode"]
+    p = {"plan_id": plan.pk}
+    n = {"nummer": cheque.nummer}
+    return {
+        reverse("cheques:aanvulling-vragen", kwargs=p): {"beoordelaar"},
+        reverse("cheques:toekennen", kwargs=p): {"beoordelaar"},
+        reverse("cheques:afwijzen", kwargs=p): {"beoordelaar"},
+        reverse("cheques:buiten-behandeling", kwargs=p): {"beoordelaar"},
+        reverse("cheques:niet-medeondertekenen", kwargs=p): {"beoordelaar"},
+        reverse("cheques:declaratie", kwargs=n): {"financieel"},
+        reverse("cheques:vaststellen", kwargs=n): {"financieel"},
+        reverse("cheques:betalen", kwargs=n): {"financieel"},
+        reverse("cheques:intrekken", kwargs=n): {"beoordelaar"},
+        reverse("cheques:betaalbatch"): {"financieel"},
+        reverse("cheques:toezegging-toevoegen"): {"financieel", "beheerder"},
+        reverse("cheques:periode-toevoegen"): {"financieel", "beheerder"},
+        reverse("cheques:plafond-publiceren", kwargs={"periode_id": periode.pk}): {
+            "financieel", "beheerder"},
+    }
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+def test_acties_per_rol(rol, als, dossier):
+    """Allowed roles get the form back with errors (empty POST); others are refused."""
+    c = als(rol)
+    for url, toegestaan in post_urls(dossier).items():
+        r = c.post(url, {})
+        if rol in toegestaan:
+            assert r.status_code == 400, (url, rol)
+            html = r.content.decode()
+            assert "is-invalid" in html or "alert-danger" in html, url
+        elif rol == "anoniem":
+            assert r.status_code == 302, url
+        else:
+            assert r.status_code == 403, (url, rol)
+    r = c.post(reverse("cheques:medeondertekenen", kwargs={"plan_id": dossier["open_plan"].pk}))
+    assert r.status_code == {"beoordelaar": 404, "anoniem": 302}.get(rol, 403)
+
+
+def test_toekennen_via_de_pagina_en_medeondertekening(client_als, periode, maak_plan):
+    plan = maak_plan(gevraagd_bedrag=D("2400.00"))
+    eerste, tweede = client_als("beoordelaar"), client_als("beoordelaar2")
+    url = reverse("cheques:toekennen", kwargs={"plan_id": plan.pk})
+    r = eerste.post(url, {"bedrag": "2500", "motivering": "Voldoet"})
+    assert r.status_code == 400 and "hoger dan gevraagd" in r.content.decode()
+    assert 'value="2500"' in r.content.decode()  # input kept
+    r = eerste.post(url, {"bedrag": "2400.00", "motivering": "Voldoet"})
+    assert r.status_code == 302
+    mede = reverse("cheques:medeondertekenen", kwargs={"plan_id": plan.pk})
+    assert eerste.post(mede).status_code == 403  # the same person may not co-sign
+    pagina = eerste.get(reverse("cheques:plan", kwargs={"plan_id": plan.pk})).content.decode()
+    assert "een andere beoordelaar moet medeondertekenen" in pagina
+    assert tweede.post(mede).status_code == 302
+    assert Beschikking.objects.get(plan=plan).cheque.bedrag == D("2400.00")
+    assert Inzage.objects.filter(onderdeel="scholingsplan (beoordeling)").exists()
+
+
+def test_plafond_melding_bij_het_bedrag(client_als, maak_plan):
+    maak_periode(plafond=D("1000.00"))
+    plan = maak_plan()
+    r = client_als("beoordelaar").post(reverse("cheques:toekennen", kwargs={"plan_id": plan.pk}),
+                                       {"bedrag": "1500.00", "motivering": "Voldoet"})
+    assert r.status_code == 400
+    assert "subsidieplafond" in r.content.decode() and "1000.00" in r.content.decode()
+    assert not Cheque.objects.exists()
+
+
+def test_declaratie_alleen_pdf(client_als, dossier):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    url = reverse("cheques:declaratie", kwargs={"nummer": dossier["cheque"].nummer})
+    r = client_als("financieel").post(url, {
+        "factuurnummer": "F-9", "factuurdatum": timezone.localdate().isoformat(),
+        "bedrag": "1500.00", "bewijs": SimpleUploadedFile("x.exe", b"MZ...")})
+    assert r.status_code == 400 and "Upload een PDF-bestand" in r.content.decode()
+    assert 'value="F-9"' in r.content.decode()
+
+
+def test_betaalbatch_csv(client_als, dossier):
+    r = client_als("financieel").get(
+        reverse("cheques:betaalbatch-csv", kwargs={"batch": dossier["batch"]}))
+    regels = r.content.decode().splitlines()
+    assert regels[0].startswith("batch;chequenummer;opleider;iban;bedrag")
+    assert len(regels) == 2 and regels[1].split(";")[4] == "1000.00"
+
+
+def test_controleren_zonder_persoonsgegevens(client, dossier):
+    cache.clear()
+    cheque = dossier["cheque"]
+    code = verificatie.code(nummer=cheque.nummer, zout=cheque.verificatiezout)
+    url = reverse("cheques:controleren")
+    r = client.post(url, {"nummer": cheque.nummer.lower(), "code": verificatie.opgemaakt(code)})
+    html = r.content.decode()
+    assert r.status_code == 200 and "Deze cheque is geldig" in html
+    assert cheque.opleider.naam in html and "1500" in html
+    aanvraag = dossier["beschikking"].plan.aanvraag
+    for persoonlijk in (aanvraag.achternaam, aanvraag.email, aanvraag.referentie):
+        assert persoonlijk not in html
+    r = client.post(url, {"nummer": cheque.nummer, "code": "FOUT1-FOUT2"})
+    assert r.status_code == 400 and "niet bekend" in r.content.decode()
+    r = client.post(url, {"nummer": "12345", "code": "x"})
+    assert "TFV-2026-000123" in r.content.decode()
+
+
+def test_controleren_rate_limit(client, dossier):
+    cache.clear()
+    url = reverse("cheques:controleren")
+    codes = [client.post(url, {"nummer": "TFV-2026-999999", "code": "AAAAA"}).status_code
+             for _ in range(11)]
+    assert codes[:10] == [400] * 10 and codes[10] == 429
+    cache.clear()
+
+
+def test_documenten_downloaden_en_inzage(als, dossier):
+    b = dossier["beschikking"]
+    r = als("inwoner").get(reverse("cheques:cheque-pdf", kwargs={"pk": b.pk}))
+    assert r["Content-Type"] == "application/pdf"
+    assert not Inzage.objects.filter(onderdeel="scholingscheque").exists()
+    als("beoordelaar").get(reverse("cheques:cheque-pdf", kwargs={"pk": b.pk}))
+    assert Inzage.objects.filter(onderdeel="scholingscheque", dossier_id=b.plan.aanvraag_id)\
+        .exists()
+
+
+def test_budget_formulieren(client_als, periode):
+    from tfvv.models import Financieringsbron
+
+    bron = Financieringsbron.objects.create(naam="EU / ESF+")
+    c = client_als("beheerder")
+    r = c.post(reverse("cheques:toezegging-toevoegen"), {
+        "bron": bron.pk, "periode": periode.pk, "bedrag": "-5", "datum": "2023-03-01"})
+    assert r.status_code == 400
+    r = c.post(reverse("cheques:toezegging-toevoegen"), {
+        "bron": bron.pk, "periode": periode.pk, "bedrag": "1250000.00", "datum": "2023-03-01"})
+    assert r.status_code == 302
+    r = c.post(reverse("cheques:periode-toevoegen"),
+               {"naam": "overlap", "van": "2026-06-01", "tot": "2027-12-31"})
+    assert r.status_code == 400 and "overlapt" in r.content.decode()
+    r = c.post(reverse("cheques:plafond-publiceren", kwargs={"periode_id": periode.pk}),
+               {"gepubliceerd_op": "2022-12-15"})
+    assert r.status_code == 302
+    periode.refresh_from_db()
+    assert periode.gepubliceerd_op == datetime.date(2022, 12, 15)
+
+
+@pytest.mark.parametrize("naam", ["cheques:beoordelen", "cheques:financien", "cheques:budget"])
+def test_aantal_queries_onafhankelijk_van_data(naam, client_als, periode, maak_plan, medewerkers,
+                                               django_assert_max_num_queries):
+    rol = {"cheques:beoordelen": "beoordelaar", "cheques:financien": "financieel",
+           "cheques:budget": "financieel"}[naam]
+    c = client_als(rol)
+
+    def meet():
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as q:
+            assert c.get(reverse(naam)).status_code == 200
+        return len(q)
+
+    def vul(n):
+        for _ in range(n):
+            plan = maak_plan()
+            services.vraag_aanvulling(plan=maak_plan(), door=medewerkers["beoordelaar"],
+                                      omschrijving="x",
+                                      hersteltermijn_tot=timezone.localdate()
+                                      + datetime.timedelta(9))
+            services.toekennen(plan=plan, door=medewerkers["beoordelaar"], bedrag=D("100"),
+                               motivering="Voldoet.")
+            maak_plan()
+
+    vul(1)
+    klein = meet()
+    vul(4)
+    with django_assert_max_num_queries(klein):
+        c.get(reverse(naam))
