@@ -171,12 +171,71 @@ MATRIX: dict[str, Regel] = {
     "loopbaangesprekken:scholingsplan-cofinancieringsbewijs": Regel(
         plan_zien(), kwargs=lambda o: {"pk": o.cofinancieringsregel.pk},
         post=plan_zien("405", ander_loket="405")),
-    # --- cheques ------------------------------------------------------------------------
-    "cheques:beoordelen": Regel(alleen("beoordelaar")),
-    "cheques:financien": Regel(alleen("financieel")),
-    "cheques:budget": Regel(alleen("financieel", "beheerder")),
+    # --- cheques: the beoordelaar --------------------------------------------------------
+    "cheques:beoordelen": Regel(alleen("beoordelaar"), post=alleen("beoordelaar", uitkomst="405")),
+    "cheques:plan": Regel(alleen("beoordelaar"), kwargs=lambda o: {"plan_id": o.plan_ingediend.pk},
+                          post=alleen("beoordelaar", uitkomst="405")),
+    # decisions are POST forms on the plan page: GET goes back to it; an empty form is
+    # refused with 400 (or the decision is not possible in this state: 400 with the reason)
+    **{f"cheques:{naam}": Regel(
+        alleen("beoordelaar", uitkomst="redirect"),
+        kwargs=lambda o: {"plan_id": o.plan_ingediend.pk},
+        post=alleen("beoordelaar", uitkomst="400"))
+       for naam in ("aanvulling-vragen", "toekennen", "afwijzen", "buiten-behandeling",
+                    "niet-medeondertekenen")},
+    # co-signing needs a concept beschikking, which this plan does not have
+    "cheques:medeondertekenen": Regel(
+        alleen("beoordelaar", uitkomst="redirect"),
+        kwargs=lambda o: {"plan_id": o.plan_ingediend.pk},
+        post=alleen("beoordelaar", uitkomst="404")),
+    # --- cheques: finance ---------------------------------------------------------------
+    "cheques:financien": Regel(alleen("financieel"), post=alleen("financieel", uitkomst="405")),
+    "cheques:betaalbatch": Regel(alleen("financieel", uitkomst="405"),
+                                 post=alleen("financieel", uitkomst="400")),
+    "cheques:betaalbatch-csv": Regel(alleen("financieel"),
+                                     kwargs=lambda o: {"batch": o.betaalbatch}),
+    "cheques:cheque": Regel(alleen("financieel", "beoordelaar"),
+                            kwargs=lambda o: {"nummer": o.cheque.nummer},
+                            post=alleen("financieel", "beoordelaar", uitkomst="405")),
+    **{f"cheques:{naam}": Regel(
+        alleen(rol, uitkomst="redirect"), kwargs=lambda o: {"nummer": o.cheque.nummer},
+        post=alleen(rol, uitkomst="400"))
+       for naam, rol in (("declaratie", "financieel"), ("vaststellen", "financieel"),
+                         ("betalen", "financieel"), ("intrekken", "beoordelaar"))},
+    # --- cheques: budget ----------------------------------------------------------------
+    "cheques:budget": Regel(alleen("financieel", "beheerder"),
+                            post=alleen("financieel", "beheerder", uitkomst="405")),
+    **{f"cheques:{naam}": Regel(
+        alleen("financieel", "beheerder", uitkomst="405"), kwargs=kwargs,
+        post=alleen("financieel", "beheerder", uitkomst="400"))
+       for naam, kwargs in (("toezegging-toevoegen", {}), ("periode-toevoegen", {}),
+                            ("plafond-publiceren", lambda o: {"periode_id": o.periode.pk}))},
+    # --- cheques: public verification and the documents -----------------------------------
+    # (its POST is rate limited per IP: tests/cheques covers it)
     "cheques:controleren": Regel(IEDEREEN),
-    # --- rapportage ---------------------------------------------------------------------
-    "rapportage:dashboard": Regel(alleen("adviesgroep", "beheerder")),
-    "rapportage:werkvoorraad": Regel(alleen("beoordelaar", "beheerder")),
+    # the owner; beoordelaar and financieel; the consulenten of the plan's loket (the
+    # beschikking, not the cheque); another resident and the other loket: 404
+    "cheques:beschikking-pdf": Regel(
+        loket(inwoner="ok", beoordelaar="ok", financieel="ok"),
+        kwargs=lambda o: {"pk": o.beschikking.pk}),
+    "cheques:cheque-pdf": Regel(
+        alleen("inwoner", "beoordelaar", "financieel"),
+        kwargs=lambda o: {"pk": o.beschikking.pk}),
+    # --- rapportage (no personal data: adviesgroep and project office) -------------------
+    "rapportage:dashboard": Regel(alleen("adviesgroep", "beheerder"),
+                                  post=alleen("adviesgroep", "beheerder", uitkomst="405")),
+    "rapportage:export": Regel(alleen("adviesgroep", "beheerder"),
+                               kwargs={"tabel": "trechter", "formaat": "csv"}),
+    "rapportage:verversen": Regel(alleen("adviesgroep", "beheerder", uitkomst="405"),
+                                  post=alleen("adviesgroep", "beheerder", uitkomst="redirect")),
+    # an empty request form is shown again with its messages
+    "rapportage:rapportages": Regel(alleen("adviesgroep", "beheerder"),
+                                    post=alleen("adviesgroep", "beheerder")),
+    "rapportage:rapportage": Regel(alleen("adviesgroep", "beheerder"),
+                                   kwargs=lambda o: {"pk": o.voortgangsrapportage.pk},
+                                   post=alleen("adviesgroep", "beheerder", uitkomst="405")),
+    "rapportage:rapportage-pdf": Regel(alleen("adviesgroep", "beheerder"),
+                                       kwargs=lambda o: {"pk": o.voortgangsrapportage.pk}),
+    "rapportage:werkvoorraad": Regel(alleen("beoordelaar", "beheerder"),
+                                     post=alleen("beoordelaar", "beheerder", uitkomst="405")),
 }

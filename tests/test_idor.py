@@ -12,7 +12,10 @@ The URLs and the expected outcomes come from the authorisation matrix
 * sequential ids: for every URL with an id, a resident and the Loopbaanstation consulent
   walk every id around and past the records that exist; they get a record only when it is theirs
   (their own aanvraag / their own loket) and otherwise exactly the refusal of the matrix;
-* guessed ids: 0 and ids beyond the integer range never give a record or a 500.
+* guessed ids: 0 and ids beyond the integer range never give a record or a 500; guessed
+  cheque numbers and payment batches give 404;
+* other residents' beschikking and cheque PDFs: covered by the first two points (the
+  matrix rows `cheques:beschikking-pdf` and `cheques:cheque-pdf`).
 """
 
 import pytest
@@ -30,6 +33,7 @@ from tests.autorisatie import MATRIX, ROLLEN
 from tests.test_autorisatiematrix import (
     Objecten,
     maak_rolclients,
+    niets_getoond,
     uitkomst,
     url_namen,
     url_van,
@@ -180,12 +184,13 @@ class Opnemer:
         return self.record
 
 
-def dossier_van(record) -> Aanvraag:
-    if isinstance(record, Aanvraag):
+def dossier_van(record) -> Aanvraag | None:
+    """The case a record belongs to (None for records of no case: budget, reports)."""
+    if record is None or isinstance(record, Aanvraag):
         return record
     if hasattr(record, "aanvraag"):
         return record.aanvraag
-    return dossier_van(record.plan)
+    return dossier_van(getattr(record, "plan", None))
 
 
 @pytest.mark.parametrize("naam", ID_URLS)
@@ -217,7 +222,8 @@ def test_opeenvolgende_ids(naam, wereld):
         for rol in weigering:
             response = wereld["clients"][rol].get(url)
             assert response.status_code < 500, f"{naam} {rol} {pk}"
-            if record is not None and eigen[rol](dossier_van(record)):
+            dossier = dossier_van(record)
+            if dossier is not None and eigen[rol](dossier):
                 continue
             if uitkomst(response) != weigering[rol]:
                 afwijkingen.append(f"{rol} id {pk}: verwacht {weigering[rol]}, "
@@ -236,4 +242,26 @@ def test_geraden_ids_buiten_bereik(pk, wereld):
             for methode in ("get", "post"):
                 response = vraag(wereld["clients"][rol], methode, url)
                 assert response.status_code < 500, f"{methode} {naam} {rol}"
-                assert uitkomst(response) not in TOEGANG, f"{methode} {naam} {rol}"
+                assert niets_getoond(naam, methode, rol, uitkomst(response)), \
+                    f"{methode} {naam} {rol}: {uitkomst(response)}"
+
+
+TEKST_URLS = sorted(naam for naam, conv in url_namen().items()
+                    if conv and any(isinstance(c, converters.StringConverter)
+                                    for c in conv.values()))
+GERADEN_TEKST = {"nummer": "TFV-2024-999999", "batch": "BATCH-2024-999",
+                 "tabel": "bestaat-niet", "formaat": "csv"}
+
+
+@pytest.mark.parametrize("naam", TEKST_URLS)
+def test_geraden_nummers(naam, wereld):
+    """URLs keyed by a number or name (cheque number, payment batch, export table): a
+    guessed one answers 404 to the roles that may see real ones, and the usual refusal
+    to everyone else; never a 500."""
+    regel = MATRIX[naam]
+    url = reverse(naam, kwargs={k: GERADEN_TEKST[k] for k in url_namen()[naam]})
+    for methode, verwacht in (("get", regel.verwacht), ("post", regel.post)):
+        for rol in ROLLEN if verwacht else ():
+            kreeg = uitkomst(vraag(wereld["clients"][rol], methode, url))
+            bedoeld = "404" if verwacht[rol] in ("ok", "400") else verwacht[rol]
+            assert kreeg == bedoeld, f"{methode} {naam} {rol}: verwacht {bedoeld}, kreeg {kreeg}"
