@@ -3,6 +3,7 @@ step-up decorator can wrap it."""
 
 import csv
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from cheques import beperking, selectors, services, toets, verificatie
+from cheques import selectors, services, toets, verificatie
 from cheques.forms import (
     AanvullingForm,
     AfwijzenForm,
@@ -35,11 +36,12 @@ from cheques.models import Beschikking, Cheque
 from cheques.permissions import BESLISSERS, BUDGETBEHEER, FINANCIEN, mag_document_zien
 from cheques.workflow import cheque_statusmachine
 from loopbaangesprekken.models import Scholingsplan
-from tfvv import budget, budget_selectors
+from tfvv import budget, budget_selectors, ratelimit
 from tfvv.events import registreer_inzage
 from tfvv.models import Begrotingsperiode, Budgetboeking
 from tfvv.roles import Rol
 from tfvv.statemachine import OngeldigeTransitie
+from tfvv.stepup import StapOpVereistMixin
 from tfvv.views.base import RolVereistMixin
 
 
@@ -57,7 +59,6 @@ def _fouten_naar_form(form, fout):
 
 
 # The scholingsplan work ships the shared rendering of a toets; until then our own.
-TOETS_TEMPLATES = ["loopbaangesprekken/_toetsuitslag.html", "cheques/_toets.html"]
 
 def _algemene_fouten_als_melding(request, form):
     """Errors not tied to a field go to the page's message area (the form may be hidden)."""
@@ -89,7 +90,7 @@ def _afwijsregels(plan):
         ("overig", _("overige voorwaarden van de verordening"))]
 
 
-class PlanView(RolVereistMixin, View):
+class PlanView(RolVereistMixin, StapOpVereistMixin, View):
     """The plan with the subsidietoets and every decision form."""
 
     rollen = BESLISSERS
@@ -121,7 +122,7 @@ class PlanView(RolVereistMixin, View):
         concept = self.concept(plan)
         context = {
             "plan": plan, "aanvraag": plan.aanvraag, "beschikking": concept,
-            "toets": plan.toets_snapshot, "toets_templates": TOETS_TEMPLATES,
+            "toets": plan.toets_snapshot,
             "verdict": toets.verdict(plan.toets_snapshot),
             "termijn": selectors.beslistermijn(
                 plan, selectors.aanvuldata([plan.pk]).get(plan.pk, []), timezone.localdate())
@@ -273,7 +274,7 @@ class FinancienView(RolVereistMixin, TemplateView):
                 "te_betalen": Cheque.objects.filter(status=Cheque.Status.VASTGESTELD).count()}
 
 
-class ChequeView(RolVereistMixin, View):
+class ChequeView(RolVereistMixin, StapOpVereistMixin, View):
     rollen = FINANCIEN + BESLISSERS
     template_name = "cheques/cheque.html"
 
@@ -377,7 +378,7 @@ class IntrekkenView(ChequeActie):
         services.intrekken(cheque=cheque, door=self.request.user, **data)
 
 
-class BetaalbatchView(RolVereistMixin, View):
+class BetaalbatchView(RolVereistMixin, StapOpVereistMixin, View):
     rollen = FINANCIEN
 
     def post(self, request):
@@ -435,7 +436,7 @@ class BudgetView(RolVereistMixin, TemplateView):
         }
 
 
-class BudgetActie(RolVereistMixin, View):
+class BudgetActie(RolVereistMixin, StapOpVereistMixin, View):
     rollen = BUDGETBEHEER
     form_class = None
     form_naam = ""
@@ -487,7 +488,9 @@ class ControlerenView(View):
 
     def post(self, request):
         form = ControlerenForm(request.POST)
-        if not beperking.toegestaan(f"controleren:{beperking.client_ip(request)}"):
+        limiet, venster = settings.TFVV_LIMIET_CHEQUECONTROLE_IP
+        if not ratelimit.toegestaan("chequecontrole-ip", ratelimit.ip_adres(request),
+                                    limiet=limiet, venster=venster):
             form.is_valid()
             form.add_error(None, _("Te veel pogingen. Probeer het over tien minuten opnieuw."))
             return render(request, self.template_name, {"form": form}, status=429)

@@ -12,6 +12,7 @@ from django.db import connection
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tfvv import stepup
 from tfvv.demo import maak_medewerker
 from tfvv.roles import Organisatie, Rol
 
@@ -44,6 +45,7 @@ def log_in_als_medewerker(client, user):
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     session = client.session
     session["otp_device_id"] = user.totp_device.persistent_id
+    session[stepup.SESSIE_SLEUTEL] = time.time()  # the code was just entered
     session.save()
     return client
 

@@ -283,6 +283,8 @@ TFVV_LIMIET_AANMELDEN_IP = (env.int("TFVV_LIMIET_AANMELDEN_IP", default=30), 360
 TFVV_LIMIET_AANMELDEN_EMAIL = (env.int("TFVV_LIMIET_AANMELDEN_EMAIL", default=5), 3600)
 TFVV_LIMIET_INLOGLINK_IP = (env.int("TFVV_LIMIET_INLOGLINK_IP", default=20), 3600)
 TFVV_LIMIET_INLOGLINK_EMAIL = (env.int("TFVV_LIMIET_INLOGLINK_EMAIL", default=3), 3600)
+# public cheque verification by opleiders: attempts per IP address per 10 minutes
+TFVV_LIMIET_CHEQUECONTROLE_IP = (env.int("TFVV_LIMIET_CHEQUECONTROLE_IP", default=10), 600)
 
 # --- benchmark baseline (bench/README.md): never set in production ---------------------
 TFVV_BENCH_BASELINE = env.bool("TFVV_BENCH_BASELINE", default=False)

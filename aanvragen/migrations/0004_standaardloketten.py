@@ -1,20 +1,12 @@
-"""Initial default loket per gemeente (editable by the functional administrator).
-
-The north-west of Twente (Almelo and surroundings) goes to Loopbaanstation, the
-rest to Leerwerkloket Twente; see docs/aanmelding.md.
-"""
+"""Initial default loket per gemeente (aanvragen/standaardloketten.py)."""
 
 from django.db import migrations
 
-LOOPBAANSTATION = {"GM0141", "GM0163", "GM1742", "GM0183", "GM1700", "GM0189"}
+from aanvragen.standaardloketten import vul
 
 
-def vul(apps, schema_editor):
-    Gemeente = apps.get_model("tfvv", "Gemeente")
-    StandaardLoket = apps.get_model("aanvragen", "StandaardLoket")
-    for gemeente in Gemeente.objects.all():
-        loket = "loopbaanstation" if gemeente.code in LOOPBAANSTATION else "leerwerkloket"
-        StandaardLoket.objects.get_or_create(gemeente=gemeente, defaults={"loket": loket})
+def laad(apps, schema_editor):
+    vul(apps.get_model("tfvv", "Gemeente"), apps.get_model("aanvragen", "StandaardLoket"))
 
 
 class Migration(migrations.Migration):
@@ -23,4 +15,4 @@ class Migration(migrations.Migration):
         ("tfvv", "0002_referentiedata"),
     ]
 
-    operations = [migrations.RunPython(vul, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(laad, migrations.RunPython.noop)]

@@ -67,27 +67,3 @@ def mailbox():
 def na_commit():
     """Run the transaction.on_commit callbacks (mail tasks) of the block, as after a commit."""
     return TestCase.captureOnCommitCallbacks(execute=True)
-
-
-@pytest.fixture
-def referentiedata(transactional_db):
-    """Reference data for tests on a flushed database (transactional tests).
-
-    serialized_rollback is not reliable in this suite: once a Playwright test has run, the
-    sync API's event loop makes Django hand out a new connection object without the
-    serialized contents. So load what the data migrations load, idempotently.
-    """
-    import importlib
-
-    from django.apps import apps
-
-    from tfvv.models import Gemeente, Postcodegebied
-    from tfvv.referentiedata import laad_gemeenten, laad_postcodes
-    from tfvv.rollen import maak_rollen
-
-    maak_rollen()
-    if not Postcodegebied.objects.exists():
-        laad_gemeenten(Gemeente)
-        laad_postcodes(Gemeente, Postcodegebied)
-    importlib.import_module("aanvragen.migrations.0004_standaardloketten").vul(apps, None)
-

@@ -9,14 +9,14 @@ from tests.aanvragen.conftest import pad_van_link
 from tests.conftest import axe_schendingen
 
 pytestmark = [pytest.mark.browser,
-              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+              pytest.mark.django_db(transaction=True)]
 
 
 def geen_schendingen(page):
     assert axe_schendingen(page) == [], page.url
 
 
-def test_aanmelden_tot_en_met_mijn_aanvraag(live_server, page, referentiedata):
+def test_aanmelden_tot_en_met_mijn_aanvraag(live_server, page):
     mail.outbox.clear()
     page.goto(live_server.url + "/aanmelden/")
     geen_schendingen(page)

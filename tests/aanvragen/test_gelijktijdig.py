@@ -12,14 +12,9 @@ from tfvv.models import Gebruiker
 from tfvv.roles import Rol
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.skipif("connection.vendor != 'postgresql'"),
 ]
-
-
-@pytest.fixture(autouse=True)
-def _referentiedata(referentiedata):
-    return referentiedata
 
 
 def tegelijk(invoeren: list[dict]) -> list[int]:

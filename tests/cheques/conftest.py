@@ -17,14 +17,3 @@ def maak_plan(medewerkers):
         return ScholingsplanFactory(**kwargs)
 
     return maak
-
-
-@pytest.fixture
-def referentiedata(transactional_db):
-    """A transactional test may run after another one flushed the database: reload the
-    reference data the migrations put in (idempotent update_or_create)."""
-    import importlib
-
-    from django.apps import apps
-
-    importlib.import_module("tfvv.migrations.0002_referentiedata").laad(apps, None)

@@ -21,7 +21,7 @@ def inloggen(page, live_server, user):
 
 
 @pytest.fixture
-def gegevens(referentiedata, medewerkers):
+def gegevens(transactional_db, medewerkers):
     maak_periode()
     consulent = medewerkers["consulent_lwl"]
     open_plan = ScholingsplanFactory(consulent=consulent,

@@ -28,7 +28,7 @@ def tekst(pad) -> str:
 
 
 @pytest.mark.celery_worker
-def test_worker_maakt_pdfs_en_mailt_precies_een_keer(celery_niet_eager, referentiedata,
+def test_worker_maakt_pdfs_en_mailt_precies_een_keer(celery_niet_eager,
                                                    medewerkers):
     maak_periode()
     opslag = Path(settings.STORAGES["default"]["OPTIONS"]["location"])

@@ -18,7 +18,7 @@ PLAFOND = Decimal("15000.00")  # fits 10 of the 24
 
 
 @pytest.mark.django_db(transaction=True)
-def test_gelijktijdige_toekenningen_blijven_binnen_plafond(referentiedata, medewerkers,
+def test_gelijktijdige_toekenningen_blijven_binnen_plafond(transactional_db, medewerkers,
                                                           monkeypatch):
     # The PDF task is tested on its own (test_documenten); WeasyPrint is not thread-safe,
     # so here the grants only record which documents they scheduled.

@@ -16,7 +16,7 @@ from tests.loopbaangesprekken.factories_scholingsplan import (
 )
 
 pytestmark = [pytest.mark.browser,
-              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+              pytest.mark.django_db(transaction=True)]
 
 
 def inloggen(page, live_server, user):

@@ -16,7 +16,7 @@ def _inloggen(page, live_server, user):
                                "url": live_server.url}])
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_paginas_zonder_axe_schendingen(live_server, page, medewerkers):
     maak_dataset(80)
     ververs_samenvattingen()

@@ -8,7 +8,7 @@ from django.urls import reverse
 from rapportage.models import Voortgangsrapportage
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_rapportage_via_worker_met_voortgang(celery_niet_eager, client_als):
     c = client_als("beheerder")
     antwoord = c.post(reverse("rapportage:rapportages"), {"van": "2025-01-01",
