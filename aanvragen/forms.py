@@ -2,8 +2,6 @@
 
 import datetime
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Fieldset, Layout
 from django import forms
 from django.urls import reverse
 from django.utils import timezone
@@ -136,18 +134,6 @@ class AanmeldForm(forms.Form):
         self.postcodeoordeel = None
         self.fields["privacy_akkoord"].help_text = format_html(
             '<a href="{}">{}</a>', reverse("tfvv:privacy"), _("Lees de privacyverklaring"))
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.layout = Layout(
-            Fieldset(_("Over u"), "voornaam", "achternaam", "geboortedatum"),
-            Fieldset(_("Hoe kunnen we u bereiken?"), "email", "telefoon"),
-            Fieldset(_("Waar woont u?"), "postcode", "huisnummer", "toevoeging"),
-            Fieldset(_("Opleiding en werk"), "opleidingsniveau", "arbeidssituatie",
-                     "huidig_beroep", "huidige_sector"),
-            Fieldset(_("Uw wens"), "scholingswens", "voorkeur_loket", "voorkeur_locatie",
-                     "bron"),
-            Fieldset(_("Privacy"), "privacy_akkoord"),
-        )
 
     def clean_geboortedatum(self):
         geboortedatum = self.cleaned_data["geboortedatum"]

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.mail import send_mail
 from django.db import connection, transaction
+from django.db.models import Subquery
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +21,7 @@ from aanvragen.models import Aanvraag, Document, InlogLink
 from aanvragen.workflow import aanvraag_statusmachine
 from tfvv.events import registreer_gebeurtenis
 from tfvv.models import Gebruiker
+from tfvv.outbox import plan_taak
 from tfvv.roles import Organisatie, Rol
 from tfvv.volgnummers import volgende
 
@@ -69,17 +71,25 @@ def _vergrendel_persoon(email: str) -> None:
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [sleutel])
 
 
-def _inwoner(*, email: str, voornaam: str, achternaam: str) -> Gebruiker:
-    """The resident's account for this e-mail address: reused, or created without password."""
+def _inwoner(*, email: str, voornaam: str, achternaam: str) -> tuple[Gebruiker, bool]:
+    """The resident's account for this e-mail address: reused, or created without password.
+
+    Returns (gebruiker, nieuw). A new account gets group inwoner in one statement (the
+    group looked up by name inside the INSERT), and its `rollen` are known without a query.
+    """
     gebruiker = (Gebruiker.objects.filter(email__iexact=email, groups__name=Rol.INWONER)
                  .order_by("pk").first())
-    if gebruiker is None:
-        gebruiker = Gebruiker(username=f"inwoner-{secrets.token_hex(12)}", email=email,
-                              first_name=voornaam[:150], last_name=achternaam[:150])
-        gebruiker.set_unusable_password()
-        gebruiker.save()
-        gebruiker.groups.add(Group.objects.get(name=Rol.INWONER))
-    return gebruiker
+    if gebruiker is not None:
+        return gebruiker, False
+    gebruiker = Gebruiker(username=f"inwoner-{secrets.token_hex(12)}", email=email,
+                          first_name=voornaam[:150], last_name=achternaam[:150])
+    gebruiker.set_unusable_password()
+    gebruiker.save()
+    Gebruiker.groups.through.objects.create(  # a missing group fails on NOT NULL
+        gebruiker=gebruiker,
+        group_id=Subquery(Group.objects.filter(name=Rol.INWONER).values("pk")))
+    gebruiker.rollen = frozenset({Rol.INWONER})  # exactly the group added above
+    return gebruiker, True
 
 
 @transaction.atomic
@@ -93,19 +103,20 @@ def dien_aanmelding_in(*, gegevens: dict, gemeente, postcodecontrole: str) -> Aa
     """
     email = gegevens["email"]
     _vergrendel_persoon(email)
-    gebruiker = _inwoner(email=email, voornaam=gegevens["voornaam"],
-                         achternaam=gegevens["achternaam"])
-    bestaande = (Aanvraag.objects.filter(aanvrager=gebruiker,
-                                         geboortedatum=gegevens["geboortedatum"],
-                                         status__in=Aanvraag.OPEN_STATUSSEN)
-                 .order_by("pk").first())
+    gebruiker, nieuw = _inwoner(email=email, voornaam=gegevens["voornaam"],
+                                achternaam=gegevens["achternaam"])
+    # a brand-new account has no aanvragen yet: no need to look for an open one
+    bestaande = None if nieuw else (
+        Aanvraag.objects.filter(aanvrager=gebruiker, geboortedatum=gegevens["geboortedatum"],
+                                status__in=Aanvraag.OPEN_STATUSSEN)
+        .order_by("pk").first())
     if bestaande is not None:
         registreer_gebeurtenis(
             actor=gebruiker, obj=bestaande, actie="dubbele_aanmelding", dossier_id=bestaande.pk,
             reden=_("Opnieuw aangemeld terwijl deze aanvraag openstaat; er is geen nieuwe "
                     "aanvraag gemaakt en de inwoner kreeg een inloglink."),
         )
-        transaction.on_commit(lambda: _taken().mail_inloglink.delay(gebruiker.pk, True))
+        plan_taak("aanvragen.tasks.mail_inloglink", gebruiker_id=gebruiker.pk, al_aangemeld=True)
         return Aanmeldresultaat(bestaande, nieuw=False)
 
     vandaag = timezone.localdate()
@@ -126,14 +137,8 @@ def dien_aanmelding_in(*, gegevens: dict, gemeente, postcodecontrole: str) -> Aa
                         "neemt contact met u op.") % {"loket": Organisatie(loket).label},
         gegevens={"loket": loket, "postcodecontrole": postcodecontrole},
     )
-    transaction.on_commit(lambda: _taken().mail_ontvangstbevestiging.delay(aanvraag.pk))
+    plan_taak("aanvragen.tasks.mail_ontvangstbevestiging", aanvraag_id=aanvraag.pk)
     return Aanmeldresultaat(aanvraag, nieuw=True)
-
-
-def _taken():
-    from aanvragen import tasks  # tasks import this module
-
-    return tasks
 
 
 # --- login links and e-mail -----------------------------------------------------------
@@ -185,7 +190,7 @@ def vraag_inloglink_aan(*, email: str) -> None:
                                           is_active=True, aanvragen__isnull=False)
                  .order_by("pk").first())
     if gebruiker is not None:
-        transaction.on_commit(lambda: _taken().mail_inloglink.delay(gebruiker.pk))
+        plan_taak("aanvragen.tasks.mail_inloglink", gebruiker_id=gebruiker.pk)
 
 
 # --- the resident's own actions -------------------------------------------------------------
@@ -216,7 +221,7 @@ def wijzig_contactgegevens(*, gebruiker: Gebruiker, email: str, telefoon: str) -
             raise EmailInGebruik
         gebruiker.email = email
         gebruiker.save(update_fields=["email"])
-        transaction.on_commit(lambda: _taken().mail_email_gewijzigd.delay(oud))
+        plan_taak("aanvragen.tasks.mail_email_gewijzigd", aan=oud)
     open_aanvragen = list(Aanvraag.objects.select_for_update()
                           .filter(aanvrager=gebruiker, status__in=Aanvraag.OPEN_STATUSSEN))
     for aanvraag in open_aanvragen:

@@ -1,25 +1,25 @@
-"""Thin Celery tasks: each calls one service. Mail is retried when the mail server fails."""
+"""Thin Celery tasks: each calls one service. They run through the outbox (planned in the
+service's transaction) and are retried when the mail server fails."""
 
 from smtplib import SMTPException
 
-from celery import shared_task
-
 from aanvragen import services
+from tfvv.outbox import outbox_taak
 
 MAIL_OPNIEUW = {"autoretry_for": (OSError, SMTPException), "retry_backoff": True,
-                "max_retries": 6}
+                "max_retries": 6, "acks_late": True}
 
 
-@shared_task(**MAIL_OPNIEUW)
-def mail_ontvangstbevestiging(aanvraag_id: int) -> None:
+@outbox_taak(**MAIL_OPNIEUW)
+def mail_ontvangstbevestiging(*, aanvraag_id: int) -> None:
     services.mail_ontvangstbevestiging(aanvraag_id=aanvraag_id)
 
 
-@shared_task(**MAIL_OPNIEUW)
-def mail_inloglink(gebruiker_id: int, al_aangemeld: bool = False) -> None:
+@outbox_taak(**MAIL_OPNIEUW)
+def mail_inloglink(*, gebruiker_id: int, al_aangemeld: bool = False) -> None:
     services.mail_inloglink(gebruiker_id=gebruiker_id, al_aangemeld=al_aangemeld)
 
 
-@shared_task(**MAIL_OPNIEUW)
-def mail_email_gewijzigd(aan: str) -> None:
+@outbox_taak(**MAIL_OPNIEUW)
+def mail_email_gewijzigd(*, aan: str) -> None:
     services.mail_email_gewijzigd(aan=aan)

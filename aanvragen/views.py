@@ -9,9 +9,11 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
@@ -44,11 +46,28 @@ def _binnen_limiet(naam: str, sleutel: str) -> bool:
 # --- the public form --------------------------------------------------------------------
 
 
+_LEGE_FORMULIEREN: dict[str, str] = {}
+
+
+def _leeg_formulier() -> str:
+    """The unbound aanmeldformulier's fields as HTML, rendered once per process and language:
+    identical for every visitor (the CSRF token is outside it), and the opening rush GETs
+    it thousands of times. Not kept with DEBUG on, so template edits show at once."""
+    taal = get_language() or ""
+    html = _LEGE_FORMULIEREN.get(taal)
+    if html is None:
+        html = render_to_string("aanvragen/aanmelden_velden.html", {"form": AanmeldForm()})
+        if not settings.DEBUG:
+            _LEGE_FORMULIEREN[taal] = html
+    return html
+
+
 class AanmeldenView(View):
     template_name = "aanvragen/aanmelden.html"
 
     def get(self, request):
-        return render(request, self.template_name, {"form": AanmeldForm()})
+        return render(request, self.template_name,
+                      {"form": AanmeldForm(), "leeg_formulier": _leeg_formulier()})
 
     def post(self, request):
         if request.POST.get(HONEYPOT):

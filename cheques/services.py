@@ -5,7 +5,6 @@ import datetime
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
@@ -22,7 +21,9 @@ from loopbaangesprekken.models import Scholingsplan
 from loopbaangesprekken.workflow import plan_statusmachine
 from tfvv import budget, budget_selectors
 from tfvv.events import registreer_gebeurtenis
+from tfvv.mail import plan_mail
 from tfvv.models import Regeling
+from tfvv.outbox import plan_taak
 from tfvv.volgnummers import volgende
 
 P = Scholingsplan.Status
@@ -49,14 +50,14 @@ def _eis(toegang):
         raise PermissionDenied(toegang.reden)
 
 
-def _na_commit(taak, *args):
-    transaction.on_commit(lambda: taak.delay(*args))
+def _maak_documenten_na_commit(beschikking: Beschikking):
+    plan_taak(maak_documenten, beschikking_id=beschikking.pk)
 
 
 def _mail_na_commit(onderwerp: str, tekst: str, aan: list[str]):
     ontvangers = [a for a in aan if a]
     if ontvangers:
-        transaction.on_commit(lambda: send_mail(onderwerp, tekst, None, ontvangers))
+        plan_mail(aan=ontvangers, onderwerp=onderwerp, tekst=tekst)
 
 
 def _vergrendel_plan(plan: Scholingsplan) -> Scholingsplan:
@@ -240,7 +241,7 @@ def _verleen(*, beschikking: Beschikking, plan: Scholingsplan, regeling: Regelin
     registreer_gebeurtenis(actor=door, obj=cheque, actie="uitgeven",
                            dossier_id=plan.aanvraag_id, naar_status=C.UITGEGEVEN,
                            gegevens={"bedrag": str(bedrag), "periode": periode.naam})
-    _na_commit(maak_documenten, beschikking.pk)
+    _maak_documenten_na_commit(beschikking)
     return beschikking
 
 
@@ -287,7 +288,7 @@ def afwijzen(*, plan: Scholingsplan, door, motivering: str, regels: list[str]) -
         beoordelaar=door)
     _verzend(beschikking, door=door)
     _besluit_vastleggen(plan, beschikking, door=door, aanvraag_transitie="afwijzen")
-    _na_commit(maak_documenten, beschikking.pk)
+    _maak_documenten_na_commit(beschikking)
     return beschikking
 
 
@@ -318,7 +319,7 @@ def buiten_behandeling_stellen(*, plan: Scholingsplan, door, motivering: str = "
     _verzend(beschikking, door=door)
     _besluit_vastleggen(plan, beschikking, door=door,
                         aanvraag_transitie="buiten_behandeling_stellen")
-    _na_commit(maak_documenten, beschikking.pk)
+    _maak_documenten_na_commit(beschikking)
     return beschikking
 
 

@@ -2,10 +2,11 @@ from celery import shared_task
 from django.utils import timezone
 
 from cheques import documenten, services
+from tfvv.outbox import outbox_taak
 
 
-@shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
-def maak_documenten(beschikking_id: int) -> None:
+@outbox_taak(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+def maak_documenten(*, beschikking_id: int) -> None:
     """Render the beschikking (and cheque) PDFs and send the mails, once."""
     documenten.maak_documenten(beschikking_id=beschikking_id)
 

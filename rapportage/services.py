@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from rapportage import samenvatting
 from rapportage.models import Budgetstand, Telling, Verversing, Voortgangsrapportage
+from tfvv.outbox import plan_taak
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +46,7 @@ def vraag_rapportage_aan(*, van: datetime.date, tot: datetime.date, door=None,
     rapportage = Voortgangsrapportage.objects.create(
         van=van, tot=tot, aangevraagd_door=door, automatisch=automatisch
     )
-    transaction.on_commit(lambda: maak_voortgangsrapportage.delay(rapportage.pk))
+    plan_taak(maak_voortgangsrapportage, rapportage_id=rapportage.pk)
     return rapportage
 
 

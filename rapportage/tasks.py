@@ -1,6 +1,7 @@
 from celery import shared_task
 
 from rapportage import services
+from tfvv.outbox import outbox_taak
 
 
 @shared_task
@@ -8,8 +9,8 @@ def ververs_samenvattingen() -> int:
     return services.ververs_samenvattingen().pk
 
 
-@shared_task
-def maak_voortgangsrapportage(rapportage_id: int) -> int:
+@outbox_taak(acks_late=True)
+def maak_voortgangsrapportage(*, rapportage_id: int) -> int:
     return services.maak_voortgangsrapportage(rapportage_id=rapportage_id).pk
 
 

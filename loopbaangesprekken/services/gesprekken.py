@@ -5,7 +5,6 @@ permission predicate on the locked row (raising PermissionDenied with the reason
 makes the transition with its event, and sends mail only after commit.
 """
 
-import logging
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -14,13 +13,14 @@ from django.utils.translation import gettext as _
 
 from aanvragen.models import Aanvraag, Postcodecontrole
 from aanvragen.services import wijzig_status
-from loopbaangesprekken import permissions, uitnodiging
+from loopbaangesprekken import permissions
 from loopbaangesprekken.models import Gesprek
+from loopbaangesprekken.tasks import verstuur_gespreksmail
 from loopbaangesprekken.workflow_gesprek import NIEUW, UITKOMST_TRANSITIE, gesprek_statusmachine
 from tfvv.events import registreer_gebeurtenis
+from tfvv.outbox import plan_taak
 from tfvv.roles import LOKETTEN, Organisatie, Rol
 
-logger = logging.getLogger(__name__)
 A = Aanvraag.Status
 
 
@@ -39,19 +39,11 @@ def _vergrendel_gesprek(gesprek: Gesprek) -> Gesprek:
 
 
 def _mail_na_commit(gesprek: Gesprek, soort: str, informeer_inwoner: bool = True) -> None:
-    """Mail the resident after commit; `informeer_inwoner=False` only for seeded data
-    (demo, imports of past appointments), where nobody should receive mail."""
-    if not informeer_inwoner:
-        return
-    gesprek_id = gesprek.pk
-
-    def versturen():
-        try:
-            uitnodiging.verstuur(gesprek_id, soort)
-        except Exception:  # the change is committed; a mail outage must not undo or hide it
-            logger.exception("E-mail '%s' voor gesprek %s niet verstuurd", soort, gesprek_id)
-
-    transaction.on_commit(versturen)
+    """Mail the resident through the outbox (sent after commit, retried while the mail
+    server or broker is down); `informeer_inwoner=False` only for seeded data (demo,
+    imports of past appointments), where nobody should receive mail."""
+    if informeer_inwoner:
+        plan_taak(verstuur_gespreksmail, gesprek_id=gesprek.pk, soort=soort)
 
 
 def _afspraak_tekst(gesprek: Gesprek) -> str:

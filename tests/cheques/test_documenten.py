@@ -47,7 +47,7 @@ def test_worker_maakt_pdfs_en_mailt_precies_een_keer(celery_niet_eager,
 
     wacht_tot(klaar, log)
     # run it twice more: a retry and a duplicate change nothing
-    ids = [maak_documenten.delay(beschikking.pk).id for _ in range(2)]
+    ids = [maak_documenten.delay(beschikking_id=beschikking.pk).id for _ in range(2)]
     wacht_tot(lambda: all(f"[{i}] succeeded" in log.read_text() for i in ids), log)
 
     beschikking.refresh_from_db()

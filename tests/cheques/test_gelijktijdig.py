@@ -10,7 +10,8 @@ from django.utils import timezone
 from cheques import services
 from cheques.models import Cheque
 from tests.cheques.factories import ScholingsplanFactory, maak_periode
-from tfvv import budget, budget_selectors
+from tfvv import budget, budget_selectors, outbox
+from tfvv.models import Outboxtaak
 
 AANTAL = 24
 BEDRAG = Decimal("1500.00")
@@ -21,9 +22,9 @@ PLAFOND = Decimal("15000.00")  # fits 10 of the 24
 def test_gelijktijdige_toekenningen_blijven_binnen_plafond(transactional_db, medewerkers,
                                                           monkeypatch):
     # The PDF task is tested on its own (test_documenten); WeasyPrint is not thread-safe,
-    # so here the grants only record which documents they scheduled.
+    # so here the outbox only records which documents the committed grants scheduled.
     gepland = []
-    monkeypatch.setattr(services.maak_documenten, "delay", gepland.append)
+    monkeypatch.setattr(outbox, "verstuur", gepland.append)
     periode = maak_periode(plafond=PLAFOND)
     plannen = [ScholingsplanFactory(consulent=medewerkers["consulent_lwl"])
                for _ in range(AANTAL)]
@@ -49,6 +50,7 @@ def test_gelijktijdige_toekenningen_blijven_binnen_plafond(transactional_db, med
 
     assert len(resultaten) == AANTAL
     assert len(gepland) == 10  # only committed grants schedule their documents
+    assert Outboxtaak.objects.filter(taak="cheques.tasks.maak_documenten").count() == 10
     toegekend = [r for r in resultaten.values() if r.startswith("TFV-")]
     geweigerd = [r for r in resultaten.values() if r.startswith("geweigerd")]
     assert len(toegekend) == 10 and len(geweigerd) == 14

@@ -256,6 +256,11 @@ def test_mailstoring_maakt_de_planning_niet_ongedaan(client_als, monkeypatch, ca
     assert response.status_code == 302
     assert Gesprek.objects.filter(aanvraag=aanvraag, status="gepland").exists()
     assert "niet verstuurd" in caplog.text
+    # the mail stays in the outbox; verwerk_outbox sends it again later
+    from tfvv.models import Outboxtaak
+
+    assert Outboxtaak.objects.get(taak="loopbaangesprekken.tasks.verstuur_gespreksmail",
+                                  gedaan_op__isnull=True).argumenten["soort"] == "uitnodiging"
 
 
 def test_gesprek_zonder_afspraak_vastleggen(client_als, medewerkers,

@@ -132,8 +132,8 @@ def test_beschikbaar_budget_volgens_grootboekconventie():
                           (S.REALISATIE, "1000.00"), (S.VRIJVAL, "1000.00")]:  # payment
         Budgetboeking.objects.create(periode=periode, soort=soort, bedrag=E(bedrag),
                                      referentie="x")
-    # 10000 − (5000 − 3000) = 8000: the paid 1000 still counts (as a realisation)
-    assert budget_selectors.beschikbaar(periode) == E("8000.00")
+    # gereserveerd 5000 − 3000 = 2000, gerealiseerd 1000: 10000 − 2000 − 1000 = 7000
+    assert budget_selectors.beschikbaar(periode) == E("7000.00")
 
 
 def test_r9_volgt_het_budget(plan):
