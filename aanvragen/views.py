@@ -280,9 +280,12 @@ def document_downloaden(request, pk):
     aanvraag = document.aanvraag
     toegang = mag_aanvraag_zien(request.user, aanvraag)
     if not toegang:
-        if request.user.is_medewerker:
+        # a verified consulent refused here works at the other loket: like a resident,
+        # they never learn that the document exists
+        ander_loket = request.user.heeft_rol(Rol.CONSULENT) and request.user.is_verified()
+        if request.user.is_medewerker and not ander_loket:
             raise PermissionDenied(toegang.reden)
-        raise Http404  # a resident never learns that someone else's document exists
+        raise Http404
     if not is_eigenaar(request.user, aanvraag):
         registreer_inzage(gebruiker=request.user, handeling="gedownload",
                           onderdeel=f"document {document.get_soort_display()}",

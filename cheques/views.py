@@ -515,8 +515,14 @@ def _document(request, pk, *, cheque: bool):
         Beschikking.objects.select_related("plan__aanvraag"), pk=pk)
     toegang = mag_document_zien(request.user, beschikking, cheque=cheque)
     if not toegang:
-        if not request.user.is_authenticated:
+        user = request.user
+        if not user.is_authenticated:
             return redirect_to_login(request.get_full_path())
+        # another resident, or a consulent of the other loket (beschikking): as if it did
+        # not exist, like every other record of someone else's case
+        ander_loket = not cheque and user.heeft_rol(Rol.CONSULENT) and user.is_verified()
+        if not user.is_medewerker or ander_loket:
+            raise Http404
         raise PermissionDenied(toegang.reden)
     if cheque:
         bestand = beschikking.cheque.pdf if hasattr(beschikking, "cheque") else None

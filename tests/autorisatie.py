@@ -4,14 +4,25 @@ tests/test_autorisatiematrix.py enumerates all URL patterns; a URL name missing 
 fails the suite. Add an entry when you add a URL:
 
     "cheques:cheque-pdf": Regel(
-        {**ALLEEN_LOGIN, "inwoner": "ok", "beoordelaar": "ok"},   # outcomes per role
+        {**ALLEEN_LOGIN, "inwoner": "ok", "beoordelaar": "ok"},   # GET outcome per role
         kwargs=lambda o: {"pk": o.cheque_eigen.pk},              # objects: see Objecten
+        post=wie("403", inwoner="405", beoordelaar="405"),        # POST outcome per role
     ),
 
 Outcomes: "ok" (2xx), "redirect" (3xx, not to a login page), "login" (redirect to
-a login page), "403", "404", "405". Roles not named in a dict built with `wie(...)`
-get the default of `wie`. Objects for URL kwargs come from `Objecten` in
-tests/test_autorisatiematrix.py (add a property there for a new kind of record).
+a login page), "400" (form refused with the messages at the fields), "403", "404",
+"405". Roles not named in a dict built with `wie(...)` get the default of `wie`.
+
+`verwacht` is checked with GET, `post` (when given) with a POST of `data` (empty: a
+form that is sent without input). Every POST runs in a savepoint that is rolled back,
+so an allowed action (claim, submit, log out) does not change what the next role sees.
+Objects for URL kwargs come from `Objecten` in tests/test_autorisatiematrix.py (add a
+property there for a new kind of record); `vooraf` names records that must exist
+before the page is requested (e.g. the resident's own aanvraag on a page without kwargs).
+
+The objects are those of the resident role (`inwoner` is their owner) and of a
+Leerwerkloket Twente case: consulent_lwl handles it, consulent_manager sees both
+loketten, consulent_lbs (Loopbaanstation) must get 404 as if it did not exist.
 """
 
 from collections.abc import Callable
@@ -22,7 +33,7 @@ ROLLEN = (
     "beoordelaar", "financieel", "adviesgroep", "beheerder",
 )
 MEDEWERKERS = ROLLEN[2:]
-UITKOMSTEN = frozenset({"ok", "redirect", "login", "403", "404", "405"})
+UITKOMSTEN = frozenset({"ok", "redirect", "login", "400", "403", "404", "405"})
 
 
 def wie(standaard: str = "403", *, anoniem: str = "login", **per_rol: str) -> dict[str, str]:
@@ -34,20 +45,36 @@ def wie(standaard: str = "403", *, anoniem: str = "login", **per_rol: str) -> di
     return {"anoniem": anoniem, **dict.fromkeys(ROLLEN[1:], standaard), **per_rol}
 
 
-def alleen(*rollen: str, anoniem: str = "login", anders: str = "403") -> dict[str, str]:
-    """Only `rollen` get the page; other logged-in roles `anders`, visitors `anoniem`."""
-    return wie(anders, anoniem=anoniem, **dict.fromkeys(rollen, "ok"))
+def alleen(*rollen: str, anoniem: str = "login", anders: str = "403",
+           uitkomst: str = "ok") -> dict[str, str]:
+    """Only `rollen` get `uitkomst`; other logged-in roles `anders`, visitors `anoniem`."""
+    return wie(anders, anoniem=anoniem, **dict.fromkeys(rollen, uitkomst))
+
+
+def loket(uitkomst: str = "ok", *, ander_loket: str = "404", **per_rol: str) -> dict[str, str]:
+    """A page of a Leerwerkloket case: its consulent and the manager get `uitkomst`, the
+    consulent of Loopbaanstation `ander_loket` (404: as if it did not exist), roles
+    without the consulent role 403, visitors the staff login."""
+    return wie("403", consulent_lwl=uitkomst, consulent_manager=uitkomst,
+               consulent_lbs=ander_loket, **per_rol)
+
+
+def plan_zien(uitkomst: str = "ok", *, ander_loket: str = "404") -> dict[str, str]:
+    """A scholingsplan of a Leerwerkloket case: its consulenten and the beoordelaar."""
+    return loket(uitkomst, ander_loket=ander_loket, beoordelaar=uitkomst)
 
 
 IEDEREEN = wie("ok", anoniem="ok")
+CONSULENTEN = ("consulent_lwl", "consulent_lbs", "consulent_manager")
 
 
 @dataclass(frozen=True)
 class Regel:
     verwacht: dict[str, str]
-    methode: str = "get"
     kwargs: Callable | dict = field(default_factory=dict)
+    post: dict[str, str] | None = None
     data: dict = field(default_factory=dict)
+    vooraf: tuple[str, ...] = ()
 
 
 MATRIX: dict[str, Regel] = {
@@ -56,29 +83,159 @@ MATRIX: dict[str, Regel] = {
     "tfvv:privacy": Regel(IEDEREEN),
     "tfvv:toegankelijkheid": Regel(IEDEREEN),
     "tfvv:gezondheid": Regel(IEDEREEN),
-    "tfvv:inloggen-medewerker": Regel(IEDEREEN),
+    # an empty login form is shown again with its messages, to everyone
+    "tfvv:inloggen-medewerker": Regel(IEDEREEN, post=IEDEREEN),
     # start: every logged-in role is sent on to its own start page
-    "tfvv:start": Regel(wie("redirect", anoniem="redirect")),
+    "tfvv:start": Regel(wie("redirect", anoniem="redirect"), vooraf=("aanvraag_eigen",)),
     # logging out is POST only; afterwards everyone lands on the home page
-    "tfvv:uitloggen": Regel(wie("redirect", anoniem="redirect"), methode="post"),
-    # step-up confirmation: staff only
-    "tfvv:bevestigen": Regel(wie("ok", inwoner="403")),
-    "tfvv:beheer": Regel(alleen("beheerder")),
+    "tfvv:uitloggen": Regel(wie("405", anoniem="405"),
+                            post=wie("redirect", anoniem="redirect")),
+    # step-up confirmation: staff only (an empty code is refused at the field)
+    "tfvv:bevestigen": Regel(wie("ok", inwoner="403"), post=wie("ok", inwoner="403")),
+    "tfvv:beheer": Regel(alleen("beheerder"), post=alleen("beheerder", uitkomst="405")),
     # the admin sends everyone without staff status to the staff login
     "admin:index": Regel(alleen("beheerder", anders="login")),
-    # --- aanvragen ----------------------------------------------------------------------
-    "aanvragen:aanmelden": Regel(IEDEREEN),
-    "aanvragen:inloggen": Regel(IEDEREEN),
-    "aanvragen:mijn-aanvraag": Regel(alleen("inwoner")),
-    # --- loopbaangesprekken -------------------------------------------------------------
-    "loopbaangesprekken:werkvoorraad": Regel(
-        alleen("consulent_lwl", "consulent_lbs", "consulent_manager")),
-    # --- cheques ------------------------------------------------------------------------
-    "cheques:beoordelen": Regel(alleen("beoordelaar")),
-    "cheques:financien": Regel(alleen("financieel")),
-    "cheques:budget": Regel(alleen("financieel", "beheerder")),
+    # --- aanvragen: public --------------------------------------------------------------
+    # an empty form: messages at the fields, nothing stored
+    "aanvragen:aanmelden": Regel(IEDEREEN, post=IEDEREEN),
+    # nothing was submitted in this browser: back to the form
+    "aanvragen:ontvangen": Regel(wie("redirect", anoniem="redirect")),
+    "aanvragen:al-aangemeld": Regel(IEDEREEN),
+    "aanvragen:inloggen": Regel(IEDEREEN, post=IEDEREEN),
+    "aanvragen:link-verstuurd": Regel(IEDEREEN),
+    # GET shows only a button; the POST spends the link and logs its owner in, whoever
+    # holds it (the link is the credential; tests/test_idor.py checks what that means)
+    "aanvragen:inloglink": Regel(IEDEREEN, kwargs=lambda o: {"token": o.inloglink_token},
+                                 post=wie("redirect", anoniem="redirect")),
+    # --- aanvragen: Mijn aanvraag (the owner only; residents: other people's → 404) -----
+    # one aanvraag: straight to it
+    "aanvragen:mijn-aanvraag": Regel(alleen("inwoner", uitkomst="redirect"),
+                                     vooraf=("aanvraag_eigen",)),
+    "aanvragen:contactgegevens": Regel(alleen("inwoner"), post=alleen("inwoner"),
+                                       vooraf=("aanvraag_eigen",)),
+    "aanvragen:mijn-gegevens": Regel(alleen("inwoner"), post=alleen("inwoner", uitkomst="405"),
+                                     vooraf=("document_eigen",)),
+    "aanvragen:aanvraag": Regel(alleen("inwoner"), kwargs=lambda o: {"pk": o.aanvraag_eigen.pk},
+                                post=alleen("inwoner", uitkomst="405")),
+    "aanvragen:documenten": Regel(alleen("inwoner"),
+                                  kwargs=lambda o: {"pk": o.aanvraag_eigen.pk},
+                                  post=alleen("inwoner")),
+    "aanvragen:intrekken": Regel(alleen("inwoner"), kwargs=lambda o: {"pk": o.aanvraag_eigen.pk},
+                                 post=alleen("inwoner")),
+    # the owner; the case's consulenten, beoordelaar and financieel (logged as inzage);
+    # adviesgroep and beheerder never see personal documents
+    "aanvragen:document": Regel(
+        loket(inwoner="ok", beoordelaar="ok", financieel="ok"),
+        kwargs=lambda o: {"pk": o.document_eigen.pk}),
+    # --- loopbaangesprekken: the consulent's workspace ----------------------------------
+    "loopbaangesprekken:werkvoorraad": Regel(alleen(*CONSULENTEN),
+                                             post=alleen(*CONSULENTEN, uitkomst="405")),
+    "loopbaangesprekken:aanvraag": Regel(loket(), kwargs=lambda o: {"pk": o.zaak.pk},
+                                         post=loket("405", ander_loket="405")),
+    # POST only; the case is loaded (404 for the other loket) before the method check
+    "loopbaangesprekken:aanvraag-claimen": Regel(
+        loket("405"), kwargs=lambda o: {"pk": o.aanvraag_eigen.pk}, post=loket("redirect")),
+    "loopbaangesprekken:aanvraag-toewijzen": Regel(
+        loket(), kwargs=lambda o: {"pk": o.zaak.pk}, post=loket()),
+    "loopbaangesprekken:aanvraag-overdragen": Regel(
+        loket(), kwargs=lambda o: {"pk": o.zaak.pk}, post=loket()),
+    "loopbaangesprekken:aanvraag-adrescontrole": Regel(
+        loket(), kwargs=lambda o: {"pk": o.zaak_grenspostcode.pk}, post=loket()),
+    "loopbaangesprekken:gesprek-plannen": Regel(
+        loket(), kwargs=lambda o: {"pk": o.zaak.pk}, post=loket()),
+    "loopbaangesprekken:gesprek-registreren": Regel(
+        loket(), kwargs=lambda o: {"pk": o.zaak.pk}, post=loket()),
+    "loopbaangesprekken:gesprek-verplaatsen": Regel(
+        loket(), kwargs=lambda o: {"pk": o.gesprek.pk}, post=loket()),
+    "loopbaangesprekken:gesprek-annuleren": Regel(
+        loket(), kwargs=lambda o: {"pk": o.gesprek.pk}, post=loket()),
+    # the explanation is optional: an empty form registers the no-show
+    "loopbaangesprekken:gesprek-niet-verschenen": Regel(
+        loket(), kwargs=lambda o: {"pk": o.gesprek.pk}, post=loket("redirect")),
+    "loopbaangesprekken:gesprek-vastleggen": Regel(
+        loket(), kwargs=lambda o: {"pk": o.gesprek.pk}, post=loket()),
+    # --- loopbaangesprekken: scholingsplan ----------------------------------------------
+    # an empty plan form is refused with 400 and the messages at the fields
+    "loopbaangesprekken:scholingsplan-nieuw": Regel(
+        loket(), kwargs=lambda o: {"aanvraag_id": o.zaak.pk}, post=loket("400")),
+    "loopbaangesprekken:scholingsplan": Regel(
+        plan_zien(), kwargs=lambda o: {"pk": o.plan.pk}, post=plan_zien("405", ander_loket="405")),
+    "loopbaangesprekken:scholingsplan-bewerken": Regel(
+        loket(), kwargs=lambda o: {"pk": o.plan.pk}, post=loket("400")),
+    # POST only: the method is checked before the plan is loaded
+    "loopbaangesprekken:scholingsplan-indienen": Regel(
+        loket("405", ander_loket="405"), kwargs=lambda o: {"pk": o.plan.pk},
+        post=loket("redirect")),
+    "loopbaangesprekken:scholingsplan-onderbouwing": Regel(
+        plan_zien(), kwargs=lambda o: {"pk": o.plan.pk}, post=plan_zien("405", ander_loket="405")),
+    "loopbaangesprekken:scholingsplan-cofinancieringsbewijs": Regel(
+        plan_zien(), kwargs=lambda o: {"pk": o.cofinancieringsregel.pk},
+        post=plan_zien("405", ander_loket="405")),
+    # --- cheques: the beoordelaar --------------------------------------------------------
+    "cheques:beoordelen": Regel(alleen("beoordelaar"), post=alleen("beoordelaar", uitkomst="405")),
+    "cheques:plan": Regel(alleen("beoordelaar"), kwargs=lambda o: {"plan_id": o.plan_ingediend.pk},
+                          post=alleen("beoordelaar", uitkomst="405")),
+    # decisions are POST forms on the plan page: GET goes back to it; an empty form is
+    # refused with 400 (or the decision is not possible in this state: 400 with the reason)
+    **{f"cheques:{naam}": Regel(
+        alleen("beoordelaar", uitkomst="redirect"),
+        kwargs=lambda o: {"plan_id": o.plan_ingediend.pk},
+        post=alleen("beoordelaar", uitkomst="400"))
+       for naam in ("aanvulling-vragen", "toekennen", "afwijzen", "buiten-behandeling",
+                    "niet-medeondertekenen")},
+    # co-signing needs a concept beschikking, which this plan does not have
+    "cheques:medeondertekenen": Regel(
+        alleen("beoordelaar", uitkomst="redirect"),
+        kwargs=lambda o: {"plan_id": o.plan_ingediend.pk},
+        post=alleen("beoordelaar", uitkomst="404")),
+    # --- cheques: finance ---------------------------------------------------------------
+    "cheques:financien": Regel(alleen("financieel"), post=alleen("financieel", uitkomst="405")),
+    "cheques:betaalbatch": Regel(alleen("financieel", uitkomst="405"),
+                                 post=alleen("financieel", uitkomst="400")),
+    "cheques:betaalbatch-csv": Regel(alleen("financieel"),
+                                     kwargs=lambda o: {"batch": o.betaalbatch}),
+    "cheques:cheque": Regel(alleen("financieel", "beoordelaar"),
+                            kwargs=lambda o: {"nummer": o.cheque.nummer},
+                            post=alleen("financieel", "beoordelaar", uitkomst="405")),
+    **{f"cheques:{naam}": Regel(
+        alleen(rol, uitkomst="redirect"), kwargs=lambda o: {"nummer": o.cheque.nummer},
+        post=alleen(rol, uitkomst="400"))
+       for naam, rol in (("declaratie", "financieel"), ("vaststellen", "financieel"),
+                         ("betalen", "financieel"), ("intrekken", "beoordelaar"))},
+    # --- cheques: budget ----------------------------------------------------------------
+    "cheques:budget": Regel(alleen("financieel", "beheerder"),
+                            post=alleen("financieel", "beheerder", uitkomst="405")),
+    **{f"cheques:{naam}": Regel(
+        alleen("financieel", "beheerder", uitkomst="405"), kwargs=kwargs,
+        post=alleen("financieel", "beheerder", uitkomst="400"))
+       for naam, kwargs in (("toezegging-toevoegen", {}), ("periode-toevoegen", {}),
+                            ("plafond-publiceren", lambda o: {"periode_id": o.periode.pk}))},
+    # --- cheques: public verification and the documents -----------------------------------
+    # (its POST is rate limited per IP: tests/cheques covers it)
     "cheques:controleren": Regel(IEDEREEN),
-    # --- rapportage ---------------------------------------------------------------------
-    "rapportage:dashboard": Regel(alleen("adviesgroep", "beheerder")),
-    "rapportage:werkvoorraad": Regel(alleen("beoordelaar", "beheerder")),
+    # the owner; beoordelaar and financieel; the consulenten of the plan's loket (the
+    # beschikking, not the cheque); another resident and the other loket: 404
+    "cheques:beschikking-pdf": Regel(
+        loket(inwoner="ok", beoordelaar="ok", financieel="ok"),
+        kwargs=lambda o: {"pk": o.beschikking.pk}),
+    "cheques:cheque-pdf": Regel(
+        alleen("inwoner", "beoordelaar", "financieel"),
+        kwargs=lambda o: {"pk": o.beschikking.pk}),
+    # --- rapportage (no personal data: adviesgroep and project office) -------------------
+    "rapportage:dashboard": Regel(alleen("adviesgroep", "beheerder"),
+                                  post=alleen("adviesgroep", "beheerder", uitkomst="405")),
+    "rapportage:export": Regel(alleen("adviesgroep", "beheerder"),
+                               kwargs={"tabel": "trechter", "formaat": "csv"}),
+    "rapportage:verversen": Regel(alleen("adviesgroep", "beheerder", uitkomst="405"),
+                                  post=alleen("adviesgroep", "beheerder", uitkomst="redirect")),
+    # an empty request form is shown again with its messages
+    "rapportage:rapportages": Regel(alleen("adviesgroep", "beheerder"),
+                                    post=alleen("adviesgroep", "beheerder")),
+    "rapportage:rapportage": Regel(alleen("adviesgroep", "beheerder"),
+                                   kwargs=lambda o: {"pk": o.voortgangsrapportage.pk},
+                                   post=alleen("adviesgroep", "beheerder", uitkomst="405")),
+    "rapportage:rapportage-pdf": Regel(alleen("adviesgroep", "beheerder"),
+                                       kwargs=lambda o: {"pk": o.voortgangsrapportage.pk}),
+    "rapportage:werkvoorraad": Regel(alleen("beoordelaar", "beheerder"),
+                                     post=alleen("beoordelaar", "beheerder", uitkomst="405")),
 }

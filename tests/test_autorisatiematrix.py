@@ -9,11 +9,13 @@ import re
 from functools import cached_property
 
 import pytest
+from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, converters, get_resolver, reverse
 
 from tests.autorisatie import MATRIX, ROLLEN, UITKOMSTEN
 from tests.conftest import log_in_als_medewerker
+from tfvv.roles import Organisatie
 
 pytestmark = pytest.mark.django_db
 
@@ -59,37 +61,197 @@ def test_matrix_is_volledig_en_geldig():
     for naam, regel in MATRIX.items():
         assert set(regel.verwacht) == set(ROLLEN), f"{naam}: geef een uitkomst voor elke rol"
         assert set(regel.verwacht.values()) <= UITKOMSTEN, f"{naam}: onbekende uitkomst"
-        assert regel.methode in ("get", "post"), naam
+        if regel.post is not None:
+            assert set(regel.post) == set(ROLLEN), f"{naam}: geef een POST-uitkomst per rol"
+            assert set(regel.post.values()) <= UITKOMSTEN, f"{naam}: onbekende uitkomst"
 
 
 class Objecten:
-    """Records for URL kwargs, created on first use. `inwoner` is the resident role's
-    user; `*_eigen` records belong to it, `*_ander` to another resident."""
+    """Records for URL kwargs, created on first use.
 
-    def __init__(self, inwoner):
+    `inwoner` is the resident role's user: `*_eigen` records belong to it, `*_ander` to
+    another resident. The case records (`zaak`, `gesprek`, `plan`, …) belong to `loket`
+    (default Leerwerkloket Twente) and are handled by that loket's consulent, so the
+    consulent of the other loket must not reach them. tests/test_idor.py builds a second
+    set for Loopbaanstation and for another resident to check exactly that.
+    """
+
+    def __init__(self, inwoner, medewerkers, loket=Organisatie.LEERWERKLOKET):
         self.inwoner = inwoner
+        self.medewerkers = medewerkers
+        self.loket = loket
+        self.consulent = medewerkers[
+            "consulent_lwl" if loket == Organisatie.LEERWERKLOKET else "consulent_lbs"]
+
+    def maak(self, *namen: str) -> None:
+        """Create the named records now (for pages that list them without a kwarg)."""
+        for naam in namen:
+            getattr(self, naam)
+
+    def _aanvraag(self, **velden):
+        from tests.aanvragen.factories import AanvraagFactory
+
+        return AanvraagFactory(**{"aanvrager": self.inwoner, "loket": self.loket, **velden})
 
     @cached_property
     def aanvraag_eigen(self):
-        from tests.aanvragen.factories import AanvraagFactory
-
-        return AanvraagFactory(aanvrager=self.inwoner, loket="leerwerkloket")
+        """A new aanmelding of the resident: no consulent yet."""
+        return self._aanvraag()
 
     @cached_property
     def aanvraag_ander(self):
-        from tests.aanvragen.factories import AanvraagFactory
+        from tests.aanvragen.factories import InwonerFactory
 
-        return AanvraagFactory(loket="leerwerkloket")
+        return self._aanvraag(aanvrager=InwonerFactory())
 
     @cached_property
-    def aanvraag_lbs(self):
-        from tests.aanvragen.factories import AanvraagFactory
+    def zaak(self):
+        """The resident's case in behandeling with the loket's consulent, nothing planned."""
+        return self._aanvraag(status="in_behandeling", consulent=self.consulent)
 
-        return AanvraagFactory(loket="loopbaanstation")
+    @cached_property
+    def zaak_grenspostcode(self):
+        return self._aanvraag(status="in_behandeling", consulent=self.consulent,
+                              postcode="7693AA", postcodecontrole="te_controleren")
+
+    @cached_property
+    def gesprek(self):
+        """A planned loopbaangesprek on a case of its own."""
+        from tests.loopbaangesprekken.factories import GesprekFactory
+
+        zaak = self._aanvraag(status="in_behandeling", consulent=self.consulent)
+        return GesprekFactory(aanvraag=zaak, consulent=self.consulent)
+
+    @cached_property
+    def document_eigen(self):
+        return self._document(self.aanvraag_eigen)
+
+    @cached_property
+    def document_ander(self):
+        return self._document(self.aanvraag_ander)
+
+    @staticmethod
+    def _document(aanvraag):
+        from aanvragen.services import voeg_document_toe
+        from tests.aanvragen.bestanden import PDF, upload
+
+        return voeg_document_toe(aanvraag=aanvraag, soort="diploma",
+                                 bestand=upload("diploma.pdf", PDF), mime="application/pdf",
+                                 actor=aanvraag.aanvrager)
+
+    @cached_property
+    def plan(self):
+        """A concept scholingsplan that passes the subsidietoets, with both evidence files."""
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        from tests.aanvragen.bestanden import PDF
+        from tests.loopbaangesprekken.factories_scholingsplan import (
+            ScholingsplanFactory,
+            begroting,
+        )
+        from tfvv.models import Begrotingsperiode
+
+        if not Begrotingsperiode.objects.exists():
+            begroting()
+        plan = ScholingsplanFactory(
+            aanvraag=self._aanvraag(status="scholingsplan", consulent=self.consulent),
+            consulent=self.consulent,
+            arbeidsmarktperspectief_bewijs=SimpleUploadedFile(
+                "vacatures.pdf", PDF, content_type="application/pdf"))
+        regel = plan.cofinanciering.get()
+        regel.bewijs = SimpleUploadedFile("toezegging.pdf", PDF, content_type="application/pdf")
+        regel.save()
+        return plan
+
+    @cached_property
+    def cofinancieringsregel(self):
+        return self.plan.cofinanciering.get()
+
+    @cached_property
+    def periode(self):
+        from tests.cheques.factories import maak_periode
+        from tfvv.models import Begrotingsperiode
+
+        return Begrotingsperiode.objects.first() or maak_periode()
+
+    def _ingediend_plan(self):
+        from tests.cheques.factories import ScholingsplanFactory
+
+        self.periode  # noqa: B018 - the budget the decision books on
+        return ScholingsplanFactory(
+            aanvraag=self._aanvraag(status="ingediend", consulent=self.consulent),
+            consulent=self.consulent)
+
+    @cached_property
+    def plan_ingediend(self):
+        """A submitted plan waiting for the beoordelaar's decision."""
+        return self._ingediend_plan()
+
+    @cached_property
+    def beschikking(self):
+        """A granted plan of the resident: beschikking and cheque, PDFs rendered."""
+        from decimal import Decimal
+
+        from django.test import TestCase
+
+        from cheques import services
+
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            beschikking = services.toekennen(
+                plan=self._ingediend_plan(), door=self.medewerkers["beoordelaar"],
+                bedrag=Decimal("1500.00"), motivering="Voldoet aan de verordening.")
+        beschikking.refresh_from_db()
+        return beschikking
+
+    @cached_property
+    def cheque(self):
+        return self.beschikking.cheque
+
+    @cached_property
+    def betaalbatch(self):
+        """A payment batch holding a cheque that was declared, settled and paid."""
+        from decimal import Decimal
+
+        from django.core.files.base import ContentFile
+        from django.utils import timezone
+
+        from cheques import services
+        from tests.aanvragen.bestanden import PDF
+
+        fin = self.medewerkers["financieel"]
+        cheque = services.toekennen(plan=self._ingediend_plan(),
+                                    door=self.medewerkers["beoordelaar"],
+                                    bedrag=Decimal("1000.00"), motivering="Voldoet.").cheque
+        services.registreer_declaratie(cheque=cheque, door=fin, factuurnummer="F-1",
+                                       factuurdatum=timezone.localdate(),
+                                       bedrag=Decimal("1000.00"),
+                                       bewijs=ContentFile(PDF, name="factuur.pdf"))
+        services.vaststellen(cheque=cheque, door=fin, bedrag=Decimal("1000.00"))
+        return services.maak_betaalbatch(door=fin, betaald_op=timezone.localdate())
+
+    @cached_property
+    def voortgangsrapportage(self):
+        import datetime
+
+        from django.core.files.base import ContentFile
+
+        from rapportage.models import Voortgangsrapportage
+        from tests.aanvragen.bestanden import PDF
+
+        return Voortgangsrapportage.objects.create(
+            van=datetime.date(2024, 1, 1), tot=datetime.date(2024, 12, 31),
+            status=Voortgangsrapportage.Status.KLAAR,
+            bestand=ContentFile(PDF, name="voortgang-2024.pdf"))
+
+    @cached_property
+    def inloglink_token(self):
+        from aanvragen.services import maak_inloglink
+
+        return maak_inloglink(gebruiker=self.inwoner).rstrip("/").rsplit("/", 1)[-1]
 
 
-@pytest.fixture
-def rolclients(medewerkers):
+def maak_rolclients(medewerkers):
+    """A client per role of ROLLEN (staff with a verified second factor) and the resident."""
     from tests.aanvragen.factories import InwonerFactory
 
     inwoner = InwonerFactory()
@@ -99,7 +261,31 @@ def rolclients(medewerkers):
     clients["inwoner"] = inwoner_client
     for rol in ROLLEN[2:]:
         clients[rol] = log_in_als_medewerker(Client(), medewerkers[rol])
-    return clients, Objecten(inwoner)
+    return clients, inwoner
+
+
+@pytest.fixture
+def rolclients(medewerkers):
+    clients, inwoner = maak_rolclients(medewerkers)
+    return clients, Objecten(inwoner, medewerkers)
+
+
+def url_van(naam: str, objecten: Objecten) -> str:
+    regel = MATRIX[naam]
+    objecten.maak(*regel.vooraf)
+    kwargs = regel.kwargs(objecten) if callable(regel.kwargs) else regel.kwargs
+    return reverse(naam, kwargs=kwargs)
+
+
+def vraag(client, methode: str, url: str, data: dict | None = None):
+    """GET, or a POST whose changes are rolled back (a savepoint), so the next role finds
+    the records as they were."""
+    if methode == "get":
+        return client.get(url, data or {})
+    with transaction.atomic():
+        response = client.post(url, data or {})
+        transaction.set_rollback(True)
+    return response
 
 
 def uitkomst(response) -> str:
@@ -113,40 +299,57 @@ def uitkomst(response) -> str:
     return str(code)
 
 
-@pytest.mark.parametrize("naam", sorted(MATRIX))
-def test_autorisatie_per_rol(naam, rolclients):
-    clients, objecten = rolclients
-    regel = MATRIX[naam]
-    kwargs = regel.kwargs(objecten) if callable(regel.kwargs) else regel.kwargs
-    url = reverse(naam, kwargs=kwargs)
+def controleer(naam: str, methode: str, url: str, verwacht: dict, clients, data=None):
     afwijkingen = []
     for rol in ROLLEN:
-        client = clients[rol]
-        response = getattr(client, regel.methode)(url, regel.data)
-        kreeg, verwacht = uitkomst(response), regel.verwacht[rol]
-        if kreeg != verwacht:
-            afwijkingen.append(f"{rol}: verwacht {verwacht}, kreeg {kreeg} "
+        response = vraag(clients[rol], methode, url, data)
+        kreeg = uitkomst(response)
+        if kreeg != verwacht[rol]:
+            afwijkingen.append(f"{rol}: verwacht {verwacht[rol]}, kreeg {kreeg} "
                                f"({response.status_code} {response.get('Location', '')})")
         elif kreeg == "ok" and "text/html" in response.get("Content-Type", "") \
                 and not naam.startswith("admin:"):
             html = response.content.decode()
             assert not INLINE_SCRIPT.search(html), f"{naam} ({rol}): inline <script>"
             assert not INLINE_STIJL.search(html), f"{naam} ({rol}): style=\"\" attribuut"
-    assert not afwijkingen, f"{naam} ({regel.methode.upper()} {url}):\n  " + "\n  ".join(
-        afwijkingen)
+    return [f"{methode.upper()} {a}" for a in afwijkingen]
 
+
+@pytest.mark.parametrize("naam", sorted(MATRIX))
+def test_autorisatie_per_rol(naam, rolclients):
+    clients, objecten = rolclients
+    regel = MATRIX[naam]
+    url = url_van(naam, objecten)
+    afwijkingen = controleer(naam, "get", url, regel.verwacht, clients)
+    if regel.post is not None:
+        afwijkingen += controleer(naam, "post", url, regel.post, clients, regel.data)
+    assert not afwijkingen, f"{naam} ({url}):\n  " + "\n  ".join(afwijkingen)
 
 
 def test_geraden_ids_geven_geen_toegang(rolclients):
     """Every URL with a numeric id: a guessed id that does not exist is never shown and
-    never a 500, for any role. (Other people's real records: the kwargs in MATRIX.)"""
+    never a 500, for any role, with GET or POST. (Other people's real records and
+    sequential ids: tests/test_idor.py.)"""
     clients, _ = rolclients
     geraden = 2_000_000_000
     for naam, conv in url_namen().items():
         if not conv or not all(isinstance(c, converters.IntConverter) for c in conv.values()):
             continue
         url = reverse(naam, kwargs=dict.fromkeys(conv, geraden))
-        regel = MATRIX[naam]
         for rol in ROLLEN:
-            response = getattr(clients[rol], regel.methode)(url, regel.data)
-            assert uitkomst(response) != "ok" and response.status_code < 500, f"{naam} {rol}"
+            for methode in ("get", "post"):
+                response = vraag(clients[rol], methode, url)
+                assert response.status_code < 500, f"{methode} {naam} {rol}"
+                assert niets_getoond(naam, methode, rol, uitkomst(response)), \
+                    f"{methode} {naam} {rol}: {uitkomst(response)}"
+
+
+def niets_getoond(naam: str, methode: str, rol: str, kreeg: str) -> bool:
+    """The outcome for a record that does not exist reveals nothing: never a page, and a
+    redirect only where the URL redirects whatever the id (a GET on a POST-only action
+    sends the user back to the record's page, which then answers 404)."""
+    if kreeg == "ok":
+        return False
+    regel = MATRIX[naam]
+    verwacht = regel.verwacht if methode == "get" else (regel.post or {})
+    return kreeg != "redirect" or verwacht.get(rol) == "redirect"

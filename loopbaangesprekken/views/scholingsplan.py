@@ -23,6 +23,7 @@ from loopbaangesprekken.permissions_scholingsplan import (
 from loopbaangesprekken.selectors import scholingsplan as selectors
 from loopbaangesprekken.services import scholingsplan as services
 from tfvv.events import registreer_inzage
+from tfvv.permissions import mag_loket_zien
 from tfvv.roles import Rol
 from tfvv.statemachine import OngeldigeTransitie
 from tfvv.views.base import RolVereistMixin
@@ -33,6 +34,14 @@ TEMPLATE_FORMULIER = "loopbaangesprekken/scholingsplan_formulier.html"
 def _vereist(toegang):
     if not toegang:
         raise PermissionDenied(toegang.reden)
+
+
+def _niet_van_ander_loket(user, aanvraag):
+    """A consulent of the other loket gets 404, exactly like a record that does not exist
+    (docs/consulenten.md); the beoordelaar sees the plans of both loketten."""
+    if (user.heeft_rol(Rol.CONSULENT) and not user.heeft_rol(Rol.BEOORDELAAR)
+            and not mag_loket_zien(user, aanvraag.loket)):
+        raise Http404
 
 
 def _log_inzage(request, aanvraag, onderdeel="scholingsplan", handeling="bekeken"):
@@ -73,7 +82,11 @@ class PlanFormulierMixin(RolVereistMixin):
         if not all([form.is_valid(), kosten.is_valid(), cofinanciering.is_valid()]):
             messages.error(request, _("Het scholingsplan is niet opgeslagen: verbeter de "
                                       "gemarkeerde velden."))
-            return self.toon(request, aanvraag, plan, form, kosten, cofinanciering, status=400)
+            # the bound form wrote the refused input into `plan`: the verdict and the
+            # amounts are those of the stored draft
+            opgeslagen = _plan(plan.pk) if plan else None
+            return self.toon(request, aanvraag, opgeslagen, form, kosten, cofinanciering,
+                             status=400)
         try:
             plan = services.bewaar_concept(aanvraag=aanvraag, actor=request.user, form=form,
                                            kosten=kosten, cofinanciering=cofinanciering)
@@ -92,6 +105,7 @@ class PlanFormulierMixin(RolVereistMixin):
 class PlanNieuwView(PlanFormulierMixin, View):
     def aanvraag(self, aanvraag_id):
         aanvraag = get_object_or_404(Aanvraag, pk=aanvraag_id)
+        _niet_van_ander_loket(self.request.user, aanvraag)
         _vereist(mag_plan_maken(self.request.user, aanvraag))
         return aanvraag
 
@@ -107,6 +121,7 @@ class PlanNieuwView(PlanFormulierMixin, View):
 class PlanBewerkenView(PlanFormulierMixin, View):
     def plan(self, pk):
         plan = _plan(pk)
+        _niet_van_ander_loket(self.request.user, plan.aanvraag)
         _vereist(mag_plan_wijzigen(self.request.user, plan))
         return plan
 
@@ -125,6 +140,7 @@ class PlanView(RolVereistMixin, View):
 
     def get(self, request, pk):
         plan = _plan(pk)
+        _niet_van_ander_loket(request.user, plan.aanvraag)
         _vereist(mag_plan_zien(request.user, plan))
         _log_inzage(request, plan.aanvraag)
         return render(request, "loopbaangesprekken/scholingsplan.html", {
@@ -139,6 +155,7 @@ class PlanIndienenView(RolVereistMixin, View):
 
     def post(self, request, pk):
         plan = _plan(pk)
+        _niet_van_ander_loket(request.user, plan.aanvraag)
         _vereist(mag_plan_wijzigen(request.user, plan))
         try:
             plan = services.indienen(plan=plan, actor=request.user)
@@ -169,6 +186,7 @@ class BewijsView(RolVereistMixin, View):
         else:
             plan = get_object_or_404(Scholingsplan.objects.select_related("aanvraag"), pk=pk)
             bestand = plan.arbeidsmarktperspectief_bewijs
+        _niet_van_ander_loket(request.user, plan.aanvraag)
         _vereist(mag_plan_zien(request.user, plan))
         if not bestand:
             raise Http404(_("Er is geen bestand."))

@@ -79,7 +79,7 @@ def test_inwonerpaginas_met_aanvraag(als, rol, naam, dossier):
 
 
 DOCUMENT_TOEGANG = {
-    "anoniem": 302, "inwoner": 200, "consulent_lwl": 200, "consulent_lbs": 403,
+    "anoniem": 302, "inwoner": 200, "consulent_lwl": 200, "consulent_lbs": 404,
     "consulent_manager": 200, "beoordelaar": 200, "financieel": 200, "adviesgroep": 403,
     "beheerder": 403,
 }

@@ -85,8 +85,21 @@ def test_paginas_per_rol(rol, als, dossier):
             assert r.status_code == 200, (url, rol)
         elif rol == "anoniem":
             assert r.status_code == 302 and "inloggen" in r["Location"], url
+        elif url in verborgen_documenten(dossier, rol):
+            assert r.status_code == 404, (url, rol)  # as if it did not exist
         else:
             assert r.status_code == 403, (url, rol)
+
+
+def verborgen_documenten(d, rol) -> set[str]:
+    """Another resident's documents, and the beschikking of the other loket's case."""
+    pk = {"pk": d["beschikking"].pk}
+    if rol == "ander_inwoner":
+        return {reverse("cheques:beschikking-pdf", kwargs=pk),
+                reverse("cheques:cheque-pdf", kwargs=pk)}
+    if rol == "consulent_lbs":
+        return {reverse("cheques:beschikking-pdf", kwargs=pk)}
+    return set()
 
 
 def post_urls(d):

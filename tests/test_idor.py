@@ -1,0 +1,270 @@
+"""IDOR: nobody reaches someone else's records by changing an id in a URL.
+
+The URLs and the expected outcomes come from the authorisation matrix
+(tests/autorisatie.py), so a URL added there is covered here too:
+
+* resident A against resident B: every URL the resident may use on their own records,
+  given B's record, answers 404 (as if it did not exist) with GET and POST, and changes
+  nothing; A's AVG export holds nothing of B; login links only ever log in their owner;
+* the consulent of the other organisation: every case URL answers the consulent of
+  Leerwerkloket Twente on a Loopbaanstation case exactly what the Loopbaanstation
+  consulent gets on a Leerwerkloket case (404), both ways, and leaves no access log;
+* sequential ids: for every URL with an id, a resident and the Loopbaanstation consulent
+  walk every id around and past the records that exist; they get a record only when it is theirs
+  (their own aanvraag / their own loket) and otherwise exactly the refusal of the matrix;
+* guessed ids: 0 and ids beyond the integer range never give a record or a 500; guessed
+  cheque numbers and payment batches give 404;
+* other residents' beschikking and cheque PDFs: covered by the first two points (the
+  matrix rows `cheques:beschikking-pdf` and `cheques:cheque-pdf`).
+"""
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.test import Client
+from django.urls import converters, reverse
+
+from aanvragen.models import Aanvraag
+from aanvragen.services import maak_inloglink
+from tests.aanvragen.bestanden import PDF, upload
+from tests.aanvragen.conftest import log_in_als_inwoner, na_commit, pad_van_link
+from tests.aanvragen.factories import InwonerFactory
+from tests.autorisatie import MATRIX, ROLLEN
+from tests.test_autorisatiematrix import (
+    Objecten,
+    maak_rolclients,
+    niets_getoond,
+    uitkomst,
+    url_namen,
+    url_van,
+    vraag,
+)
+from tfvv.models import Inzage
+from tfvv.roles import Organisatie
+
+pytestmark = pytest.mark.django_db
+
+TOEGANG = ("ok", "redirect")
+ID_URLS = sorted(naam for naam, conv in url_namen().items()
+                 if conv and all(isinstance(c, converters.IntConverter) for c in conv.values()))
+# the login link is the credential itself: whoever holds it logs in as its owner
+GEEN_ID = {"aanvragen:inloglink"}
+
+
+def met_kwargs(naam: str) -> bool:
+    return bool(MATRIX[naam].kwargs) and naam not in GEEN_ID
+
+
+INWONER_URLS = sorted(n for n in MATRIX if met_kwargs(n)
+                      and (MATRIX[n].verwacht["inwoner"] in TOEGANG
+                           or (MATRIX[n].post or {}).get("inwoner") in TOEGANG))
+ZAAK_URLS = sorted(n for n in MATRIX if met_kwargs(n)
+                   and MATRIX[n].verwacht["consulent_lwl"] != "403")
+
+
+@pytest.fixture
+def wereld(medewerkers):
+    """Role clients; the resident's own records (`a`), another resident's (`b`), and the
+    same kind of records at Loopbaanstation of a third resident (`lbs`)."""
+    clients, inwoner = maak_rolclients(medewerkers)
+    return {
+        "clients": clients,
+        "a": Objecten(inwoner, medewerkers),
+        "b": Objecten(InwonerFactory(), medewerkers),
+        "lbs": Objecten(InwonerFactory(), medewerkers, loket=Organisatie.LOOPBAANSTATION),
+    }
+
+
+# --- resident A against resident B ----------------------------------------------------
+
+
+def momentopname(aanvraag: Aanvraag) -> tuple:
+    aanvraag.refresh_from_db()
+    return (aanvraag.status, aanvraag.email, aanvraag.telefoon, aanvraag.documenten.count(),
+            aanvraag.afgesloten_op)
+
+
+@pytest.mark.parametrize("naam", INWONER_URLS)
+def test_inwoner_a_krijgt_404_op_elk_record_van_b(naam, wereld):
+    a = wereld["clients"]["inwoner"]
+    url = url_van(naam, wereld["b"])
+    b_aanvragen = list(Aanvraag.objects.filter(aanvrager=wereld["b"].inwoner))
+    voor = [momentopname(x) for x in b_aanvragen]
+
+    assert uitkomst(vraag(a, "get", url)) == "404", url
+    # POST with the inputs a real form would send: refused before anything is read
+    data = {"bevestig": "on", "soort": "diploma", "bestand": upload("x.pdf", PDF)}
+    assert a.post(url, data).status_code in (404, 405), url
+
+    assert [momentopname(x) for x in b_aanvragen] == voor
+
+
+def test_avg_export_van_a_bevat_niets_van_b(wereld):
+    b = wereld["b"]
+    b.maak("document_eigen", "zaak", "gesprek", "plan")
+    wereld["a"].maak("document_eigen")
+    export = wereld["clients"]["inwoner"].get(reverse("aanvragen:mijn-gegevens")).content.decode()
+    assert wereld["a"].aanvraag_eigen.referentie in export
+    for aanvraag in Aanvraag.objects.filter(aanvrager=b.inwoner):
+        assert aanvraag.referentie not in export
+    assert b.inwoner.email not in export
+    assert b.inwoner.last_name not in export
+
+
+def test_inloglink_logt_alleen_de_eigenaar_in(wereld):
+    a_gebruiker, b = wereld["a"].inwoner, wereld["b"]
+    a = log_in_als_inwoner(a_gebruiker)
+    eigen = reverse("aanvragen:aanvraag", kwargs={"pk": wereld["a"].aanvraag_eigen.pk})
+    assert a.get(eigen).status_code == 200
+
+    # a guessed token logs nobody in and does not end A's session
+    assert a.post("/inloggen/" + "A" * 43 + "/").status_code == 410
+    assert a.get(eigen).status_code == 200
+
+    # B's link, once used by B, is spent for everyone
+    b_link = pad_van_link(maak_inloglink(gebruiker=b.inwoner))
+    assert Client().post(b_link).status_code == 302
+    assert a.post(b_link).status_code == 410
+    assert a.get(reverse("aanvragen:aanvraag", kwargs={"pk": b.aanvraag_eigen.pk})
+                 ).status_code == 404
+
+    # asking a link for B's address sends it to B only, with the same answer as always
+    cache.clear()  # rate-limit counters of earlier tests
+    mail.outbox.clear()
+    with na_commit():
+        antwoord = a.post(reverse("aanvragen:inloggen"), {"email": b.inwoner.email})
+        onbekend = a.post(reverse("aanvragen:inloggen"), {"email": "niemand@voorbeeld.nl"})
+    assert antwoord.status_code == onbekend.status_code == 302
+    assert antwoord["Location"] == onbekend["Location"]
+    assert [m.to for m in mail.outbox] == [[b.inwoner.email]]
+
+    # a fresh link of B used in A's browser makes it B's session, never a mix of both
+    assert a.post(pad_van_link(maak_inloglink(gebruiker=b.inwoner))).status_code == 302
+    assert a.get(eigen).status_code == 404
+
+
+# --- the consulent of the other organisation ------------------------------------------
+
+
+@pytest.mark.parametrize("naam", ZAAK_URLS)
+def test_andere_organisatie_in_beide_richtingen(naam, wereld, medewerkers):
+    """On a Loopbaanstation case the Leerwerkloket consulent gets what the Loopbaanstation
+    consulent gets on a Leerwerkloket case (the matrix: 404), and the other way round."""
+    clients, regel = wereld["clients"], MATRIX[naam]
+    url = url_van(naam, wereld["lbs"])
+    logs_voor = Inzage.objects.filter(gebruiker=medewerkers["consulent_lwl"]).count()
+    afwijkingen = []
+    for methode, verwacht in (("get", regel.verwacht), ("post", regel.post)):
+        if verwacht is None:
+            continue
+        for rol, gelijk_aan in (("consulent_lwl", "consulent_lbs"),
+                                ("consulent_lbs", "consulent_lwl"),
+                                ("consulent_manager", "consulent_manager")):
+            kreeg = uitkomst(vraag(clients[rol], methode, url, regel.data))
+            if kreeg != verwacht[gelijk_aan]:
+                afwijkingen.append(f"{methode} {rol}: verwacht {verwacht[gelijk_aan]}, "
+                                   f"kreeg {kreeg}")
+    assert not afwijkingen, f"{naam} ({url}): {afwijkingen}"
+    # a refused look is no look: nothing in the AVG access log
+    assert Inzage.objects.filter(gebruiker=medewerkers["consulent_lwl"]).count() == logs_voor
+
+
+# --- sequential and guessed ids --------------------------------------------------------
+
+
+class Opnemer:
+    """Stands in for Objecten while a Regel's kwargs are built: remembers the record."""
+
+    def __init__(self, objecten):
+        self._objecten = objecten
+        self.record = None
+
+    def __getattr__(self, naam):
+        self.record = getattr(self._objecten, naam)
+        return self.record
+
+
+def dossier_van(record) -> Aanvraag | None:
+    """The case a record belongs to (None for records of no case: budget, reports)."""
+    if record is None or isinstance(record, Aanvraag):
+        return record
+    if hasattr(record, "aanvraag"):
+        return record.aanvraag
+    return dossier_van(getattr(record, "plan", None))
+
+
+@pytest.mark.parametrize("naam", ID_URLS)
+def test_opeenvolgende_ids(naam, wereld):
+    """Walk every id of the URL's kind of record (first − 3 … last + 3; ids of other
+    tests are rolled back, so lower ones do not exist): the resident reaches only
+    their own, the Loopbaanstation consulent only Loopbaanstation's; every other existing
+    record gets the refusal of the matrix, a missing one that refusal or 404."""
+    regel = MATRIX[naam]
+    (sleutel,) = url_namen()[naam]
+    for kant in ("a", "b", "lbs"):  # records of every owner and loket
+        opnemer = Opnemer(wereld[kant])
+        regel.kwargs(opnemer)
+    model = type(opnemer.record)
+    records = model.objects.in_bulk()
+    eerste, laatste = min(records), max(records)
+    weigering = {
+        "inwoner": "404" if regel.verwacht["inwoner"] in TOEGANG else regel.verwacht["inwoner"],
+        "consulent_lbs": regel.verwacht["consulent_lbs"],
+    }
+    eigen = {
+        "inwoner": lambda d: d.aanvrager_id == wereld["a"].inwoner.pk,
+        "consulent_lbs": lambda d: d.loket == Organisatie.LOOPBAANSTATION,
+    }
+    afwijkingen = []
+    for pk in range(max(eerste - 3, 1), laatste + 4):
+        url = reverse(naam, kwargs={sleutel: pk})
+        record = records.get(pk)
+        for rol in weigering:
+            response = wereld["clients"][rol].get(url)
+            assert response.status_code < 500, f"{naam} {rol} {pk}"
+            dossier = dossier_van(record)
+            if dossier is not None and eigen[rol](dossier):
+                continue
+            # a missing id may also be a plain 404 (a download looks the record up before
+            # it checks the role); someone else's record gets exactly the refusal
+            toegestaan = {weigering[rol], "404"} if record is None else {weigering[rol]}
+            if uitkomst(response) not in toegestaan:
+                afwijkingen.append(f"{rol} id {pk}: verwacht {weigering[rol]}, "
+                                   f"kreeg {uitkomst(response)}")
+    assert not afwijkingen, f"{naam}: {afwijkingen}"
+
+
+@pytest.mark.parametrize("pk", [0, 2**31 - 1, 2**31, 2**63, 10**25])
+def test_geraden_ids_buiten_bereik(pk, wereld):
+    """Ids at and beyond the database's integer range: never a record, never a 500."""
+    wereld["a"].maak("document_eigen")
+    for naam in ID_URLS:
+        (sleutel,) = url_namen()[naam]
+        url = reverse(naam, kwargs={sleutel: pk})
+        for rol in ROLLEN:
+            for methode in ("get", "post"):
+                response = vraag(wereld["clients"][rol], methode, url)
+                assert response.status_code < 500, f"{methode} {naam} {rol}"
+                assert niets_getoond(naam, methode, rol, uitkomst(response)), \
+                    f"{methode} {naam} {rol}: {uitkomst(response)}"
+
+
+TEKST_URLS = sorted(naam for naam, conv in url_namen().items()
+                    if conv and any(isinstance(c, converters.StringConverter)
+                                    for c in conv.values()))
+GERADEN_TEKST = {"nummer": "TFV-2024-999999", "batch": "BATCH-2024-999",
+                 "tabel": "bestaat-niet", "formaat": "csv"}
+
+
+@pytest.mark.parametrize("naam", TEKST_URLS)
+def test_geraden_nummers(naam, wereld):
+    """URLs keyed by a number or name (cheque number, payment batch, export table): a
+    guessed one answers 404 to the roles that may see real ones, and the usual refusal
+    to everyone else; never a 500."""
+    regel = MATRIX[naam]
+    url = reverse(naam, kwargs={k: GERADEN_TEKST[k] for k in url_namen()[naam]})
+    for methode, verwacht in (("get", regel.verwacht), ("post", regel.post)):
+        for rol in ROLLEN if verwacht else ():
+            kreeg = uitkomst(vraag(wereld["clients"][rol], methode, url))
+            bedoeld = "404" if verwacht[rol] in ("ok", "400") else verwacht[rol]
+            assert kreeg == bedoeld, f"{methode} {naam} {rol}: verwacht {bedoeld}, kreeg {kreeg}"
