@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -69,6 +70,9 @@ FOUTEN = (ValidationError, budget.PlafondOverschreden, OngeldigeTransitie)
 
 # --- beoordelaar -------------------------------------------------------------------------
 
+PER_PAGINA = 50
+
+
 class BeoordelenView(RolVereistMixin, TemplateView):
     rollen = BESLISSERS
     template_name = "cheques/beoordelen.html"
@@ -79,7 +83,8 @@ class BeoordelenView(RolVereistMixin, TemplateView):
         regels = selectors.werkvoorraad(status=keuze.get("status", ""),
                                         verdict=keuze.get("toets", ""),
                                         termijn=keuze.get("termijn", ""))
-        return {**super().get_context_data(**kwargs), "filter": filter_form, "regels": regels}
+        pagina = Paginator(regels, PER_PAGINA).get_page(self.request.GET.get("pagina"))
+        return {**super().get_context_data(**kwargs), "filter": filter_form, "pagina": pagina}
 
 
 def _afwijsregels(plan):
