@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from tests.aanvragen.conftest import pad_van_link, referentiedata  # noqa: F401 - fixture
+from tests.aanvragen.conftest import pad_van_link
 from tests.conftest import ROOT, axe_schendingen, huidige_code
 
 SCREENSHOTS = ROOT / "var" / "screenshots"

@@ -52,7 +52,7 @@ def kies_keuzerondje(page, groep_eerste, label):
     raise AssertionError(f"{label} niet te kiezen")
 
 
-def test_formulier_alleen_met_het_toetsenbord(reis, referentiedata, mailoutbox):
+def test_formulier_alleen_met_het_toetsenbord(reis, mailoutbox):
     page = reis.ga_naar("/aanmelden/")
     # the first Tab reaches the skip link; Enter jumps past the menu
     page.keyboard.press("Tab")
@@ -91,7 +91,7 @@ def past_in_breedte(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
-def test_formulier_op_een_telefoon_van_375_pixels(reis_in, referentiedata, mailoutbox):
+def test_formulier_op_een_telefoon_van_375_pixels(reis_in, mailoutbox):
     reis = reis_in("375px", viewport={"width": 375, "height": 812}, is_mobile=True,
                    has_touch=True)
     page = reis.ga_naar("/aanmelden/")
@@ -109,7 +109,7 @@ def test_formulier_op_een_telefoon_van_375_pixels(reis_in, referentiedata, mailo
     assert past_in_breedte(page)
 
 
-def test_formulier_zonder_javascript(reis_in, referentiedata, mailoutbox):
+def test_formulier_zonder_javascript(reis_in, mailoutbox):
     reis = reis_in("zonder-js", java_script_enabled=False)
     page = reis.page
     page.goto(reis.url + "/aanmelden/")

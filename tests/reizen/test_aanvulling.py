@@ -24,7 +24,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 WAT = "Een getekende verklaring van de werkgever over de bijdrage van € 1.500,00."
 
 
-def test_aanvulling_herindienen_en_toekennen(reis, referentiedata, medewerkers, mailoutbox):
+def test_aanvulling_herindienen_en_toekennen(reis, medewerkers, mailoutbox):
     gegevens = referentie_en_budget()
     referentie = inwoner_meldt_aan(reis, voornaam="Sanne", achternaam="Bosch",
                                    email="sanne@voorbeeld.nl")

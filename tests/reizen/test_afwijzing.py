@@ -22,7 +22,7 @@ MOTIVERING = ("Het doelberoep sluit niet aan bij de vraag op de Twentse arbeidsm
               "zoals de verordening dat in artikel 4 vraagt.")
 
 
-def test_afwijzing_met_motivering_voor_de_inwoner(reis, referentiedata, medewerkers,
+def test_afwijzing_met_motivering_voor_de_inwoner(reis, medewerkers,
                                                    mailoutbox):
     gegevens = referentie_en_budget()
     referentie = inwoner_meldt_aan(reis, voornaam="Bram", achternaam="Jansen",

@@ -13,7 +13,7 @@ from tests.reizen.stappen import (
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_doorverwijzing_naar_uwv(reis, referentiedata, medewerkers, mailoutbox):
+def test_doorverwijzing_naar_uwv(reis, medewerkers, mailoutbox):
     referentie = inwoner_meldt_aan(reis, voornaam="Ahmet", achternaam="Yilmaz",
                                    email="ahmet@voorbeeld.nl")
     consulent_neemt_in_behandeling(reis, medewerkers["consulent_lwl"], referentie)

@@ -40,7 +40,7 @@ def bewijs_pdf(tmp_path):
     return pad
 
 
-def test_van_aanmelding_tot_betaling_en_dashboard(reis, referentiedata, medewerkers,
+def test_van_aanmelding_tot_betaling_en_dashboard(reis, medewerkers,
                                                   mailoutbox, tmp_path):
     gegevens = referentie_en_budget()
 
