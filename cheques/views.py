@@ -151,7 +151,8 @@ class PlanView(RolVereistMixin, StapOpVereistMixin, View):
 
 
 class PlanActie(PlanView):
-    """POST one decision on a plan; errors go back to the plan page at the field."""
+    """POST one decision on a plan; errors go back to the plan page at the field.
+    Subclasses define `uitvoeren(plan, data)`, which calls the service."""
 
     form_class = None
     form_naam = ""
@@ -160,9 +161,6 @@ class PlanActie(PlanView):
 
     def maak_form(self, plan):
         return self.form_class(self.request.POST)
-
-    def uitvoeren(self, plan, data):
-        raise NotImplementedError
 
     def get(self, request, plan_id):
         return redirect("cheques:plan", plan_id=plan_id)
@@ -311,13 +309,12 @@ class ChequeView(RolVereistMixin, StapOpVereistMixin, View):
 
 
 class ChequeActie(ChequeView):
+    """POST one finance step on a cheque; subclasses define `uitvoeren(cheque, data)`."""
+
     form_class = None
     form_naam = ""
     melding = ""
     transitie = ""
-
-    def uitvoeren(self, cheque, data):
-        raise NotImplementedError
 
     def get(self, request, nummer):
         return redirect("cheques:cheque", nummer=nummer)
