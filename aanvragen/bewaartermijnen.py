@@ -56,6 +56,7 @@ def anonimiseer_aanvraag(aanvraag: Aanvraag, nu) -> None:
     aanvraag.scholingswens = ""
     aanvraag.geanonimiseerd_op = nu
     aanvraag.save()
+    bt.dossier_geanonimiseerd.send(sender=Aanvraag, dossier_id=aanvraag.pk)
     aanvrager = aanvraag.aanvrager
     andere = Aanvraag.objects.filter(aanvrager=aanvrager, geanonimiseerd_op__isnull=True)
     if not andere.exclude(pk=aanvraag.pk).exists():

@@ -24,10 +24,15 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models, transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 
 log = logging.getLogger(__name__)
+
+# Sent after an aanvraag is anonymised, so later pipeline stages (which an earlier app may
+# not import) blank their own free text about the person: receivers get `dossier_id`.
+dossier_geanonimiseerd = Signal()
 
 TERMIJNEN = ("zonder_vervolg", "afgewezen", "toegekend")
 
@@ -103,36 +108,38 @@ def pc4(postcode: str) -> str:
     return (postcode or "")[:4]
 
 
-def verwijder_bestanden(obj: models.Model) -> int:
-    """Delete the stored files of `obj` and of records that point to it (one level).
+def _met_afhankelijken(obj: models.Model):
+    """`obj` and every record that depends on it, however deep (a plan's beschikking, its
+    cheque, the cheque's declaraties), without the earlier app knowing the later models."""
+    gezien, te_doen = set(), [obj]
+    while te_doen:
+        record = te_doen.pop()
+        sleutel = (record._meta.label, record.pk)
+        if sleutel in gezien:
+            continue
+        gezien.add(sleutel)
+        yield record
+        for rel in record._meta.related_objects:
+            if rel.one_to_many or rel.one_to_one:
+                te_doen.extend(rel.related_model._default_manager.filter(
+                    **{rel.field.name: record}))
 
-    Covers uploads and PDFs of the case without the earlier app knowing the later
-    apps' models; the rows stay (with an empty file field) for the statistics.
-    """
+
+def verwijder_bestanden(obj: models.Model) -> int:
+    """Delete the stored files (uploads, PDFs) of `obj` and of everything depending on it;
+    the rows stay, with an empty file field, for the statistics."""
     verwijderd = 0
-    doelen = [(obj, None)]
-    for rel in obj._meta.related_objects:
-        if rel.one_to_many or rel.one_to_one:
-            bestandsvelden = [f for f in rel.related_model._meta.concrete_fields
-                              if isinstance(f, models.FileField)]
-            if bestandsvelden:
-                gerelateerd = rel.related_model._default_manager.filter(
-                    **{rel.field.name: obj})
-                doelen.extend((r, bestandsvelden) for r in gerelateerd)
-    for record, velden in doelen:
-        velden = velden or [f for f in record._meta.concrete_fields
-                            if isinstance(f, models.FileField)]
+    for record in _met_afhankelijken(obj):
         gewijzigd = []
-        for veld in velden:
-            bestand = getattr(record, veld.name)
-            if bestand:
-                bestand.delete(save=False)
-                setattr(record, veld.name, "")
+        for veld in record._meta.concrete_fields:
+            if isinstance(veld, models.FileField) and getattr(record, veld.name):
+                getattr(record, veld.name).delete(save=False)
+                setattr(record, veld.name, "")  # `obj` itself is saved again by the caller
                 gewijzigd.append(veld.name)
-                verwijderd += 1
-        if gewijzigd and record is not obj:
+        if gewijzigd:
             type(record)._default_manager.filter(pk=record.pk).update(
                 **dict.fromkeys(gewijzigd, ""))
+            verwijderd += len(gewijzigd)
     return verwijderd
 
 
