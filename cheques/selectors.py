@@ -79,35 +79,43 @@ FILTERS = {
 }
 
 
-def werkvoorraad(*, status: str = "", verdict: str = "", termijn: str = "",
-                 vandaag: datetime.date | None = None) -> list[Regel]:
-    """Submitted plans without a final decision, oldest first (first come, first served)."""
-    vandaag = vandaag or timezone.localdate()
-    plannen = (Scholingsplan.objects
-               .filter(status__in=(P.INGEDIEND, P.AANVULLING))
-               .select_related("aanvraag", "opleider", "consulent")
-               .prefetch_related(
-                   Prefetch("aanvulverzoeken",
-                            queryset=Aanvulverzoek.objects.order_by("gevraagd_op")))
+def werkvoorraad_plannen(*, status: str = ""):
+    """Submitted plans without a final decision, oldest first (first come, first served);
+    `status` (ingediend / aanvulling / medeondertekening) is applied in SQL."""
+    plannen = (Scholingsplan.objects.filter(status__in=(P.INGEDIEND, P.AANVULLING))
                .order_by("ingediend_op", "id"))
     if status in (P.INGEDIEND, P.AANVULLING):
         plannen = plannen.filter(status=status)
-    plannen = list(plannen)
+    elif status == "medeondertekening":
+        plannen = plannen.filter(beschikking__status=Beschikking.Status.CONCEPT)
+    return plannen
+
+
+def regels_voor(plannen, vandaag: datetime.date | None = None) -> list[Regel]:
+    """The queue rows (beslistermijn, verdict, pending co-signature) of `plannen`, in order;
+    a fixed number of queries."""
+    vandaag = vandaag or timezone.localdate()
+    plannen = list(Scholingsplan.objects.filter(pk__in=[p.pk for p in plannen])
+                   .select_related("aanvraag", "opleider", "consulent")
+                   .prefetch_related(Prefetch("aanvulverzoeken",
+                                              queryset=Aanvulverzoek.objects.order_by(
+                                                  "gevraagd_op")))
+                   .order_by("ingediend_op", "id"))
     concepten = {b.plan_id: b for b in Beschikking.objects.filter(
         plan__in=plannen, status=Beschikking.Status.CONCEPT).select_related("beoordelaar")}
     aangevuld = aanvuldata([p.pk for p in plannen])
-    regels = []
-    for plan in plannen:
-        regel = Regel(plan=plan, termijn=beslistermijn(plan, aangevuld.get(plan.pk, []), vandaag),
-                      verdict=toets.verdict(plan.toets_snapshot), concept=concepten.get(plan.pk))
-        if status == "medeondertekening" and regel.concept is None:
-            continue
-        if verdict and regel.verdict != verdict:
-            continue
-        if termijn and not getattr(regel.termijn, termijn, False):
-            continue
-        regels.append(regel)
-    return regels
+    return [Regel(plan=plan, termijn=beslistermijn(plan, aangevuld.get(plan.pk, []), vandaag),
+                  verdict=toets.verdict(plan.toets_snapshot), concept=concepten.get(plan.pk))
+            for plan in plannen]
+
+
+def werkvoorraad(*, status: str = "", verdict: str = "", termijn: str = "",
+                 vandaag: datetime.date | None = None) -> list[Regel]:
+    """The whole queue, also filtered on verdict and beslistermijn (computed per plan)."""
+    regels = regels_voor(werkvoorraad_plannen(status=status), vandaag)
+    return [r for r in regels
+            if (not verdict or r.verdict == verdict)
+            and (not termijn or getattr(r.termijn, termijn, False))]
 
 
 def plan_voor_beoordeling(plan_id: int) -> Scholingsplan:

@@ -80,10 +80,14 @@ class BeoordelenView(RolVereistMixin, TemplateView):
     def get_context_data(self, **kwargs):
         filter_form = WerkvoorraadFilter(self.request.GET or None)
         keuze = filter_form.cleaned_data if filter_form.is_valid() else {}
-        regels = selectors.werkvoorraad(status=keuze.get("status", ""),
-                                        verdict=keuze.get("toets", ""),
-                                        termijn=keuze.get("termijn", ""))
-        pagina = Paginator(regels, PER_PAGINA).get_page(self.request.GET.get("pagina"))
+        status, verdict, termijn = (keuze.get(k, "") for k in ("status", "toets", "termijn"))
+        if verdict or termijn:  # computed per plan: filter the whole queue
+            regels = selectors.werkvoorraad(status=status, verdict=verdict, termijn=termijn)
+            pagina = Paginator(regels, PER_PAGINA).get_page(self.request.GET.get("pagina"))
+        else:  # page in SQL, then compute only the rows shown
+            pagina = Paginator(selectors.werkvoorraad_plannen(status=status), PER_PAGINA) \
+                .get_page(self.request.GET.get("pagina"))
+            pagina.object_list = selectors.regels_voor(pagina.object_list)
         return {**super().get_context_data(**kwargs), "filter": filter_form, "pagina": pagina}
 
 
