@@ -58,18 +58,24 @@ def plan_taak(taak, /, **argumenten) -> Outboxtaak:
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("plan_taak() hoort binnen de transactie van de wijziging te draaien")
     naam = celery_taak(taak if isinstance(taak, str) else taak.name).name
-    rij = Outboxtaak.objects.create(taak=naam, argumenten=argumenten)
-    transaction.on_commit(lambda: verstuur(rij.pk))
+    # stored as sent once already: the send right after commit needs no write of its own
+    rij = Outboxtaak.objects.create(taak=naam, argumenten=argumenten,
+                                    verstuurd_op=timezone.now(), pogingen=1)
+    transaction.on_commit(lambda: _naar_broker(rij))
     return rij
 
 
 def verstuur(outbox_id: int) -> bool:
-    """Send one open row to the broker; False (row stays open) when that fails."""
+    """Send one open row to the broker again; False (row stays open) when that fails."""
     rij = Outboxtaak.objects.filter(pk=outbox_id, gedaan_op__isnull=True).first()
     if rij is None:
         return False
     Outboxtaak.objects.filter(pk=rij.pk).update(verstuurd_op=timezone.now(),
                                                  pogingen=F("pogingen") + 1)
+    return _naar_broker(rij)
+
+
+def _naar_broker(rij: Outboxtaak) -> bool:
     try:
         celery_taak(rij.taak).apply_async(
             kwargs={**rij.argumenten, OUTBOX_ARGUMENT: rij.pk}, retry=False
@@ -114,15 +120,15 @@ def outbox_taak(**celery_opties):
             if outbox_id is None:
                 return func(*args, **kwargs)
             with transaction.atomic():
-                rij = Outboxtaak.objects.select_for_update().filter(pk=outbox_id).first()
-                if rij is None or rij.gedaan_op is not None:
+                # Claim the row: the UPDATE locks it until this transaction ends, so a
+                # second delivery waits here and then finds it done; a failure below
+                # rolls the claim back and leaves the row open.
+                geclaimd = Outboxtaak.objects.filter(pk=outbox_id, gedaan_op__isnull=True).update(
+                    gedaan_op=timezone.now(), laatste_fout="")
+                if not geclaimd:
                     log.info("Outboxtaak %s is al uitgevoerd; overgeslagen.", outbox_id)
                     return None
-                resultaat = func(*args, **kwargs)
-                rij.gedaan_op = timezone.now()
-                rij.laatste_fout = ""
-                rij.save(update_fields=["gedaan_op", "laatste_fout"])
-                return resultaat
+                return func(*args, **kwargs)
 
         uitvoeren.__doc__ = func.__doc__
         uitvoeren.__module__ = func.__module__

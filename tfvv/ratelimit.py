@@ -27,13 +27,19 @@ def toegestaan(scope: str, sleutel: str, *, limiet: int, venster: int) -> bool:
     if limiet <= 0 or venster <= 0:
         raise ValueError("limiet en venster moeten positief zijn")
     naam = _cachesleutel(scope, str(sleutel).strip().lower(), venster)
-    cache.add(naam, 0, timeout=venster + 1)
+    return _tel(naam, venster + 1) <= limiet
+
+
+def _tel(naam: str, seconden: int) -> int:
+    tel_in_venster = getattr(cache, "tel_in_venster", None)  # tfvv.cache.RedisCache
+    if tel_in_venster is not None:
+        return tel_in_venster(naam, seconden)
+    cache.add(naam, 0, timeout=seconden)
     try:
-        aantal = cache.incr(naam)
+        return cache.incr(naam)
     except ValueError:  # expired between add() and incr()
-        cache.add(naam, 1, timeout=venster + 1)
-        aantal = 1
-    return aantal <= limiet
+        cache.add(naam, 1, timeout=seconden)
+        return 1
 
 
 def ip_adres(request) -> str:

@@ -212,7 +212,7 @@ TFVV_BEZWAARTERMIJN_DAGEN = env.int("TFVV_BEZWAARTERMIJN_DAGEN", default=43)
 REDIS_CACHE_URL = env.str("REDIS_CACHE_URL", default="")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_CACHE_URL}
+        {"BACKEND": "tfvv.cache.RedisCache", "LOCATION": REDIS_CACHE_URL}
         if REDIS_CACHE_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )

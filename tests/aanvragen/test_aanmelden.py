@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from aanvragen import views
 from aanvragen.models import Aanvraag, Postcodecontrole, StandaardLoket
 from tests.aanvragen.conftest import geldige_invoer, na_commit, pad_van_link
 from tfvv.models import Gebeurtenis, Gebruiker, Gemeente
@@ -75,6 +76,30 @@ def test_tweede_aanmelding_krijgt_volgend_nummer(client):
 
 
 def test_bevestigingspagina_zonder_aanmelding_terug_naar_formulier(client):
+    assert client.get(reverse("aanvragen:ontvangen"))["Location"] == URL
+
+
+def test_bevestiging_uit_ondertekende_cookie_zonder_sessie(client):
+    """The confirmation page reads a short-lived signed cookie, limited to its own path: an
+    anonymous resident gets no database session, and a forged cookie shows nothing."""
+    from django.contrib.sessions.models import Session
+
+    antwoord = aanmelden(client)
+    cookie = antwoord.cookies[views.ONTVANGEN_COOKIE]
+    assert cookie["path"] == reverse("aanvragen:ontvangen") and cookie["httponly"]
+    assert cookie["max-age"] == views.ONTVANGEN_SECONDEN
+    assert not Session.objects.exists()
+    assert Aanvraag.objects.get().referentie in client.get(
+        reverse("aanvragen:ontvangen")).content.decode()
+
+    client.cookies[views.ONTVANGEN_COOKIE] = cookie.value[:-2] + "xx"
+    assert client.get(reverse("aanvragen:ontvangen"))["Location"] == URL
+
+
+def test_bevestiging_verloopt_na_een_uur(client, time_machine):
+    time_machine.move_to("2026-03-02 10:00", tick=False)
+    aanmelden(client)
+    time_machine.move_to("2026-03-02 11:01", tick=False)
     assert client.get(reverse("aanvragen:ontvangen"))["Location"] == URL
 
 

@@ -24,7 +24,7 @@ def test_gelijktijdige_toekenningen_blijven_binnen_plafond(transactional_db, med
     # The PDF task is tested on its own (test_documenten); WeasyPrint is not thread-safe,
     # so here the outbox only records which documents the committed grants scheduled.
     gepland = []
-    monkeypatch.setattr(outbox, "verstuur", gepland.append)
+    monkeypatch.setattr(outbox, "_naar_broker", gepland.append)
     periode = maak_periode(plafond=PLAFOND)
     plannen = [ScholingsplanFactory(consulent=medewerkers["consulent_lwl"])
                for _ in range(AANTAL)]

@@ -2,6 +2,7 @@ from functools import cached_property
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
 from tfvv.roles import MEDEWERKERSROLLEN, Organisatie, Rol
@@ -23,6 +24,8 @@ class Gebruiker(AbstractUser):
         verbose_name = _("gebruiker")
         verbose_name_plural = _("gebruikers")
         permissions = [("alle_loketten", _("Kan de werkvoorraad van beide loketten zien"))]
+        # residents are found by e-mail address, case-insensitively (`email__iexact`)
+        indexes = [models.Index(Upper("email"), name="gebruiker_email_upper_idx")]
 
     @cached_property
     def rollen(self) -> frozenset[str]:
