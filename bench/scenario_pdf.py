@@ -80,7 +80,6 @@ def _via_celery(ctx, aantal: int, html: str) -> dict:
 def _beschikkingen(ctx, aantal: int) -> list:
     """`aantal` plans ready for a decision (test factories: realistic rows, each with its
     own resident and opleider), a beoordelaar, and budget for today's period if none."""
-    from cheques.models import Beschikking  # noqa: F401 - the app must be installed
     from tests.cheques.factories import ScholingsplanFactory
     from tfvv import budget_selectors
     from tfvv.demo import maak_medewerker
