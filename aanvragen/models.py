@@ -55,28 +55,34 @@ class Postcodecontrole(models.TextChoices):
     AFGEKEURD = "afgekeurd", _("woont niet in Twente")
 
 
+class AanvraagStatus(models.TextChoices):
+    AANGEMELD = "aangemeld", _("aangemeld")
+    IN_BEHANDELING = "in_behandeling", _("in gesprek met consulent")
+    SCHOLINGSPLAN = "scholingsplan", _("scholingsplan in voorbereiding")
+    INGEDIEND = "ingediend", _("ingediend bij gemeente Enschede")
+    TOEGEKEND = "toegekend", _("toegekend")
+    AFGEWEZEN = "afgewezen", _("afgewezen")
+    BUITEN_BEHANDELING = "buiten_behandeling", _("buiten behandeling gesteld")
+    DOORVERWEZEN = "doorverwezen", _("doorverwezen")
+    GEEN_VERVOLG = "geen_vervolg", _("geen vervolg")
+    INGETROKKEN = "ingetrokken", _("ingetrokken")
+    AFGEROND = "afgerond", _("afgerond")
+
+
+OPEN_STATUSSEN = (
+    AanvraagStatus.AANGEMELD, AanvraagStatus.IN_BEHANDELING, AanvraagStatus.SCHOLINGSPLAN,
+    AanvraagStatus.INGEDIEND,
+)
+
+
 class Aanvraag(models.Model):
     """One person's request to the fund, from aanmelding to the end of the cheque.
 
     Its status is changed only through aanvragen.workflow (see AANVRAAG_TRANSITIES).
     """
 
-    class Status(models.TextChoices):
-        AANGEMELD = "aangemeld", _("aangemeld")
-        IN_BEHANDELING = "in_behandeling", _("in gesprek met consulent")
-        SCHOLINGSPLAN = "scholingsplan", _("scholingsplan in voorbereiding")
-        INGEDIEND = "ingediend", _("ingediend bij gemeente Enschede")
-        TOEGEKEND = "toegekend", _("toegekend")
-        AFGEWEZEN = "afgewezen", _("afgewezen")
-        BUITEN_BEHANDELING = "buiten_behandeling", _("buiten behandeling gesteld")
-        DOORVERWEZEN = "doorverwezen", _("doorverwezen")
-        GEEN_VERVOLG = "geen_vervolg", _("geen vervolg")
-        INGETROKKEN = "ingetrokken", _("ingetrokken")
-        AFGEROND = "afgerond", _("afgerond")
-
-    OPEN_STATUSSEN = (
-        Status.AANGEMELD, Status.IN_BEHANDELING, Status.SCHOLINGSPLAN, Status.INGEDIEND,
-    )
+    Status = AanvraagStatus
+    OPEN_STATUSSEN = OPEN_STATUSSEN
 
     referentie = models.CharField(_("referentie"), max_length=20, unique=True)
     aanvrager = models.ForeignKey(
@@ -133,6 +139,12 @@ class Aanvraag(models.Model):
         indexes = [
             models.Index(fields=["loket", "status", "ontvangen_op"]),
             models.Index(fields=["email", "geboortedatum"]),
+            # the consulent's queue: open cases oldest first, read a page at a time
+            models.Index(fields=["ontvangen_op", "id"], name="aanvraag_open_wachtrij_idx",
+                         condition=models.Q(status__in=OPEN_STATUSSEN)),
+            # the queue's tab counts (nieuw / mijn / open) from the index alone
+            models.Index(fields=["loket", "status"], include=["consulent"],
+                         name="aanvraag_loket_status_cons_idx"),
         ]
 
     def __str__(self):

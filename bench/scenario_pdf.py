@@ -28,6 +28,7 @@ VOORBEELD = Path(__file__).resolve().parent / "cheque_voorbeeld.html"
 DOEL_FACTOR = 1.5
 STANDAARD_AANTAL = 30
 WACHTTIJD_S = 180
+BEDRAG = Decimal("1500.00")  # below the co-signing threshold: one beoordelaar grants
 
 
 def _render_tijden(aantal: int, html: str) -> dict[str, list[float]]:
@@ -79,7 +80,8 @@ def _via_celery(ctx, aantal: int, html: str) -> dict:
 
 def _beschikkingen(ctx, aantal: int) -> list:
     """`aantal` plans ready for a decision (test factories: realistic rows, each with its
-    own resident and opleider), a beoordelaar, and budget for today's period if none."""
+    own resident and opleider), a beoordelaar, and a toezegging for them in today's budget
+    period (an earlier scenario may have used up its plafond)."""
     from tests.cheques.factories import ScholingsplanFactory
     from tfvv import budget_selectors
     from tfvv.demo import maak_medewerker
@@ -87,13 +89,11 @@ def _beschikkingen(ctx, aantal: int) -> list:
     from tfvv.roles import Organisatie, Rol
 
     vandaag = date.today()
-    if budget_selectors.periode_op(vandaag) is None:
-        periode = Begrotingsperiode.objects.create(
-            naam=f"bench-pdf-{ctx.run}", van=vandaag.replace(month=1, day=1),
-            tot=vandaag.replace(month=12, day=31))
-        bron = Financieringsbron.objects.create(naam=f"bench-pdf-{ctx.run}")
-        Toezegging.objects.create(bron=bron, periode=periode, bedrag=Decimal("1E9"),
-                                  datum=vandaag)
+    periode = budget_selectors.periode_op(vandaag) or Begrotingsperiode.objects.create(
+        naam=f"bench-pdf-{ctx.run}", van=vandaag.replace(month=1, day=1),
+        tot=vandaag.replace(month=12, day=31))
+    bron = Financieringsbron.objects.create(naam=f"bench-pdf-{ctx.run}")
+    Toezegging.objects.create(bron=bron, periode=periode, bedrag=BEDRAG * aantal, datum=vandaag)
     beoordelaar, _ = maak_medewerker(f"bench-beoordelaar-{ctx.run}", Rol.BEOORDELAAR,
                                      Organisatie.GEMEENTE_ENSCHEDE, "Bench", "Beoordelaar")
     consulent, _ = maak_medewerker(f"bench-consulent-{ctx.run}", Rol.CONSULENT,
@@ -132,7 +132,7 @@ def _echte_chequetaak(ctx, aantal: int) -> dict:
     profiel = ctx.cpu_profiel().start()
     t0 = time.perf_counter()
     for plan in plannen:
-        services.toekennen(plan=plan, door=beoordelaar, bedrag=Decimal("1500.00"),
+        services.toekennen(plan=plan, door=beoordelaar, bedrag=BEDRAG,
                            motivering="Voldoet aan de regels (bench).")
     einde = time.monotonic() + WACHTTIJD_S
     klaar = 0

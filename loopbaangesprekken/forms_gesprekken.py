@@ -27,9 +27,11 @@ class WerkvoorraadFilter(django_filters.FilterSet):
     )
     gemeente = django_filters.ModelChoiceFilter(
         label=_("Gemeente"), empty_label=_("alle gemeenten"), queryset=Gemeente.objects.all())
-    locatie = django_filters.ChoiceFilter(
-        label=_("Voorkeurslocatie"), field_name="voorkeur_locatie",
-        empty_label=_("alle locaties"), choices=[])
+    # Residents type their preferred place freely: matched as text, since a list of every
+    # distinct spelling would be long and costs a scan of all cases of the loket.
+    locatie = django_filters.CharFilter(
+        label=_("Voorkeurslocatie bevat"), field_name="voorkeur_locatie",
+        lookup_expr="icontains")
     wachttijd = django_filters.ChoiceFilter(label=_("Wachttijd"), empty_label=_("elke wachttijd"),
                                             choices=WACHTTIJD, method="filter_wachttijd")
     adrescontrole = django_filters.BooleanFilter(
@@ -40,10 +42,6 @@ class WerkvoorraadFilter(django_filters.FilterSet):
     class Meta:
         model = Aanvraag
         fields = []
-
-    def __init__(self, *args, locaties=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.filters["locatie"].extra["choices"] = [(loc, loc) for loc in locaties]
 
     def filter_zoek(self, queryset, name, value):
         woorden = value.split()

@@ -36,8 +36,10 @@ def _open(qs: QuerySet[Aanvraag]) -> QuerySet[Aanvraag]:
 
 
 def lijst(user, naam: str) -> QuerySet[Aanvraag]:
-    """One tab of the queue: nieuw (no consulent yet, oldest first), mijn, or all open."""
-    qs = _open(aanvragen_voor(user))
+    """One tab of the queue, oldest first: nieuw (no consulent yet), mijn, or all open.
+    Only the ids are read: page this in SQL, then fetch the page's rows with
+    `met_overzichtsgegevens`."""
+    qs = _open(aanvragen_voor(user)).only("id").order_by("ontvangen_op", "id")
     if naam == "nieuw":
         qs = qs.filter(consulent__isnull=True)
     elif naam == "mijn":
@@ -45,30 +47,27 @@ def lijst(user, naam: str) -> QuerySet[Aanvraag]:
     return qs
 
 
-def met_overzichtsgegevens(qs: QuerySet[Aanvraag]) -> QuerySet[Aanvraag]:
-    """What a queue row shows, fetched with the rows themselves (no query per row)."""
+def met_overzichtsgegevens(aanvragen) -> list[Aanvraag]:
+    """What the queue rows of one page show, in order, in one query (the gesprek figures
+    are aggregated for these rows only, whatever the size of the queue)."""
     gepland = Q(gesprekken__status=Gesprek.Status.GEPLAND)
-    return (qs.select_related("gemeente", "consulent")
-            .annotate(volgend_gesprek=Min("gesprekken__gepland_op", filter=gepland),
-                      aantal_gevoerd=Count("gesprekken",
-                                           filter=Q(gesprekken__status=Gesprek.Status.GEVOERD)))
-            .order_by("ontvangen_op", "id"))
+    return list(Aanvraag.objects.filter(pk__in=[a.pk for a in aanvragen])
+                .select_related("gemeente", "consulent")
+                .annotate(volgend_gesprek=Min("gesprekken__gepland_op", filter=gepland),
+                          aantal_gevoerd=Count("gesprekken", filter=Q(
+                              gesprekken__status=Gesprek.Status.GEVOERD)))
+                .order_by("ontvangen_op", "id"))
 
 
 def tellingen(user) -> dict[str, int]:
-    """The number of cases per tab, in one query."""
-    return _open(aanvragen_voor(user)).aggregate(
-        nieuw=Count("id", filter=Q(consulent__isnull=True)),
-        mijn=Count("id", filter=Q(consulent=user)),
-        open=Count("id"),
+    """The number of cases per tab, in one query that reads only the columns of the index
+    aanvraag_loket_status_cons_idx (so not `id`)."""
+    aantallen = _open(aanvragen_voor(user)).aggregate(
+        open=Count("*"), toegewezen=Count("consulent"),
+        mijn=Count("consulent", filter=Q(consulent=user)),
     )
-
-
-def locaties(user) -> list[str]:
-    """The preferred locations residents gave, for the queue filter."""
-    return list(aanvragen_voor(user).exclude(voorkeur_locatie="")
-                .order_by("voorkeur_locatie").values_list("voorkeur_locatie", flat=True)
-                .distinct())
+    return {"nieuw": aantallen["open"] - aantallen["toegewezen"], "mijn": aantallen["mijn"],
+            "open": aantallen["open"]}
 
 
 def aanvraag_van(user, pk: int) -> Aanvraag | None:

@@ -21,11 +21,15 @@ class WerkvoorraadView(RolVereistMixin, TemplateView):
         lijst = self.request.GET.get("lijst")
         lijst = lijst if lijst in selectors.LIJSTEN else "nieuw"
         filterset = WerkvoorraadFilter(self.request.GET or None,
-                                       queryset=selectors.lijst(user, lijst),
-                                       locaties=selectors.locaties(user))
-        pagina = Paginator(selectors.met_overzichtsgegevens(filterset.qs), PER_PAGINA) \
-            .get_page(self.request.GET.get("pagina"))
+                                       queryset=selectors.lijst(user, lijst))
+        tellingen = selectors.tellingen(user)
+        paginator = Paginator(filterset.qs, PER_PAGINA)
+        if not filterset.is_bound or (filterset.form.is_valid()
+                                      and not any(filterset.form.cleaned_data.values())):
+            paginator.count = tellingen[lijst]  # known: no second count of a large queue
+        pagina = paginator.get_page(self.request.GET.get("pagina"))
+        pagina.object_list = selectors.met_overzichtsgegevens(pagina.object_list)
         return super().get_context_data(
-            lijst=lijst, filter=filterset, pagina=pagina, tellingen=selectors.tellingen(user),
+            lijst=lijst, filter=filterset, pagina=pagina, tellingen=tellingen,
             beide_loketten=ziet_alle_loketten(user), **kwargs,
         )
