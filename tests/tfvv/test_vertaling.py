@@ -149,13 +149,16 @@ def test_heuristic_flags_visible_text(source, words):
         '{% load i18n %}<h1>{% translate "Aanvraag intrekken" %}</h1>',
         "<p>{% blocktranslate trimmed with naam=a.voornaam %}\n  Beste {{ naam }},\n"
         "  welkom.\n{% endblocktranslate %}</p>",
-        "{% blocktranslate count n=aantal %}{{ n }} regel{% plural %}{{ n }} regels{% endblocktranslate %}",
+        "{% blocktranslate count n=aantal %}{{ n }} regel{% plural %}{{ n }} regels"
+        "{% endblocktranslate %}",
         '<nav aria-label="{% translate \'Hoofdmenu\' %}" class="navbar navbar-light">',
-        '<a class="nav-link{% if a > b %} active{% endif %}" href="?lijst=nieuw" aria-labelledby="kop">',
+        '<a class="nav-link{% if a > b %} active{% endif %}" href="?lijst=nieuw"'
+        ' aria-labelledby="kop">',
         '<div class="alert-{{ message.tags|default:\'info\' }}">{{ message }}</div>',
-        "{% comment %}Uitleg voor ontwikkelaars{% endcomment %}{# nog een opmerking #}<!-- html -->",
+        "{% comment %}Uitleg voor ontwikkelaars{% endcomment %}{# opmerking #}<!-- html -->",
         "<script>const tekst = 'geen vertaling nodig';</script><style>p { color: red; }</style>",
-        '<td>{{ plan.ingediend_op|date:"j F Y" }} – € {{ bedrag|floatformat:"2g" }} · {{ x|default:"–" }}</td>',
+        '<td>{{ plan.ingediend_op|date:"j F Y" }} – € {{ bedrag|floatformat:"2g" }}'
+        ' · {{ x|default:"–" }}</td>',
         "<p>&lsquo;&lt;5&rsquo; &amp; &#8364;</p>",
         "{% if soort == 'uitnodiging' %}{% url 'aanvragen:inloggen' as url %}{% endif %}",
         "<!doctype html><html lang=\"nl\"><meta charset=\"utf-8\"></html>",
