@@ -4,6 +4,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -145,14 +146,16 @@ def dien_aanmelding_in(*, gegevens: dict, gemeente, postcodecontrole: str) -> Aa
 
 
 @transaction.atomic
-def maak_inloglink(*, gebruiker: Gebruiker) -> str:
-    """A new personal, single-use link; only its hash is stored. Returns the full URL."""
+def maak_inloglink(*, gebruiker: Gebruiker, terug_naar: str = "") -> str:
+    """A new personal, single-use link; only its hash is stored. Returns the full URL;
+    `terug_naar` (a path on this site) is where the link leads after logging in."""
     token = secrets.token_urlsafe(32)
     InlogLink.objects.create(
         gebruiker=gebruiker, token_hash=hash_token(token),
         verloopt_op=timezone.now() + timedelta(hours=settings.TFVV_INLOGLINK_UREN),
     )
-    return settings.SITE_URL + reverse("aanvragen:inloglink", args=[token])
+    link = settings.SITE_URL + reverse("aanvragen:inloglink", args=[token])
+    return f"{link}?{urlencode({'next': terug_naar})}" if terug_naar else link
 
 
 def _mail(*, sjabloon: str, aan: str, context: dict) -> None:
@@ -173,16 +176,18 @@ def mail_ontvangstbevestiging(*, aanvraag_id: int) -> None:
 
 
 @transaction.atomic
-def mail_inloglink(*, gebruiker_id: int, al_aangemeld: bool = False) -> None:
+def mail_inloglink(*, gebruiker_id: int, al_aangemeld: bool = False,
+                   terug_naar: str = "") -> None:
     gebruiker = Gebruiker.objects.get(pk=gebruiker_id)
-    link = maak_inloglink(gebruiker=gebruiker)
+    link = maak_inloglink(gebruiker=gebruiker, terug_naar=terug_naar)
     _mail(sjabloon="inloglink", aan=gebruiker.email,
           context={"gebruiker": gebruiker, "link": link, "al_aangemeld": al_aangemeld})
 
 
 @transaction.atomic
-def vraag_inloglink_aan(*, email: str) -> None:
-    """Send a login link when this address belongs to a resident with an aanvraag.
+def vraag_inloglink_aan(*, email: str, terug_naar: str = "") -> None:
+    """Send a login link when this address belongs to a resident with an aanvraag;
+    `terug_naar` (a checked path on this site) is where the link leads after logging in.
 
     The caller answers the same either way: whether an address is known is never shown.
     """
@@ -190,7 +195,8 @@ def vraag_inloglink_aan(*, email: str) -> None:
                                           is_active=True, aanvragen__isnull=False)
                  .order_by("pk").first())
     if gebruiker is not None:
-        plan_taak("aanvragen.tasks.mail_inloglink", gebruiker_id=gebruiker.pk)
+        plan_taak("aanvragen.tasks.mail_inloglink", gebruiker_id=gebruiker.pk,
+                  **({"terug_naar": terug_naar} if terug_naar else {}))
 
 
 # --- the resident's own actions -------------------------------------------------------------

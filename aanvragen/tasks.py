@@ -16,8 +16,10 @@ def mail_ontvangstbevestiging(*, aanvraag_id: int) -> None:
 
 
 @outbox_taak(**MAIL_OPNIEUW)
-def mail_inloglink(*, gebruiker_id: int, al_aangemeld: bool = False) -> None:
-    services.mail_inloglink(gebruiker_id=gebruiker_id, al_aangemeld=al_aangemeld)
+def mail_inloglink(*, gebruiker_id: int, al_aangemeld: bool = False,
+                   terug_naar: str = "") -> None:
+    services.mail_inloglink(gebruiker_id=gebruiker_id, al_aangemeld=al_aangemeld,
+                            terug_naar=terug_naar)
 
 
 @outbox_taak(**MAIL_OPNIEUW)

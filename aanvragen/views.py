@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
@@ -122,8 +123,19 @@ def al_aangemeld(request):
 # --- logging in with a link ---------------------------------------------------------------
 
 
+def _terug_naar(request) -> str:
+    """`?next=`: the page on this site to return to after logging in (a resident who
+    opened a document link while logged out is sent here with it), or ""."""
+    volgende = request.GET.get("next", "")
+    if (volgende.startswith("/") and len(volgende) <= 500
+            and url_has_allowed_host_and_scheme(volgende, allowed_hosts=None)):
+        return volgende
+    return ""
+
+
 class InloggenView(View):
-    """Ask for a new login link. The answer never tells whether the address is known."""
+    """Ask for a new login link. The answer never tells whether the address is known.
+    A `?next=` page (kept by the form, which posts to this URL) goes into the link."""
 
     template_name = "aanvragen/inloggen.html"
 
@@ -141,7 +153,7 @@ class InloggenView(View):
         email = form.cleaned_data["email"]
         # per address: silently send nothing more, so the answer stays the same
         if _binnen_limiet("TFVV_LIMIET_INLOGLINK_EMAIL", email):
-            services.vraag_inloglink_aan(email=email)
+            services.vraag_inloglink_aan(email=email, terug_naar=_terug_naar(request))
         return redirect("aanvragen:link-verstuurd")
 
 
@@ -152,7 +164,8 @@ def link_verstuurd(request):
 
 @method_decorator(never_cache, name="dispatch")
 class InloglinkView(View):
-    """GET shows a button, POST uses the link: mail scanners that open links do not spend it."""
+    """GET shows a button, POST uses the link: mail scanners that open links do not spend it.
+    After login the resident goes to the link's `?next=` page, else to Mijn aanvraag."""
 
     template_name = "aanvragen/inloglink.html"
 
@@ -165,7 +178,7 @@ class InloglinkView(View):
             return render(request, "aanvragen/inloglink_ongeldig.html",
                           {"form": InloglinkForm()}, status=410)
         login(request, gebruiker, backend="aanvragen.auth.InlogLinkBackend")
-        return redirect("aanvragen:mijn-aanvraag")
+        return redirect(_terug_naar(request) or "aanvragen:mijn-aanvraag")
 
 
 # --- Mijn aanvraag ------------------------------------------------------------------------

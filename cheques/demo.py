@@ -19,6 +19,7 @@ from cheques.models import Aanvulverzoek, Beschikking, Cheque
 from loopbaangesprekken.models import Scholingsplan
 from tfvv import budget, budget_selectors
 from tfvv.models import Begrotingsperiode, Financieringsbron, Gebruiker, Toezegging
+from tfvv.templatetags.bedragen import euro
 
 BRONNEN = [
     # naam, bedrag, datum toezegging, kenmerk
@@ -31,10 +32,6 @@ BRONNEN = [
     ("EU / ESF+", Decimal("1250000.00"), datetime.date(2023, 3, 9), "ESF+ 2021–2027"),
 ]
 COFINANCIERING = "Cofinanciering (werkgevers, UWV, O&O-fondsen, deelnemers)"
-
-
-def _euro(bedrag: Decimal) -> str:
-    return f"{bedrag:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 def _budget(schrijf, beheerder) -> Begrotingsperiode:
@@ -52,8 +49,8 @@ def _budget(schrijf, beheerder) -> Begrotingsperiode:
         budget.publiceer_plafond(periode=periode, gepubliceerd_op=datetime.date(2022, 12, 20),
                                  door=beheerder)
     stand = budget_selectors.standen([periode])[0]
-    schrijf(f"  Budget {periode.naam}: plafond € {_euro(stand.toegezegd)}, "
-            f"vrij € {_euro(stand.vrij)}")
+    schrijf(f"  Budget {periode.naam}: plafond {euro(stand.toegezegd)}, "
+            f"vrij {euro(stand.vrij)}")
     return periode
 
 

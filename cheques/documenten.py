@@ -12,13 +12,15 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cheques import verificatie
 from cheques.models import Beschikking, Cheque
 from tfvv.events import registreer_gebeurtenis
 from tfvv.pdf import render_pdf
+from tfvv.templatetags.bedragen import euro
 
-ZENDER = "College van burgemeester en wethouders van de gemeente Enschede"
+ZENDER = gettext_lazy("College van burgemeester en wethouders van de gemeente Enschede")
 
 
 def context(beschikking: Beschikking) -> dict:
@@ -92,11 +94,11 @@ def _mail_opleider(cheque: Cheque, ctx: dict):
             _("Scholingscheque %(nummer)s uitgegeven") % {"nummer": cheque.nummer},
             _("Geachte opleider,\n\nGemeente Enschede heeft namens het Twents Fonds voor "
               "Vakmanschap een scholingscheque uitgegeven voor een opleiding bij %(opleider)s."
-              "\n\nChequenummer: %(nummer)s\nVerificatiecode: %(code)s\nBedrag: € %(bedrag)s\n"
+              "\n\nChequenummer: %(nummer)s\nVerificatiecode: %(code)s\nBedrag: %(bedrag)s\n"
               "Geldig tot en met: %(tot)s\n\nControleer de cheque op %(url)s en declareer "
               "met het chequenummer.") % {
                 "opleider": cheque.opleider.naam, "nummer": cheque.nummer,
-                "code": ctx["verificatiecode"], "bedrag": cheque.bedrag,
+                "code": ctx["verificatiecode"], "bedrag": euro(cheque.bedrag),
                 "tot": f"{cheque.geldig_tot:%d-%m-%Y}", "url": ctx["controle_url"]},
             None, [cheque.opleider.email])
     cheque.mail_verzonden_op = timezone.now()

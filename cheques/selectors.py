@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from cheques import toets
 from cheques.models import Aanvulverzoek, Beschikking, Betaling, Cheque
@@ -27,31 +28,44 @@ class Termijn:
     overschreden: bool
 
 
-def aanvuldata(plan_ids) -> dict[int, list[datetime.datetime]]:
-    """When the consulent supplied each aanvulling (the plan's `aanvullen` events)."""
+def termijnmomenten(plan_ids) -> dict[int, list[tuple[str, datetime.datetime]]]:
+    """The plan events that stop or restart the clock, per plan in time order: a return
+    for changes (`terugsturen`) and the resubmissions (`indienen`, `aanvullen`, written by
+    the scholingsplan machine when the consulent submits again). One query."""
     per_plan: dict[int, list] = {}
-    for object_id, tijdstip in (Gebeurtenis.objects
-                                .filter(objecttype=PLAN_TYPE, actie="aanvullen",
-                                        object_id__in=[str(i) for i in plan_ids])
-                                .order_by("tijdstip").values_list("object_id", "tijdstip")):
-        per_plan.setdefault(int(object_id), []).append(tijdstip)
+    for object_id, actie, tijdstip in (
+            Gebeurtenis.objects
+            .filter(objecttype=PLAN_TYPE, actie__in=("terugsturen", "indienen", "aanvullen"),
+                    object_id__in=[str(i) for i in plan_ids])
+            .order_by("tijdstip", "id").values_list("object_id", "actie", "tijdstip")):
+        per_plan.setdefault(int(object_id), []).append((actie, tijdstip))
     return per_plan
 
 
-def beslistermijn(plan: Scholingsplan, aangevuld_op: list, vandaag: datetime.date) -> Termijn:
-    """8 weeks from receipt of the complete plan, suspended while an aanvulling is pending
-    (Awb 4:15): each suspension runs from the request to the day the aanvulling arrived."""
+def _pauzes(plan: Scholingsplan, momenten: list):
+    """(start, end or None while pending) of each suspension: an aanvulverzoek until the
+    next `aanvullen`, a return for changes until the next `indienen`."""
+    starts = [(v.gevraagd_op, "aanvullen") for v in plan.aanvulverzoeken.all()]
+    starts += [(t, "indienen") for actie, t in momenten if actie == "terugsturen"]
+    for start, hervat in starts:
+        yield start, next((t for actie, t in momenten if actie == hervat and t >= start), None)
+
+
+def beslistermijn(plan: Scholingsplan, momenten: list, vandaag: datetime.date) -> Termijn:
+    """8 weeks from receipt of the complete plan (`ingediend_op`, the first submission),
+    suspended while an aanvulling or a changed plan is awaited (Awb 4:15): each
+    suspension runs from the request to the day the plan came back (`momenten`: see
+    termijnmomenten)."""
     ontvangen = timezone.localdate(plan.ingediend_op)
     opgeschort = 0
     lopend = False
-    for verzoek in plan.aanvulverzoeken.all():
-        gevraagd = timezone.localtime(verzoek.gevraagd_op)
-        na = [t for t in aangevuld_op if t >= gevraagd]
-        if na:
-            opgeschort += (timezone.localdate(na[0]) - gevraagd.date()).days
-        else:
+    for start, einde in _pauzes(plan, momenten):
+        begin = timezone.localdate(start)
+        if einde is None:
             lopend = True
-            opgeschort += (vandaag - gevraagd.date()).days
+            opgeschort += (vandaag - begin).days
+        else:
+            opgeschort += (timezone.localdate(einde) - begin).days
     einde = ontvangen + BESLISTERMIJN + datetime.timedelta(days=opgeschort)
     verstreken = vandaag - ontvangen - datetime.timedelta(days=opgeschort)
     return Termijn(
@@ -70,12 +84,13 @@ class Regel:
 
 
 FILTERS = {
-    "status": {"": "alle", "ingediend": "ingediend", "aanvulling": "aanvulling gevraagd",
-               "medeondertekening": "wacht op tweede beoordelaar"},
-    "toets": {"": "alle", toets.VOLDAAN: "voldaan", toets.HANDMATIG: "handmatig beoordelen",
-              toets.NIET_VOLDAAN: "niet voldaan"},
-    "termijn": {"": "alle", "waarschuwing": "week 6 of later", "overschreden": "overschreden",
-                "opgeschort": "opgeschort"},
+    "status": {"": _("alle"), "ingediend": _("ingediend"),
+               "aanvulling": _("aanvulling gevraagd"),
+               "medeondertekening": _("wacht op tweede beoordelaar")},
+    "toets": {"": _("alle"), toets.VOLDAAN: _("voldaan"),
+              toets.HANDMATIG: _("handmatig beoordelen"), toets.NIET_VOLDAAN: _("niet voldaan")},
+    "termijn": {"": _("alle"), "waarschuwing": _("week 6 of later"),
+                "overschreden": _("overschreden"), "opgeschort": _("opgeschort")},
 }
 
 
@@ -103,8 +118,8 @@ def regels_voor(plannen, vandaag: datetime.date | None = None) -> list[Regel]:
                    .order_by("ingediend_op", "id"))
     concepten = {b.plan_id: b for b in Beschikking.objects.filter(
         plan__in=plannen, status=Beschikking.Status.CONCEPT).select_related("beoordelaar")}
-    aangevuld = aanvuldata([p.pk for p in plannen])
-    return [Regel(plan=plan, termijn=beslistermijn(plan, aangevuld.get(plan.pk, []), vandaag),
+    momenten = termijnmomenten([p.pk for p in plannen])
+    return [Regel(plan=plan, termijn=beslistermijn(plan, momenten.get(plan.pk, []), vandaag),
                   verdict=toets.verdict(plan.toets_snapshot), concept=concepten.get(plan.pk))
             for plan in plannen]
 
@@ -127,12 +142,13 @@ def plan_voor_beoordeling(plan_id: int) -> Scholingsplan:
             .get(pk=plan_id))
 
 
-def cheques_voor_financien(*, status: str = "") -> list[Cheque]:
-    qs = (Cheque.objects.select_related("opleider", "beschikking__plan__aanvraag")
-          .prefetch_related("declaraties").order_by("nummer"))
+def cheques_voor_financien(*, status: str = ""):
+    """The finance list by cheque number, optionally one status; a queryset, so a
+    Paginator pages it in SQL (a count and one page of rows with the opleider)."""
+    qs = Cheque.objects.select_related("opleider").order_by("nummer")
     if status:
         qs = qs.filter(status=status)
-    return list(qs[:500])
+    return qs
 
 
 def betaalbatch_regels(batch: str) -> list:

@@ -24,6 +24,7 @@ from tfvv.events import registreer_gebeurtenis
 from tfvv.mail import plan_mail
 from tfvv.models import Regeling
 from tfvv.outbox import plan_taak
+from tfvv.templatetags.bedragen import euro
 from tfvv.volgnummers import volgende
 
 P = Scholingsplan.Status
@@ -140,8 +141,8 @@ def _controleer_toekenning(plan: Scholingsplan, bedrag: Decimal, motivering: str
     if bedrag is None or bedrag <= 0:
         fouten["bedrag"] = _("Vul een bedrag groter dan € 0 in.")
     elif bedrag > plan.gevraagd_bedrag:
-        fouten["bedrag"] = _("Het bedrag is hoger dan gevraagd (€ %(gevraagd)s).") % {
-            "gevraagd": plan.gevraagd_bedrag}
+        fouten["bedrag"] = _("Het bedrag is hoger dan gevraagd (%(gevraagd)s).") % {
+            "gevraagd": euro(plan.gevraagd_bedrag)}
     if not motivering.strip():
         fouten["motivering"] = _("Een beschikking moet een motivering hebben (art. 3:47 Awb).")
     niet_voldaan = niet_voldane_regels(plan.toets_snapshot)
@@ -212,8 +213,9 @@ def _verleen(*, beschikking: Beschikking, plan: Scholingsplan, regeling: Regelin
     if bedrag > ruimte:
         raise ValidationError({"bedrag": _(
             "Dit is meer dan het maximum per persoon per kalenderjaar: er is in %(jaar)s nog "
-            "€ %(ruimte)s over (maximum € %(max)s).") % {
-            "jaar": vandaag.year, "ruimte": max(ruimte, NUL), "max": regeling.maximum_per_jaar}})
+            "%(ruimte)s over (maximum %(max)s).") % {
+            "jaar": vandaag.year, "ruimte": euro(max(ruimte, NUL)),
+            "max": euro(regeling.maximum_per_jaar)}})
     try:
         periode = budget.periode_voor(vandaag)
     except budget.GeenBegrotingsperiode as e:
@@ -343,8 +345,8 @@ def registreer_declaratie(*, cheque: Cheque, door, factuurnummer: str,
     if bedrag is None or bedrag <= 0:
         fouten["bedrag"] = _("Vul een bedrag groter dan € 0 in.")
     elif bedrag > cheque.bedrag:
-        fouten["bedrag"] = _("Het bedrag is hoger dan de cheque (€ %(bedrag)s).") % {
-            "bedrag": cheque.bedrag}
+        fouten["bedrag"] = _("Het bedrag is hoger dan de cheque (%(bedrag)s).") % {
+            "bedrag": euro(cheque.bedrag)}
     if factuurdatum > timezone.localdate():
         fouten["factuurdatum"] = _("De factuurdatum ligt in de toekomst.")
     if not factuurnummer.strip():
@@ -372,8 +374,8 @@ def vaststellen(*, cheque: Cheque, door, bedrag: Decimal, toelichting: str = "")
                                            "geleverd, trek de cheque dan in.")})
     if bedrag > maximum:
         raise ValidationError({"bedrag": _(
-            "Het vastgestelde bedrag mag niet hoger zijn dan € %(max)s (cheque en declaratie)."
-        ) % {"max": maximum}})
+            "Het vastgestelde bedrag mag niet hoger zijn dan %(max)s (cheque en declaratie)."
+        ) % {"max": euro(maximum)}})
     if bedrag < cheque.bedrag and not toelichting.strip():
         raise ValidationError({"toelichting": _(
             "Licht toe waarom lager wordt vastgesteld (bijvoorbeeld: deels geleverd).")})
@@ -481,8 +483,8 @@ def intrekken(*, cheque: Cheque, door, reden: str,
     terug = betaald if terug_te_vorderen is None else terug_te_vorderen
     if terug < 0 or terug > betaald:
         raise ValidationError({"terug_te_vorderen": _(
-            "Terug te vorderen kan tussen € 0 en het betaalde bedrag (€ %(betaald)s) liggen.")
-            % {"betaald": betaald}})
+            "Terug te vorderen kan tussen € 0 en het betaalde bedrag (%(betaald)s) liggen.")
+            % {"betaald": euro(betaald)}})
     vrij = _geef_reservering_vrij(cheque, door=door, omschrijving=_("Cheque ingetrokken"))
     if terug > 0:
         budget.boek_terugvordering(periode=cheque.periode, bedrag=terug,

@@ -132,7 +132,8 @@ class PlanView(RolVereistMixin, StapOpVereistMixin, View):
             "toets": toets.uitslag(plan.toets_snapshot),
             "verdict": toets.verdict(plan.toets_snapshot),
             "termijn": selectors.beslistermijn(
-                plan, selectors.aanvuldata([plan.pk]).get(plan.pk, []), timezone.localdate())
+                plan, selectors.termijnmomenten([plan.pk]).get(plan.pk, []),
+                timezone.localdate())
             if plan.ingediend_op else None,
             **self.mogelijkheden(plan, concept),
             "regeling": plan.regeling,
@@ -271,9 +272,10 @@ class FinancienView(RolVereistMixin, TemplateView):
         status = self.request.GET.get("status", "")
         if status not in Cheque.Status.values:
             status = ""
+        pagina = Paginator(selectors.cheques_voor_financien(status=status), PER_PAGINA) \
+            .get_page(self.request.GET.get("pagina"))
         return {**super().get_context_data(**kwargs), "status": status,
-                "statussen": Cheque.Status.choices,
-                "cheques": selectors.cheques_voor_financien(status=status),
+                "statussen": Cheque.Status.choices, "pagina": pagina,
                 "batch_form": kwargs.get("batch_form") or BetalenForm(),
                 "batches": selectors.betaalbatches(),
                 "te_betalen": Cheque.objects.filter(status=Cheque.Status.VASTGESTELD).count()}
@@ -523,7 +525,13 @@ def _document(request, pk, *, cheque: bool):
     if not toegang:
         user = request.user
         if not user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
+            # the links are the resident's (timeline, mail): their login page, where they
+            # can ask for a new login link that brings them back here; staff log in with
+            # the "Inloggen medewerkers" button of every page
+            return redirect_to_login(request.get_full_path(), reverse("aanvragen:inloggen"))
+        if user.is_medewerker and not user.is_verified():
+            return redirect_to_login(request.get_full_path(),
+                                     reverse("tfvv:inloggen-medewerker"))
         # another resident, or a consulent of the other loket (beschikking): as if it did
         # not exist, like every other record of someone else's case
         ander_loket = not cheque and user.heeft_rol(Rol.CONSULENT) and user.is_verified()

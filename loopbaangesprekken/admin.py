@@ -68,7 +68,8 @@ class CofinancieringsregelInline(AlleenLezenInline):
 
 @admin.register(Scholingsplan)
 class ScholingsplanAdmin(admin.ModelAdmin):
-    list_display = ("aanvraag", "opleiding_naam", "status", "gevraagd_bedrag", "ingediend_op")
+    list_display = ("aanvraag", "opleiding_naam", "status", "gevraagd_bedrag", "ingediend_op",
+                    "laatst_ingediend_op")
     list_filter = ("status", "route", "opleiding_niveau")
     search_fields = ("aanvraag__referentie", "opleiding_naam")
     inlines = [KostenregelInline, CofinancieringsregelInline]

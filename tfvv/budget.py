@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from tfvv.budget_selectors import NUL, beschikbaar, openstaande_reservering, periode_op, standen
 from tfvv.events import registreer_gebeurtenis
 from tfvv.models import Begrotingsperiode, Budgetboeking, Financieringsbron, Toezegging
+from tfvv.templatetags.bedragen import euro
 
 S = Budgetboeking.Soort
 
@@ -32,9 +33,10 @@ class PlafondOverschreden(Exception):
     def __init__(self, *, periode, gevraagd: Decimal, beschikbaar: Decimal):
         self.periode, self.gevraagd, self.beschikbaar = periode, gevraagd, beschikbaar
         super().__init__(
-            _("Het subsidieplafond van %(periode)s is bereikt: gevraagd € %(gevraagd)s, nog "
-              "beschikbaar € %(beschikbaar)s (art. 4:25 Awb).")
-            % {"periode": periode, "gevraagd": gevraagd, "beschikbaar": max(beschikbaar, NUL)}
+            _("Het subsidieplafond van %(periode)s is bereikt: gevraagd %(gevraagd)s, nog "
+              "beschikbaar %(beschikbaar)s (art. 4:25 Awb).")
+            % {"periode": periode, "gevraagd": euro(gevraagd),
+               "beschikbaar": euro(max(beschikbaar, NUL))}
         )
 
 

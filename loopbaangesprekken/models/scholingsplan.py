@@ -71,7 +71,11 @@ class Scholingsplan(models.Model):
     gevraagd_bedrag = models.DecimalField(_("gevraagd bedrag"), max_digits=9, decimal_places=2)
     advies = models.TextField(_("advies consulent"), blank=True)
 
-    ingediend_op = models.DateTimeField(_("ingediend op"), null=True, blank=True, db_index=True)
+    # the received date (Awb 4:13: the beslistermijn runs from here): the first submission,
+    # kept when the plan is resubmitted after a return for changes or an aanvulling
+    ingediend_op = models.DateTimeField(_("ontvangen op (eerste indiening)"), null=True,
+                                        blank=True, db_index=True)
+    laatst_ingediend_op = models.DateTimeField(_("laatst ingediend op"), null=True, blank=True)
     regeling = models.ForeignKey(Regeling, null=True, blank=True, on_delete=models.PROTECT,
                                  related_name="+")
     toets_snapshot = models.JSONField(_("subsidietoets bij indiening"), null=True, blank=True)
@@ -85,6 +89,13 @@ class Scholingsplan(models.Model):
 
     def __str__(self):
         return f"{self.aanvraag}: {self.opleiding_naam}"
+
+    @property
+    def opnieuw_ingediend_op(self):
+        """The latest submission when the plan was submitted more than once, else None."""
+        if self.laatst_ingediend_op and self.laatst_ingediend_op != self.ingediend_op:
+            return self.laatst_ingediend_op
+        return None
 
 
 class Kostenregel(models.Model):

@@ -84,11 +84,15 @@ def indienen(*, plan: Scholingsplan, actor) -> Scholingsplan:
     snapshot, uitslag = _snapshot(plan)
     plan.toets_snapshot = snapshot
     plan.regeling = selectors.regeling_op(plan.aanvraag.aanvraagdatum)
-    plan.ingediend_op = timezone.now()
+    # the first submission stays the received date; the beslistermijn (cheques.selectors)
+    # pauses for the aanvulling or return in between
+    plan.laatst_ingediend_op = timezone.now()
+    plan.ingediend_op = plan.ingediend_op or plan.laatst_ingediend_op
     plan_statusmachine.voer_uit(
         plan, transitie, actor=actor, dossier_id=plan.aanvraag_id,
         gegevens={"subsidietoets": uitslag.uitkomst, "regeling": uitslag.regeling},
-        extra_velden=("toets_snapshot", "regeling", "ingediend_op", "gewijzigd_op"),
+        extra_velden=("toets_snapshot", "regeling", "ingediend_op", "laatst_ingediend_op",
+                      "gewijzigd_op"),
     )
     if transitie == "indienen" and plan.aanvraag.status == A.SCHOLINGSPLAN:
         plan.aanvraag = wijzig_status(aanvraag=plan.aanvraag, transitie="plan_indienen",

@@ -1,15 +1,8 @@
-"""Dutch formatting of the figures named in the explanations."""
+"""Dutch formatting of the figures named in the explanations (amounts:
+tfvv.templatetags.bedragen.euro)."""
 
 from datetime import date
 from decimal import Decimal
-
-CENT = Decimal("0.01")
-
-
-def euro(bedrag: Decimal) -> str:
-    """Decimal("2500") -> "€ 2.500,00" (Dutch notation)."""
-    tekst = f"{bedrag.quantize(CENT):,.2f}"
-    return "€ " + tekst.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def procent(aandeel: Decimal) -> str:

@@ -13,7 +13,8 @@ from loopbaangesprekken.subsidietoets.casus import (
     Casus,
     Regeluitkomst,
 )
-from loopbaangesprekken.subsidietoets.opmaak import datum, euro, leeftijd_op, procent
+from loopbaangesprekken.subsidietoets.opmaak import datum, leeftijd_op, procent
+from tfvv.templatetags.bedragen import euro
 
 VERORDENING = "Subsidieverordening Twents Fonds voor Vakmanschap (CVDR631008)"
 

@@ -86,7 +86,7 @@ def test_maximum_per_persoon_per_jaar(periode, maak_plan, medewerkers):
     tweede = maak_plan(aanvraag__aanvrager=eerste.aanvraag.aanvrager, gevraagd_bedrag=D("1500"))
     with pytest.raises(ValidationError) as e:
         ken_toe(tweede, b)
-    assert "nog € 1000.00 over" in str(e.value)
+    assert "nog € 1.000,00 over (maximum € 2.500,00)" in str(e.value)
     ken_toe(tweede, b, bedrag="1000.00")
 
 
@@ -277,7 +277,8 @@ def test_plafond(maak_plan, medewerkers):
     ken_toe(maak_plan(), b)
     with pytest.raises(budget.PlafondOverschreden) as e:
         ken_toe(maak_plan(), b)
-    assert "nog beschikbaar € 500.00" in str(e.value) and "4:25" in str(e.value)
+    assert "gevraagd € 1.500,00, nog beschikbaar € 500,00" in str(e.value)
+    assert "4:25" in str(e.value)
     ken_toe(maak_plan(gevraagd_bedrag=D("500")), b, bedrag="500.00")
     assert stand(periode).vrij == 0
     # the refused grant did not use up a number: numbers stay gap-free

@@ -17,9 +17,10 @@ from loopbaangesprekken.subsidietoets import (
     totaaluitkomst,
     voorgesteld_bedrag,
 )
-from loopbaangesprekken.subsidietoets.opmaak import euro, leeftijd_op, procent
+from loopbaangesprekken.subsidietoets.opmaak import leeftijd_op, procent
 from loopbaangesprekken.subsidietoets.regels import GRONDSLAG, REGELS
 from tests.loopbaangesprekken.factories_scholingsplan import REGELING_PILOT, casus
+from tfvv.templatetags.bedragen import euro
 
 D = datetime.date
 E = Decimal

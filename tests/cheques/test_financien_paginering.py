@@ -1,0 +1,103 @@
+"""The finance list pages in SQL: every cheque reachable, filters kept in the paging
+links, the same number of queries at two data sizes."""
+
+import datetime
+import html
+import re
+from decimal import Decimal
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from cheques.models import Beschikking, Cheque
+from cheques.views import PER_PAGINA
+
+pytestmark = pytest.mark.django_db
+URL = reverse("cheques:financien")
+
+
+@pytest.fixture
+def maak_cheques(periode, maak_plan, medewerkers):
+    """maak_cheques(n, status) -> n cheques with consecutive numbers (rows only)."""
+    teller = iter(range(1, 10_000))
+
+    def maak(n: int, status: str = Cheque.Status.UITGEGEVEN) -> list[Cheque]:
+        cheques = []
+        for _ in range(n):
+            plan = maak_plan()
+            beschikking = Beschikking.objects.create(
+                plan=plan, uitkomst=Beschikking.Uitkomst.TOEKENNING,
+                status=Beschikking.Status.VERZONDEN, bedrag=Decimal("1500.00"),
+                motivering="Voldoet.", grondslag="Verordening",
+                beoordelaar=medewerkers["beoordelaar"])
+            cheques.append(Cheque.objects.create(
+                nummer=f"TFV-2026-{next(teller):06d}", beschikking=beschikking,
+                periode=periode, opleider=plan.opleider, bedrag=Decimal("1500.00"),
+                verificatiecode_hash="-", status=status, uitgegeven_op=timezone.localdate(),
+                geldig_tot=timezone.localdate() + datetime.timedelta(days=400)))
+        return cheques
+
+    return maak
+
+
+def paginalinks(inhoud: str) -> list[dict]:
+    """The query parameters of the paging links."""
+    return [parse_qs(urlsplit(html.unescape(href)).query)
+            for href in re.findall(r'class="page-link" href="([^"]+)"', inhoud)]
+
+
+def test_alle_cheques_bereikbaar_met_filter_in_de_links(client_als, maak_cheques):
+    uitgegeven = maak_cheques(PER_PAGINA + 3)
+    betaald = maak_cheques(2, Cheque.Status.BETAALD)
+    c = client_als("financieel")
+    eerste = c.get(URL)
+    assert [ch.nummer for ch in eerste.context["pagina"]] == \
+        [ch.nummer for ch in uitgegeven[:PER_PAGINA]]
+    assert f"{PER_PAGINA + 5} cheques" in eerste.content.decode()
+    assert paginalinks(eerste.content.decode()) == [{"pagina": ["2"]}]
+
+    r = c.get(URL, {"status": "uitgegeven", "pagina": 2})
+    inhoud = r.content.decode()
+    assert [ch.nummer for ch in r.context["pagina"]] == [ch.nummer for ch in uitgegeven[-3:]]
+    assert betaald[0].nummer not in inhoud
+    assert "Pagina 2 van 2" in inhoud and f"{PER_PAGINA + 3} cheques" in inhoud
+    assert paginalinks(inhoud) == [{"status": ["uitgegeven"], "pagina": ["1"]}]
+
+    r = c.get(URL, {"status": "betaald"})
+    assert [ch.nummer for ch in r.context["pagina"]] == [ch.nummer for ch in betaald]
+    assert paginalinks(r.content.decode()) == []  # one page: no paging links
+
+
+@pytest.mark.parametrize("invoer", [{"pagina": "abc"}, {"pagina": "-1"}, {"pagina": "999"},
+                                    {"status": "onzin"}, {"status": "<script>", "pagina": "2"}])
+def test_vreemde_invoer_geeft_een_pagina(client_als, maak_cheques, invoer):
+    maak_cheques(PER_PAGINA + 1)
+    r = client_als("financieel").get(URL, invoer)
+    assert r.status_code == 200
+    assert r.context["pagina"].number in (1, 2)
+    assert "<script>" not in r.content.decode()
+
+
+def test_queries_gelijk_bij_twee_groottes(client_als, maak_cheques, django_assert_num_queries):
+    c = client_als("financieel")
+    maak_cheques(3)
+    with CaptureQueriesContext(connection) as klein:
+        assert c.get(URL).status_code == 200
+    maak_cheques(PER_PAGINA + 20)
+    maak_cheques(5, Cheque.Status.VASTGESTELD)
+    with django_assert_num_queries(len(klein)):
+        r = c.get(URL)
+    assert len(r.context["pagina"].object_list) == PER_PAGINA
+    with django_assert_num_queries(len(klein)):
+        assert c.get(URL, {"pagina": 2}).status_code == 200
+
+
+@pytest.mark.parametrize("rol, status", [("financieel", 200), ("beoordelaar", 403),
+                                         ("beheerder", 403), ("consulent_lwl", 403)])
+def test_alleen_financieel(client_als, maak_cheques, rol, status):
+    maak_cheques(1)
+    assert client_als(rol).get(URL, {"pagina": 1}).status_code == status
