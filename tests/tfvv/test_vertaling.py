@@ -34,12 +34,6 @@ SKIPPED_TEMPLATE_DIRS = {
     # with TFVV_BENCH_BASELINE, never served to users; it stays minimal to be a baseline.
     "bench/basislijn/templates",
 }
-# Templates converted on another branch: expected to fail here until that branch is merged.
-# strict=True makes the test fail once they pass, so this entry is removed at the merge.
-NOT_YET_CONVERTED = {
-    "cheques/templates/cheques/pdf/beschikking.html": "converted on the cheques branch",
-    "cheques/templates/cheques/pdf/cheque.html": "converted on the cheques branch",
-}
 
 COMMENT = re.compile(r"\{%\s*comment\b.*?%\}.*?\{%\s*endcomment\s*%\}|\{#.*?#\}|<!--.*?-->", re.S)
 BLOCKTRANSLATE = re.compile(
@@ -96,13 +90,7 @@ def project_templates() -> list[Path]:
     return found
 
 
-def _parameter(path: Path):
-    reason = NOT_YET_CONVERTED.get(path.as_posix())
-    marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
-    return pytest.param(path, id=path.as_posix(), marks=marks)
-
-
-@pytest.mark.parametrize("path", [_parameter(p) for p in project_templates()])
+@pytest.mark.parametrize("path", project_templates(), ids=lambda p: p.as_posix())
 def test_template_has_no_untranslated_text(path):
     words = untranslated_text((ROOT / path).read_text(encoding="utf-8"))
     assert not words, f"{path}: text outside {{% translate %}}/{{% blocktranslate %}}: {words}"
