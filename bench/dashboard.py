@@ -227,7 +227,9 @@ def meet(aantal: int, verzoeken: int) -> dict:
             "beoordelaar": beoordelaar.pk, "periode": periode.pk,
         }
         c.execute(sql)
-        c.execute("ANALYZE")
+        # steady state: autovacuum would have set the visibility map (index-only scans)
+        # and the statistics long before a consultant opens the queue
+        c.execute("VACUUM ANALYZE")
         tellingen = {}
         for tabel in ("aanvragen_aanvraag", "loopbaangesprekken_gesprek",
                       "loopbaangesprekken_scholingsplan", "cheques_beschikking",

@@ -92,8 +92,11 @@ def _beschikkingen(ctx, aantal: int) -> list:
     periode = budget_selectors.periode_op(vandaag) or Begrotingsperiode.objects.create(
         naam=f"bench-pdf-{ctx.run}", van=vandaag.replace(month=1, day=1),
         tot=vandaag.replace(month=12, day=31))
+    # the generated data of `schaal` may have booked more than its toezeggingen
+    tekort = max(Decimal(0), -budget_selectors.standen([periode])[0].vrij)
     bron = Financieringsbron.objects.create(naam=f"bench-pdf-{ctx.run}")
-    Toezegging.objects.create(bron=bron, periode=periode, bedrag=BEDRAG * aantal, datum=vandaag)
+    Toezegging.objects.create(bron=bron, periode=periode, bedrag=BEDRAG * aantal + tekort,
+                              datum=vandaag)
     beoordelaar, _ = maak_medewerker(f"bench-beoordelaar-{ctx.run}", Rol.BEOORDELAAR,
                                      Organisatie.GEMEENTE_ENSCHEDE, "Bench", "Beoordelaar")
     consulent, _ = maak_medewerker(f"bench-consulent-{ctx.run}", Rol.CONSULENT,

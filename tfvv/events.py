@@ -1,8 +1,15 @@
-"""Recording events: the single service every transition in every app calls."""
+"""Recording events: the single service every transition in every app calls.
+
+A later stage of the pipeline learns of what an earlier one did through the event log:
+`gebeurtenis_geregistreerd` is sent (inside the same transaction) for every event.
+"""
 
 from django.db import models
+from django.dispatch import Signal
 
 from tfvv.models import Gebeurtenis, Inzage
+
+gebeurtenis_geregistreerd = Signal()  # kwargs: gebeurtenis
 
 
 def _objecttype(obj: models.Model) -> str:
@@ -27,7 +34,7 @@ def registreer_gebeurtenis(
         actor_rol = ",".join(sorted(actor.rollen))
     else:
         actor = None
-    return Gebeurtenis.objects.create(
+    gebeurtenis = Gebeurtenis.objects.create(
         actor=actor,
         actor_rol=actor_rol,
         objecttype=_objecttype(obj),
@@ -40,6 +47,8 @@ def registreer_gebeurtenis(
         tekst_inwoner=str(tekst_inwoner),
         gegevens=gegevens or {},
     )
+    gebeurtenis_geregistreerd.send(sender=Gebeurtenis, gebeurtenis=gebeurtenis)
+    return gebeurtenis
 
 
 def registreer_inzage(

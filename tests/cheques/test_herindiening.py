@@ -98,3 +98,19 @@ def test_volgorde_werkvoorraad_blijft_op_eerste_indiening(medewerkers, start, ti
     op(time_machine, start + 3 * DAG, lambda: plan_services.indienen(plan=oud,
                                                                      actor=consulent))
     assert list(selectors.werkvoorraad_plannen()) == [oud, nieuw]  # first come, first served
+
+
+def test_aanvullen_beantwoordt_het_open_verzoek(plan, medewerkers, start, time_machine):
+    """The consulent's `aanvullen` (loopbaangesprekken) reaches the cheques stage through
+    the event log: the request is answered then, so the reports' suspension ends there."""
+    consulent, beoordelaar = medewerkers["consulent_lwl"], medewerkers["beoordelaar"]
+    op(time_machine, start, lambda: plan_services.indienen(plan=plan, actor=consulent))
+    verzoek = op(time_machine, start + 10 * DAG, lambda: cheques_services.vraag_aanvulling(
+        plan=plan, door=beoordelaar, omschrijving="Offerte",
+        hersteltermijn_tot=timezone.localdate() + 14 * DAG))
+    verzoek.refresh_from_db()
+    assert verzoek.beantwoord_op is None
+    op(time_machine, start + 17 * DAG, lambda: plan_services.indienen(plan=plan,
+                                                                      actor=consulent))
+    verzoek.refresh_from_db()
+    assert verzoek.beantwoord_op == start + 17 * DAG
