@@ -1,26 +1,10 @@
-"""The bench harness: data generation by COPY, the scenario registry and the report."""
+"""The bench harness: the scenario registry and the report."""
 
 import json
 
 import pytest
 
-from aanvragen.models import Aanvraag
-from bench import data, draai
-from tfvv.models import Gebruiker
-from tfvv.roles import Rol
-
-
-@pytest.mark.django_db
-def test_copy_maakt_aanvragen_met_eigen_inwoner_en_reeksen_kloppen():
-    data.vul_aan_tot(300)
-    data.vul_aan_tot(500)  # only the difference is added
-    assert Aanvraag.objects.count() == 500
-    assert Aanvraag.objects.values("aanvrager").distinct().count() == 500
-    assert Gebruiker.objects.filter(groups__name=Rol.INWONER).count() == 500
-    assert set(Aanvraag.objects.values_list("status", flat=True)) > {"aangemeld", "toegekend"}
-    # the sequences were moved past the copied ids: the ORM can insert again
-    nieuw = Gebruiker.objects.create(username="na-copy")
-    assert nieuw.pk > Gebruiker.objects.exclude(pk=nieuw.pk).order_by("-pk")[0].pk
+from bench import draai
 
 
 def test_ontbrekende_module_is_niet_beschikbaar(monkeypatch):
