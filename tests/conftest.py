@@ -93,6 +93,21 @@ def client_als(client, medewerkers):
     return maak
 
 
+@pytest.fixture
+def redis_cache(settings):
+    """Production's cache backend (`tfvv.cache.RedisCache`) on the test Redis, emptied."""
+    url = os.environ.get("TFVV_REDIS_URL")
+    if not url:
+        pytest.fail("TFVV_REDIS_URL ontbreekt: start de tests met `make test`.")
+    settings.CACHES = {"default": {"BACKEND": "tfvv.cache.RedisCache",
+                                   "LOCATION": f"{url}/3", "KEY_PREFIX": "test"}}
+    from django.core.cache import cache
+
+    cache.clear()
+    yield cache
+    cache.clear()
+
+
 # --- real Celery worker on the real Redis -------------------------------------------
 
 
