@@ -6,10 +6,10 @@ from django.utils import timezone
 from cheques import selectors, services
 from cheques.models import Aanvulverzoek
 from loopbaangesprekken.workflow import plan_statusmachine
+from tests.tijd import dagen_geleden
 from tfvv.models import Gebeurtenis
 
 pytestmark = pytest.mark.django_db
-NU = timezone.now
 DAG = datetime.timedelta(days=1)
 
 
@@ -19,8 +19,8 @@ def regel(plan, **filters):
 
 def test_termijn_waarschuwing_en_overschrijding(periode, maak_plan):
     vers = maak_plan()
-    week6 = maak_plan(ingediend_op=NU() - 43 * DAG)
-    te_laat = maak_plan(ingediend_op=NU() - 57 * DAG)
+    week6 = maak_plan(ingediend_op=dagen_geleden(43))
+    te_laat = maak_plan(ingediend_op=dagen_geleden(57))
     assert [r.plan for r in selectors.werkvoorraad()] == [te_laat, week6, vers]  # oldest first
     assert not regel(vers).termijn.waarschuwing
     assert regel(vers).termijn.einde == timezone.localdate() + datetime.timedelta(weeks=8)
@@ -30,11 +30,11 @@ def test_termijn_waarschuwing_en_overschrijding(periode, maak_plan):
 
 
 def test_termijn_opgeschort_tijdens_aanvulling(periode, maak_plan, medewerkers):
-    plan = maak_plan(ingediend_op=NU() - 50 * DAG)
+    plan = maak_plan(ingediend_op=dagen_geleden(50))
     verzoek = services.vraag_aanvulling(plan=plan, door=medewerkers["beoordelaar"],
                                         omschrijving="Offerte",
                                         hersteltermijn_tot=timezone.localdate() + 14 * DAG)
-    Aanvulverzoek.objects.filter(pk=verzoek.pk).update(gevraagd_op=NU() - 10 * DAG)
+    Aanvulverzoek.objects.filter(pk=verzoek.pk).update(gevraagd_op=dagen_geleden(10))
     termijn = regel(plan).termijn
     assert termijn.opgeschort and termijn.einde is None and not termijn.waarschuwing
     assert [r.plan for r in selectors.werkvoorraad(termijn="opgeschort")] == [plan]

@@ -9,7 +9,6 @@ import datetime
 import random
 from contextlib import contextmanager
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from aanvragen.models import Aanvraag, Arbeidssituatie, Bron, Opleidingsniveau
 from cheques.models import Aanvulverzoek, Beschikking, Cheque
@@ -17,6 +16,7 @@ from loopbaangesprekken.models import Gesprek, Opleider, Scholingsplan, Sector
 from loopbaangesprekken.models.scholingsplan import Opleidingsniveau as NiveauOpleiding
 from loopbaangesprekken.models.scholingsplan import Route
 from tests.aanvragen.factories import AanvraagFactory, InwonerFactory
+from tests.tijd import middag
 from tfvv.models import (
     Begrotingsperiode,
     Budgetboeking,
@@ -28,7 +28,6 @@ from tfvv.models import (
 from tfvv.referentiedata import laad_gemeenten
 from tfvv.roles import Organisatie
 
-TZ = ZoneInfo("Europe/Amsterdam")
 # Markers that must never appear in an adviesgroep response.
 PERSOONLIJK = ("Geheimvoornaam", "Priveachternaam", "geheim-adres", "Consulentnaam",
                "TF-2024-", "7511ZZ", "0699999999")
@@ -48,10 +47,6 @@ def eigen_tijdstippen():
     finally:
         for veld in velden:
             veld.auto_now_add = True
-
-
-def _moment(datum: datetime.date) -> datetime.datetime:
-    return datetime.datetime.combine(datum, datetime.time(12), tzinfo=TZ)
 
 
 def maak_dataset(aantal: int = 300, seed: int = 7) -> dict:
@@ -85,7 +80,7 @@ def maak_dataset(aantal: int = 300, seed: int = 7) -> dict:
         datum = datetime.date(jaar, 1, 1) + datetime.timedelta(days=rnd.randrange(366 - 1))
         aanvragen.append(AanvraagFactory.build(
             referentie=f"TF-{jaar}-{seed:02d}{i:05d}", aanvrager=inwoner, aanvraagdatum=datum,
-            ontvangen_op=_moment(datum), voornaam="Geheimvoornaam",
+            ontvangen_op=middag(datum), voornaam="Geheimvoornaam",
             achternaam=f"Priveachternaam{i}", email=f"geheim-adres{i}@voorbeeld.nl",
             postcode="7511ZZ", telefoon="0699999999",
             geboortedatum=datetime.date(rnd.randint(1955, 2006), rnd.randint(1, 12),
@@ -111,9 +106,9 @@ def maak_dataset(aantal: int = 300, seed: int = 7) -> dict:
                 dag = a.aanvraagdatum + datetime.timedelta(days=rnd.randrange(0, 60))
                 doorverwezen = status == Gesprek.Status.GEVOERD and rnd.random() < 0.15
                 gesprekken.append(Gesprek(
-                    aanvraag=a, consulent=a.consulent, status=status, gepland_op=_moment(dag),
+                    aanvraag=a, consulent=a.consulent, status=status, gepland_op=middag(dag),
                     vorm=Gesprek.Vorm.OP_LOCATIE,
-                    gevoerd_op=_moment(dag) if status == Gesprek.Status.GEVOERD else None,
+                    gevoerd_op=middag(dag) if status == Gesprek.Status.GEVOERD else None,
                     uitkomst=Gesprek.Uitkomst.DOORVERWIJZING if doorverwezen else "",
                     doorverwezen_naar=rnd.choice(Gesprek.Doorverwijzing.values)
                     if doorverwezen else "",
@@ -128,7 +123,7 @@ def maak_dataset(aantal: int = 300, seed: int = 7) -> dict:
                     route=rnd.choice(Route.values), huidige_sector=rnd.choice(sectoren + [None]),
                     doelberoep="beroep", doelsector=rnd.choice(sectoren),
                     gevraagd_bedrag=Decimal(rnd.randrange(500, 2500)),
-                    ingediend_op=_moment(dag) if ingediend else None,
+                    ingediend_op=middag(dag) if ingediend else None,
                     status=Scholingsplan.Status.INGEDIEND if ingediend
                     else Scholingsplan.Status.CONCEPT,
                 ))
@@ -189,7 +184,7 @@ def maak_dataset(aantal: int = 300, seed: int = 7) -> dict:
                                                tijdstip=later))
         boekingen.append(Budgetboeking(periode=periode, soort=S.TERUGVORDERING,
                                        bedrag=Decimal("100.00"), referentie="terug",
-                                       tijdstip=_moment(datetime.date(2025, 3, 3))))
+                                       tijdstip=middag(datetime.date(2025, 3, 3))))
         Cheque.objects.bulk_create(cheques)
         Budgetboeking.objects.bulk_create(boekingen)
     return {"periode": periode, "bronnen": bronnen, "sectoren": sectoren,

@@ -11,6 +11,7 @@ from aanvragen.models import Aanvraag
 from cheques.models import Aanvulverzoek, Beschikking
 from loopbaangesprekken.models import Gesprek, Opleider, Scholingsplan, Sector
 from rapportage import werkvoorraad
+from tests import tijd
 from tests.aanvragen.factories import AanvraagFactory
 from tests.rapportage.factories import eigen_tijdstippen
 
@@ -25,9 +26,9 @@ def plannen(medewerkers):
     sector = Sector.objects.create(naam="Zorg", kansrijk=True)
     opleider = Opleider.objects.create(naam="ROC")
 
-    def plan(dagen_geleden, status=Scholingsplan.Status.INGEDIEND, pauze=None, open_verzoek=False):
+    def plan(dagen, status=Scholingsplan.Status.INGEDIEND, pauze=None, open_verzoek=False):
         a = AanvraagFactory(consulent=consulent, status=Aanvraag.Status.INGEDIEND)
-        ingediend = timezone.now() - datetime.timedelta(days=dagen_geleden)
+        ingediend = tijd.dagen_geleden(dagen)
         p = Scholingsplan.objects.create(
             aanvraag=a, consulent=consulent, opleiding_naam="x", opleiding_niveau="mbo-3",
             opleider=opleider, startdatum=vandaag, einddatum=vandaag, route="skills",

@@ -1,0 +1,19 @@
+"""Moments for tests that count calendar days.
+
+`timezone.now() - n * timedelta(days=1)` lands on the wrong local date when the span
+crosses a daylight-saving change and the test runs between 23:00 and midnight; midday
+on a local date never does.
+"""
+
+import datetime
+
+from django.utils import timezone
+
+
+def middag(datum: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(datum, datetime.time(12),
+                                     tzinfo=timezone.get_current_timezone())
+
+
+def dagen_geleden(dagen: int) -> datetime.datetime:
+    return middag(timezone.localdate() - datetime.timedelta(days=dagen))
