@@ -37,6 +37,15 @@ class AanvullingForm(forms.Form):
             self.initial["hersteltermijn_tot"] = timezone.localdate() + datetime.timedelta(days=14)
 
 
+class TerugsturenForm(forms.Form):
+    reden = forms.CharField(label=_("Wat moet de consulent aanpassen?"),
+                            widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "terugsturen_%s")
+        super().__init__(*args, **kwargs)
+
+
 class ToekennenForm(forms.Form):
     bedrag = forms.DecimalField(label=_("Toe te kennen bedrag (€)"), **BEDRAG)
     motivering = forms.CharField(label=_("Motivering (artikel 3:47 Awb)"),

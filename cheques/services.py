@@ -18,6 +18,7 @@ from cheques.tasks import maak_documenten
 from cheques.toets import heeft_handmatige_regel, niet_voldane_regels
 from cheques.workflow import beschikking_statusmachine, cheque_statusmachine
 from loopbaangesprekken.models import Scholingsplan
+from loopbaangesprekken.services import scholingsplan as plan_services
 from loopbaangesprekken.workflow import plan_statusmachine
 from tfvv import budget, budget_selectors
 from tfvv.events import registreer_gebeurtenis
@@ -118,6 +119,29 @@ def vraag_aanvulling(*, plan: Scholingsplan, door, omschrijving: str,
     _mail_na_commit(_("Aanvulling gevraagd op uw scholingsplan"), tekst,
                     [plan.aanvraag.email, plan.consulent.email])
     return verzoek
+
+
+# --- terugsturen ---------------------------------------------------------------------------
+
+@transaction.atomic
+def terugsturen(*, plan: Scholingsplan, door, reden: str) -> Scholingsplan:
+    """Return a submitted plan to the consulent for changes; the beslistermijn pauses until
+    the consulent submits it again (see `selectors.termijnmomenten`)."""
+    _eis(mag_besluiten(door))
+    plan = _vergrendel_plan(plan)
+    _geen_besluit(plan)
+    reden = reden.strip()
+    if not reden:
+        raise ValidationError({"reden": _("Schrijf op wat de consulent moet aanpassen.")})
+    plan = plan_services.terugsturen(plan=plan, actor=door, reden=reden)
+    tekst = _("Gemeente Enschede heeft het scholingsplan '%(opleiding)s' van aanvraag "
+              "%(referentie)s teruggestuurd voor aanpassing.\n\nWat moet er anders:\n"
+              "%(reden)s\n\nPas het plan aan en dien het opnieuw in.") % {
+        "opleiding": plan.opleiding_naam, "referentie": plan.aanvraag.referentie,
+        "reden": reden}
+    _mail_na_commit(_("Scholingsplan teruggestuurd voor aanpassing"), tekst,
+                    [plan.consulent.email])
+    return plan
 
 
 # --- toekennen (with co-signing) ------------------------------------------------------------

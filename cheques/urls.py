@@ -12,6 +12,8 @@ urlpatterns = [
     path("beoordeling/plan/<int:plan_id>/", views.PlanView.as_view(), name="plan"),
     path("beoordeling/plan/<int:plan_id>/aanvulling/", views.AanvullingVragenView.as_view(),
          name="aanvulling-vragen"),
+    path("beoordeling/plan/<int:plan_id>/terugsturen/", views.TerugsturenView.as_view(),
+         name="terugsturen"),
     path("beoordeling/plan/<int:plan_id>/toekennen/", views.ToekennenView.as_view(),
          name="toekennen"),
     path("beoordeling/plan/<int:plan_id>/afwijzen/", views.AfwijzenView.as_view(),

@@ -27,6 +27,7 @@ from cheques.forms import (
     IntrekkenForm,
     PeriodeForm,
     PublicerenForm,
+    TerugsturenForm,
     ToekennenForm,
     ToezeggingForm,
     VaststellenForm,
@@ -138,6 +139,7 @@ class PlanView(RolVereistMixin, StapOpVereistMixin, View):
             **self.mogelijkheden(plan, concept),
             "regeling": plan.regeling,
             "aanvulling_form": forms.get("aanvulling_form") or AanvullingForm(),
+            "terugsturen_form": forms.get("terugsturen_form") or TerugsturenForm(),
             "toekennen_form": forms.get("toekennen_form") or ToekennenForm(
                 initial={"bedrag": plan.gevraagd_bedrag}),
             "afwijzen_form": forms.get("afwijzen_form") or AfwijzenForm(
@@ -195,6 +197,14 @@ class AanvullingVragenView(PlanActie):
 
     def uitvoeren(self, plan, data):
         services.vraag_aanvulling(plan=plan, door=self.request.user, **data)
+
+
+class TerugsturenView(PlanActie):
+    form_class, form_naam = TerugsturenForm, "terugsturen_form"
+    melding = _("Het scholingsplan is teruggestuurd; de consulent is geïnformeerd.")
+
+    def uitvoeren(self, plan, data):
+        services.terugsturen(plan=plan, door=self.request.user, **data)
 
 
 class ToekennenView(PlanActie):

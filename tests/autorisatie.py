@@ -181,8 +181,8 @@ MATRIX: dict[str, Regel] = {
         alleen("beoordelaar", uitkomst="redirect"),
         kwargs=lambda o: {"plan_id": o.plan_ingediend.pk},
         post=alleen("beoordelaar", uitkomst="400"))
-       for naam in ("aanvulling-vragen", "toekennen", "afwijzen", "buiten-behandeling",
-                    "niet-medeondertekenen")},
+       for naam in ("aanvulling-vragen", "terugsturen", "toekennen", "afwijzen",
+                    "buiten-behandeling", "niet-medeondertekenen")},
     # co-signing needs a concept beschikking, which this plan does not have
     "cheques:medeondertekenen": Regel(
         alleen("beoordelaar", uitkomst="redirect"),

@@ -115,6 +115,15 @@ def _cheque_gebeurtenissen(plan_ids) -> tuple[dict[str, dict], set[str]]:
     return toegekend, dicht
 
 
+def reden_teruggestuurd(plan: Scholingsplan) -> str:
+    """What the beoordelaar asked to change, while the plan is back with the consulent."""
+    if plan.status != Scholingsplan.Status.TERUG:
+        return ""
+    return (Gebeurtenis.objects.filter(objecttype=PLAN_OBJECTTYPE, object_id=str(plan.pk),
+                                       actie="terugsturen")
+            .order_by("-tijdstip", "-id").values_list("reden", flat=True).first()) or ""
+
+
 def _bedrag(tekst) -> Decimal:
     try:
         return Decimal(str(tekst)).quantize(Decimal("0.01"))

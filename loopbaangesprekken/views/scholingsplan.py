@@ -74,6 +74,7 @@ class PlanFormulierMixin(RolVereistMixin):
         if plan is not None:
             context["toets"] = selectors.actuele_toets(plan)
             context["bedragen"] = selectors.bedragen(plan)
+            context["reden_teruggestuurd"] = selectors.reden_teruggestuurd(plan)
         return render(request, TEMPLATE_FORMULIER, context, status=status)
 
     def bewaar(self, request, aanvraag, plan):
@@ -147,6 +148,7 @@ class PlanView(RolVereistMixin, View):
             "plan": plan, "aanvraag": plan.aanvraag, "toets": selectors.toets_voor_plan(plan),
             "bedragen": selectors.bedragen(plan),
             "mag_wijzigen": bool(mag_plan_wijzigen(request.user, plan)),
+            "reden_teruggestuurd": selectors.reden_teruggestuurd(plan),
         })
 
 

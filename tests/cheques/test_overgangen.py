@@ -92,6 +92,7 @@ PLAN_ACTIES = {
     "cheques:aanvulling-vragen": ("beoordelaar", lambda: {
         "omschrijving": "Offerte", "hersteltermijn_tot": (VANDAAG() + datetime.timedelta(14))
         .isoformat()}),
+    "cheques:terugsturen": ("beoordelaar", lambda: {"reden": "Offerte ontbreekt"}),
     "cheques:toekennen": ("beoordelaar", lambda: {"bedrag": "1000.00", "motivering": "Ja"}),
     "cheques:afwijzen": ("beoordelaar", lambda: {"motivering": "Nee", "regels": ["R1"]}),
     "cheques:buiten-behandeling": ("beoordelaar", lambda: {}),
@@ -99,7 +100,8 @@ PLAN_ACTIES = {
     "cheques:niet-medeondertekenen": ("beoordelaar2", lambda: {"reden": "Onvoldoende"}),
 }
 PLAN_TOEGESTAAN = {
-    "ingediend": {"cheques:aanvulling-vragen", "cheques:toekennen", "cheques:afwijzen"},
+    "ingediend": {"cheques:aanvulling-vragen", "cheques:terugsturen", "cheques:toekennen",
+                  "cheques:afwijzen"},
     "aanvulling": {"cheques:afwijzen"},
     "aanvulling_verstreken": {"cheques:afwijzen", "cheques:buiten-behandeling"},
     "concept": {"cheques:medeondertekenen", "cheques:niet-medeondertekenen"},

@@ -108,6 +108,7 @@ def post_urls(d):
     n = {"nummer": cheque.nummer}
     return {
         reverse("cheques:aanvulling-vragen", kwargs=p): {"beoordelaar"},
+        reverse("cheques:terugsturen", kwargs=p): {"beoordelaar"},
         reverse("cheques:toekennen", kwargs=p): {"beoordelaar"},
         reverse("cheques:afwijzen", kwargs=p): {"beoordelaar"},
         reverse("cheques:buiten-behandeling", kwargs=p): {"beoordelaar"},
