@@ -56,6 +56,21 @@ def wijzig_status(*, aanvraag: Aanvraag, transitie: str, actor, reden: str = "",
 class Aanmeldresultaat:
     aanvraag: Aanvraag
     nieuw: bool  # False: an open aanvraag of this person existed; nothing was created
+    herhaald: bool = False  # the same form sent again (a double click): show its receipt
+
+
+# what the resident typed, copied onto the aanvraag
+AANMELDVELDEN = (
+    "voornaam", "achternaam", "geboortedatum", "email", "telefoon", "postcode", "huisnummer",
+    "toevoeging", "opleidingsniveau", "arbeidssituatie", "huidig_beroep", "huidige_sector",
+    "scholingswens", "voorkeur_loket", "voorkeur_locatie", "bron")
+HERHAALVENSTER = timedelta(minutes=10)
+
+
+def _zelfde_inzending(aanvraag: Aanvraag, gegevens: dict) -> bool:
+    """A double click or a browser retry: every field equal, moments ago."""
+    return (timezone.now() - aanvraag.ontvangen_op < HERHAALVENSTER
+            and all(getattr(aanvraag, veld) == gegevens[veld] for veld in AANMELDVELDEN))
 
 
 def _vergrendel_persoon(email: str) -> None:
@@ -99,7 +114,8 @@ def dien_aanmelding_in(*, gegevens: dict, gemeente, postcodecontrole: str) -> Aa
 
     `gegevens` is the cleaned AanmeldForm. A second aanmelding of the same person
     (e-mail + geboortedatum) while one is open creates nothing: the resident gets a
-    login link to the existing one. Race-safe: concurrent submissions of one
+    login link to the existing one, unless it is the same form sent again within minutes
+    (`herhaald`: no mail, the receipt of the first one). Race-safe: concurrent submissions of one
     person are serialised by `_vergrendel_persoon`.
     """
     email = gegevens["email"]
@@ -111,6 +127,8 @@ def dien_aanmelding_in(*, gegevens: dict, gemeente, postcodecontrole: str) -> Aa
         Aanvraag.objects.filter(aanvrager=gebruiker, geboortedatum=gegevens["geboortedatum"],
                                 status__in=Aanvraag.OPEN_STATUSSEN)
         .order_by("pk").first())
+    if bestaande is not None and _zelfde_inzending(bestaande, gegevens):
+        return Aanmeldresultaat(bestaande, nieuw=False, herhaald=True)
     if bestaande is not None:
         registreer_gebeurtenis(
             actor=gebruiker, obj=bestaande, actie="dubbele_aanmelding", dossier_id=bestaande.pk,
@@ -126,10 +144,7 @@ def dien_aanmelding_in(*, gegevens: dict, gemeente, postcodecontrole: str) -> Aa
         referentie=f"TF-{vandaag.year}-{volgende(f'aanvraag-{vandaag.year}'):06d}",
         aanvrager=gebruiker, aanvraagdatum=vandaag, gemeente=gemeente,
         postcodecontrole=postcodecontrole, loket=loket, privacy_akkoord_op=timezone.now(),
-        **{veld: gegevens[veld] for veld in (
-            "voornaam", "achternaam", "geboortedatum", "email", "telefoon", "postcode",
-            "huisnummer", "toevoeging", "opleidingsniveau", "arbeidssituatie", "huidig_beroep",
-            "huidige_sector", "scholingswens", "voorkeur_loket", "voorkeur_locatie", "bron")},
+        **{veld: gegevens[veld] for veld in AANMELDVELDEN},
     )
     registreer_gebeurtenis(
         actor=gebruiker, obj=aanvraag, actie="aangemeld", dossier_id=aanvraag.pk,

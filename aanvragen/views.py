@@ -91,7 +91,7 @@ class AanmeldenView(View):
         resultaat = services.dien_aanmelding_in(
             gegevens=form.cleaned_data, gemeente=oordeel.gemeente,
             postcodecontrole=oordeel.controle)
-        if not resultaat.nieuw:
+        if not (resultaat.nieuw or resultaat.herhaald):
             return redirect("aanvragen:al-aangemeld")
         aanvraag = resultaat.aanvraag
         return _naar_ontvangen({"referentie": aanvraag.referentie, "email": aanvraag.email,

@@ -286,6 +286,22 @@ def test_dubbele_aanmelding_maakt_niets_nieuws(client, mailbox):
     assert "U bent al aangemeld" in client.get(response["Location"]).content.decode()
 
 
+def test_zelfde_formulier_nog_eens_geeft_dezelfde_ontvangstbevestiging(client, mailbox,
+                                                                       time_machine):
+    """A double click or a retry: the receipt of the first, and no second mail."""
+    eerste = aanmelden(client)
+    referentie = Aanvraag.objects.get().referentie
+    tweede = aanmelden(client)
+    assert tweede["Location"] == eerste["Location"] == reverse("aanvragen:ontvangen")
+    assert referentie in client.get(tweede["Location"]).content.decode()
+    assert Aanvraag.objects.count() == 1 and len(mailbox) == 1
+    assert not Gebeurtenis.objects.filter(actie="dubbele_aanmelding").exists()
+    # ten minutes later the same form is a new aanmelding of someone already registered
+    time_machine.move_to(timezone.now() + datetime.timedelta(minutes=11))
+    assert aanmelden(client)["Location"] == reverse("aanvragen:al-aangemeld")
+    assert Aanvraag.objects.count() == 1 and len(mailbox) == 2
+
+
 def test_dubbel_met_andere_hoofdletters(client):
     aanmelden(client)
     aanmelden(client, email="INGE.DEVRIES@voorbeeld.nl")
