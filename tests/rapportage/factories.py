@@ -37,8 +37,9 @@ S = Budgetboeking.Soort
 
 
 @contextmanager
-def eigen_tijdstippen():
-    velden = [f for m in (Aanvraag, Beschikking, Aanvulverzoek, Budgetboeking)
+def eigen_tijdstippen(*modellen):
+    modellen = modellen or (Aanvraag, Beschikking, Aanvulverzoek, Budgetboeking)
+    velden = [f for m in modellen
               for f in m._meta.concrete_fields if getattr(f, "auto_now_add", False)]
     for veld in velden:
         veld.auto_now_add = False
