@@ -139,17 +139,22 @@ class InloggenView(View):
 
     template_name = "aanvragen/inloggen.html"
 
+    def toon(self, request, form, status=200):
+        # a staff member who opened a document link logs in on the staff page instead
+        return render(request, self.template_name,
+                      {"form": form, "terug_naar": _terug_naar(request)}, status=status)
+
     def get(self, request):
-        return render(request, self.template_name, {"form": InloglinkForm()})
+        return self.toon(request, InloglinkForm())
 
     def post(self, request):
         form = InloglinkForm(request.POST)
         if not form.is_valid():
-            return render(request, self.template_name, {"form": form})
+            return self.toon(request, form)
         if not _binnen_limiet("TFVV_LIMIET_INLOGLINK_IP", ratelimit.ip_adres(request)):
             form.add_error(None, _("U heeft vaak een inloglink aangevraagd. Probeer het over "
                                    "een uur opnieuw."))
-            return render(request, self.template_name, {"form": form}, status=429)
+            return self.toon(request, form, status=429)
         email = form.cleaned_data["email"]
         # per address: silently send nothing more, so the answer stays the same
         if _binnen_limiet("TFVV_LIMIET_INLOGLINK_EMAIL", email):
@@ -176,7 +181,8 @@ class InloglinkView(View):
         gebruiker = authenticate(request, inloglink_token=token)
         if gebruiker is None:
             return render(request, "aanvragen/inloglink_ongeldig.html",
-                          {"form": InloglinkForm()}, status=410)
+                          {"form": InloglinkForm(), "terug_naar": _terug_naar(request)},
+                          status=410)
         login(request, gebruiker, backend="aanvragen.auth.InlogLinkBackend")
         return redirect(_terug_naar(request) or "aanvragen:mijn-aanvraag")
 

@@ -536,8 +536,8 @@ def _document(request, pk, *, cheque: bool):
         user = request.user
         if not user.is_authenticated:
             # the links are the resident's (timeline, mail): their login page, where they
-            # can ask for a new login link that brings them back here; staff log in with
-            # the "Inloggen medewerkers" button of every page
+            # can ask for a new login link that brings them back here; it links staff on
+            # to the staff login with the same `next`
             return redirect_to_login(request.get_full_path(), reverse("aanvragen:inloggen"))
         if user.is_medewerker and not user.is_verified():
             return redirect_to_login(request.get_full_path(),

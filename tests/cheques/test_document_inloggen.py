@@ -1,6 +1,7 @@
 """A resident who opens a beschikking/cheque link while logged out goes to the resident
-login page with `next` kept, and the new login link brings them back to the document;
-staff pages keep sending visitors to the staff login."""
+login page with `next` kept, and the new login link brings them back to the document
+(staff who land there go on to the staff login with `next`); staff pages keep sending
+visitors to the staff login."""
 
 import re
 from decimal import Decimal
@@ -14,6 +15,8 @@ from django.test import Client
 from django.urls import reverse
 
 from cheques import services
+from tests.conftest import huidige_code
+from tests.tfvv.test_inloggen import WACHTWOORD
 
 pytestmark = pytest.mark.django_db
 LINK = re.compile(r"https?://[^/\s]+(/inloggen/[A-Za-z0-9_-]{20,}/\S*)")
@@ -113,3 +116,26 @@ def test_andere_inwoner_na_inloggen_nog_steeds_404(beschikking):
     c.force_login(InwonerFactory(), backend="aanvragen.auth.InlogLinkBackend")
     for url in documenten(beschikking):
         assert c.get(url).status_code == 404
+
+
+def test_uitgelogde_medewerker_via_de_inwonerslogin_terug_naar_het_document(
+        client, beschikking, medewerkers):
+    pdf = documenten(beschikking)[0]
+    login_url = client.get(pdf)["Location"]
+    medewerkerslogin = reverse("tfvv:inloggen-medewerker") + "?next=" + pdf
+    assert f'href="{medewerkerslogin}"' in client.get(login_url).content.decode()
+    assert "Bent u medewerker?" not in client.get(reverse("aanvragen:inloggen")).content.decode()
+    beoordelaar = medewerkers["beoordelaar"]
+    r = client.post(medewerkerslogin, {"username": beoordelaar.username,
+                                       "password": WACHTWOORD,
+                                       "code": huidige_code(beoordelaar.totp_device)})
+    assert r.status_code == 302 and r["Location"] == pdf
+    assert client.get(pdf)["Content-Type"] == "application/pdf"
+
+
+def test_verlopen_inloglink_houdt_het_document_vast(client, beschikking):
+    pdf = documenten(beschikking)[1]
+    link = reverse("aanvragen:inloglink", args=["x" * 43]) + "?" + urlencode({"next": pdf})
+    r = client.post(link)
+    assert r.status_code == 410
+    assert f'action="{reverse("aanvragen:inloggen")}?next={pdf}"' in r.content.decode()
