@@ -12,6 +12,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.formats import number_format
 
+from tfvv.templatetags.bedragen import euro
+
 DREMPEL = 5
 ONDERDRUKT = "<5"
 
@@ -79,7 +81,7 @@ def bedrag(d, verborgen: bool = False) -> Cel:
     if verborgen:
         return VERBORGEN
     d = Decimal(d or 0).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    return Cel(d, "€ " + number_format(d, 2, force_grouping=True), str(d))
+    return Cel(d, euro(d), str(d))
 
 
 @dataclass
