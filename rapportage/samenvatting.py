@@ -12,6 +12,7 @@ from django.db.models import (
     Case,
     CharField,
     Count,
+    DateTimeField,
     DecimalField,
     Exists,
     F,
@@ -30,6 +31,7 @@ from aanvragen.models import Aanvraag
 from cheques.models import Aanvulverzoek, Beschikking, Cheque
 from loopbaangesprekken.models import Gesprek, Scholingsplan
 from rapportage.models import Budgetstand, Telling
+from rapportage.opschorting import dagen_teruggestuurd
 from rapportage.sql import DagenTussen, maand
 from tfvv.models import Budgetboeking, Toezegging
 
@@ -133,13 +135,16 @@ def _beschikkingen() -> None:
     plek = ("plan__aanvraag__gemeente_id", "plan__aanvraag__loket", "besloten_op")
     _voeg_in(b, "beschikking", plek=plek, waarde=F("uitkomst"))
     # Beslistermijn: days from indiening to besluit minus the time the plan waited for an
-    # aanvulling (Awb 4:15); an unanswered request counts until the besluit.
+    # aanvulling or was back for changes (Awb 4:15); an unanswered request counts until
+    # the besluit.
     pauzes = (Aanvulverzoek.objects.filter(plan=OuterRef("plan"))
-              .annotate(d=DagenTussen(Coalesce("beantwoord_op", OuterRef("besloten_op")),
+              .annotate(d=DagenTussen(Coalesce("beantwoord_op", OuterRef("besloten_op"),
+                                               output_field=DateTimeField()),
                                       "gevraagd_op"))
               .values("plan").annotate(s=Sum("d")).values("s")[:1])
     netto = b.filter(plan__ingediend_op__isnull=False).annotate(
-        pauze=Coalesce(Subquery(pauzes, output_field=IntegerField()), 0))
+        pauze=Coalesce(Subquery(pauzes, output_field=IntegerField()), 0)
+        + dagen_teruggestuurd(OuterRef("plan")))
     _voeg_in(netto, "dagen_tot_beschikking", plek=plek,
              waarde=DagenTussen("besloten_op", "plan__ingediend_op") - F("pauze"))
 

@@ -7,27 +7,16 @@ adviesgroep.
 
 import datetime
 
-from django.db.models import (
-    CharField,
-    Count,
-    Exists,
-    IntegerField,
-    OuterRef,
-    Q,
-    Subquery,
-    Sum,
-    Value,
-)
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from aanvragen.models import Aanvraag
 from cheques.models import Aanvulverzoek, Beschikking
 from loopbaangesprekken.models import Gesprek, Scholingsplan
-from loopbaangesprekken.selectors.scholingsplan import PLAN_OBJECTTYPE
+from rapportage.opschorting import dagen_teruggestuurd
 from rapportage.selectors import BESLISTERMIJN_DAGEN, LOKET_LABELS
 from rapportage.sql import DagenTussen
-from tfvv.models import Gebeurtenis
 
 LEEFTIJDEN = (("tot 2 weken", 0, 13), ("2 tot 4 weken", 14, 27), ("4 tot 8 weken", 28, 55),
               ("8 weken of langer", 56, None))
@@ -59,20 +48,6 @@ def veroudering(vandaag: datetime.date) -> list[dict]:
              "aantallen": [r[f"k{i}"] for i in range(len(LEEFTIJDEN))]} for r in rijen]
 
 
-def _dagen_teruggestuurd():
-    """Per plan (OuterRef pk): the days between each return for changes (`terugsturen`)
-    and the next submission (`indienen`), as `cheques.selectors.beslistermijn` counts them."""
-    weer_ingediend = (Gebeurtenis.objects
-                      .filter(objecttype=PLAN_OBJECTTYPE, object_id=OuterRef("object_id"),
-                              actie="indienen", tijdstip__gte=OuterRef("tijdstip"))
-                      .order_by("tijdstip").values("tijdstip")[:1])
-    return (Gebeurtenis.objects
-            .filter(objecttype=PLAN_OBJECTTYPE, actie="terugsturen",
-                    object_id=Cast(OuterRef("pk"), CharField()))
-            .annotate(d=DagenTussen(Subquery(weer_ingediend), "tijdstip"))
-            .values("object_id").annotate(s=Sum("d")).values("s")[:1])
-
-
 def beslistermijnen(vandaag: datetime.date) -> dict:
     """Submitted plans without a sent beschikking: queue size, age since indiening and days
     left of the beslistermijn.
@@ -92,8 +67,7 @@ def beslistermijnen(vandaag: datetime.date) -> dict:
                .annotate(dagen=DagenTussen(Value(vandaag), "ingediend_op"),
                          rest=Value(BESLISTERMIJN_DAGEN)
                          + Coalesce(Subquery(pauzes, output_field=IntegerField()), 0)
-                         + Coalesce(Subquery(_dagen_teruggestuurd(),
-                                             output_field=IntegerField()), 0)
+                         + dagen_teruggestuurd(OuterRef("pk"))
                          - DagenTussen(Value(vandaag), "ingediend_op"),
                          wacht=Exists(open_verzoek)))
     lopend = Q(wacht=False)

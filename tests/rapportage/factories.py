@@ -21,6 +21,7 @@ from tfvv.models import (
     Begrotingsperiode,
     Budgetboeking,
     Financieringsbron,
+    Gebeurtenis,
     Gebruiker,
     Gemeente,
     Toezegging,
@@ -48,6 +49,22 @@ def eigen_tijdstippen(*modellen):
     finally:
         for veld in velden:
             veld.auto_now_add = True
+
+
+def _terugsturingen(plannen, rnd) -> list[Gebeurtenis]:
+    """Some submitted plans were returned for changes on day 2 and resubmitted 1-3 days
+    later (before any aanvulling of the data set, which is asked on day 5)."""
+    gebeurtenissen = []
+    for p in plannen:
+        if p.ingediend_op is None or rnd.random() >= 0.15:
+            continue
+        terug = p.ingediend_op + datetime.timedelta(days=2)
+        for actie, moment in (("terugsturen", terug),
+                              ("indienen", terug + datetime.timedelta(days=rnd.randrange(1, 4)))):
+            gebeurtenissen.append(Gebeurtenis(
+                objecttype="loopbaangesprekken.scholingsplan", object_id=str(p.pk),
+                dossier_id=p.aanvraag_id, actie=actie, tijdstip=moment))
+    return gebeurtenissen
 
 
 def maak_dataset(aantal: int = 300, seed: int = 7) -> dict:
@@ -155,6 +172,8 @@ def maak_dataset(aantal: int = 300, seed: int = 7) -> dict:
                 ))
         Aanvulverzoek.objects.bulk_create(verzoeken)
         beschikkingen = Beschikking.objects.bulk_create(beschikkingen)
+        with eigen_tijdstippen(Gebeurtenis):
+            Gebeurtenis.objects.bulk_create(_terugsturingen(plannen, random.Random(seed + 1)))
 
         cheques, boekingen = [], []
         for i, b in enumerate(beschikkingen):

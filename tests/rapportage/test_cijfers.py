@@ -2,11 +2,12 @@
 
 import datetime
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from decimal import Decimal
 
 import pytest
 from django.db.models import Sum
+from django.utils import timezone
 
 from aanvragen import models as m
 from aanvragen.models import Aanvraag
@@ -17,7 +18,7 @@ from rapportage import selectors
 from rapportage.samenvatting import leeftijdsklasse
 from rapportage.tabellen import ONDERDRUKT, is_klein
 from tests.rapportage.conftest import JAAR_2024, rijen, waarde
-from tfvv.models import Budgetboeking, Gemeente, Toezegging
+from tfvv.models import Budgetboeking, Gebeurtenis, Gemeente, Toezegging
 
 pytestmark = pytest.mark.django_db
 JAAR = (datetime.date(2024, 1, 1), datetime.date(2024, 12, 31))
@@ -177,6 +178,15 @@ def _nearest_rank(waarden, p):
     return waarden[max(1, math.ceil(p * len(waarden))) - 1]
 
 
+def _dagen_teruggestuurd() -> dict[str, int]:
+    """Per plan id: days from each `terugsturen` to the next `indienen` (the data set has
+    at most one return per plan)."""
+    momenten = defaultdict(dict)
+    for g in Gebeurtenis.objects.filter(actie__in=("terugsturen", "indienen")):
+        momenten[g.object_id][g.actie] = timezone.localdate(g.tijdstip)
+    return {plan: (m["indienen"] - m["terugsturen"]).days for plan, m in momenten.items()}
+
+
 def test_doorlooptijden(dataset):
     d = selectors.dashboard(JAAR_2024)
     tabel = d["tabellen"]["doorlooptijden"]
@@ -190,10 +200,13 @@ def test_doorlooptijden(dataset):
     assert rij[2].waarde == _nearest_rank(eerste, 0.5)
     assert rij[3].waarde == _nearest_rank(eerste, 0.9)
 
+    teruggestuurd = _dagen_teruggestuurd()
+    assert teruggestuurd  # the data set has returns for changes
     netto = []
     for b in Beschikking.objects.filter(besloten_op__date__range=JAAR).select_related("plan"):
         pauze = sum(((v.beantwoord_op or b.besloten_op).date() - v.gevraagd_op.date()).days
                     for v in b.plan.aanvulverzoeken.all())
+        pauze += teruggestuurd.get(str(b.plan_id), 0)
         netto.append((b.besloten_op.date() - b.plan.ingediend_op.date()).days - pauze)
     rij = tabel.rijen[1]
     assert rij[1].waarde == len(netto)
