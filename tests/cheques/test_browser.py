@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.conf import settings
 from django.test import Client
+from django.urls import reverse
 
 from cheques import services, verificatie
 from tests.cheques.factories import ScholingsplanFactory, maak_periode, toets_met
@@ -26,11 +27,11 @@ def gegevens(transactional_db, medewerkers):
     consulent = medewerkers["consulent_lwl"]
     open_plan = ScholingsplanFactory(consulent=consulent,
                                      toets_snapshot=toets_met(R4="handmatig beoordelen"))
-    ScholingsplanFactory(consulent=consulent)
+    tweede = ScholingsplanFactory(consulent=consulent)
     toegekend = ScholingsplanFactory(consulent=consulent)
     cheque = services.toekennen(plan=toegekend, door=medewerkers["beoordelaar"],
                                 bedrag=Decimal("1500.00"), motivering="Voldoet.").cheque
-    return {"plan": open_plan, "cheque": cheque}
+    return {"plan": open_plan, "tweede": tweede, "cheque": cheque}
 
 
 def test_werkvoorraad_en_plan_zonder_axe_schendingen(live_server, page, medewerkers, gegevens):
@@ -49,6 +50,28 @@ def test_werkvoorraad_en_plan_zonder_axe_schendingen(live_server, page, medewerk
     page.get_by_label("Motivering (artikel 3:47 Awb)").first.fill("")
     page.get_by_role("button", name="Toekennen").click()
     assert page.locator(".invalid-feedback").first.is_visible()
+    assert axe_schendingen(page) == []
+
+
+def test_terugsturen_en_de_consulent_ziet_waarom(live_server, page, medewerkers, gegevens):
+    plan = gegevens["tweede"]
+    inloggen(page, live_server, medewerkers["beoordelaar"])
+    page.goto(live_server.url + reverse("cheques:plan", kwargs={"plan_id": plan.pk}))
+    page.get_by_role("button", name="Terugsturen naar de consulent").click()
+    assert page.locator("#terugsturen_reden.is-invalid").is_visible()  # empty: refused
+    page.get_by_label("Wat moet de consulent aanpassen?").fill("De startdatum klopt niet.")
+    page.get_by_role("button", name="Terugsturen naar de consulent").click()
+    assert page.get_by_text("Het scholingsplan is teruggestuurd").is_visible()
+    assert axe_schendingen(page) == []
+
+    page.context.clear_cookies()
+    inloggen(page, live_server, medewerkers["consulent_lwl"])
+    page.goto(live_server.url + reverse("loopbaangesprekken:scholingsplan",
+                                        kwargs={"pk": plan.pk}))
+    melding = page.locator(".alert-warning")
+    assert melding.get_by_role("heading", name="Teruggestuurd door gemeente Enschede") \
+        .is_visible()
+    assert melding.get_by_text("De startdatum klopt niet.").is_visible()
     assert axe_schendingen(page) == []
 
 
