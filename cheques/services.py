@@ -19,7 +19,6 @@ from cheques.toets import heeft_handmatige_regel, niet_voldane_regels
 from cheques.workflow import beschikking_statusmachine, cheque_statusmachine
 from loopbaangesprekken.models import Scholingsplan
 from loopbaangesprekken.services import scholingsplan as plan_services
-from loopbaangesprekken.workflow import plan_statusmachine
 from tfvv import budget, budget_selectors
 from tfvv.events import registreer_gebeurtenis
 from tfvv.mail import plan_mail
@@ -105,11 +104,9 @@ def vraag_aanvulling(*, plan: Scholingsplan, door, omschrijving: str,
     verzoek = Aanvulverzoek.objects.create(plan=plan, gevraagd_door=door,
                                            omschrijving=omschrijving.strip(),
                                            hersteltermijn_tot=hersteltermijn_tot)
-    plan_statusmachine.voer_uit(
-        plan, "aanvulling_vragen", actor=door, dossier_id=plan.aanvraag_id,
-        reden=omschrijving.strip(),
-        gegevens={"hersteltermijn_tot": hersteltermijn_tot.isoformat()},
-    )
+    plan_services.vraag_aanvulling(
+        plan=plan, actor=door, reden=verzoek.omschrijving,
+        gegevens={"hersteltermijn_tot": hersteltermijn_tot.isoformat()})
     tekst = _("Gemeente Enschede vraagt om een aanvulling op het scholingsplan "
               "'%(opleiding)s'.\n\nWat ontbreekt:\n%(wat)s\n\nLever de aanvulling uiterlijk "
               "%(tot)s aan via uw consulent. Zonder aanvulling kan de aanvraag buiten "
@@ -284,10 +281,9 @@ def _verzend(beschikking: Beschikking, *, door, extra_velden=()):
 
 
 def _besluit_vastleggen(plan, beschikking, *, door, aanvraag_transitie):
-    plan_statusmachine.voer_uit(plan, "besluiten", actor=door, dossier_id=plan.aanvraag_id,
-                                reden=beschikking.get_uitkomst_display(),
-                                gegevens={"uitkomst": beschikking.uitkomst,
-                                          "beschikking": beschikking.pk})
+    plan_services.besluiten(plan=plan, actor=door, reden=beschikking.get_uitkomst_display(),
+                            gegevens={"uitkomst": beschikking.uitkomst,
+                                      "beschikking": beschikking.pk})
     wijzig_status(aanvraag=plan.aanvraag, transitie=aanvraag_transitie, actor=door,
                   reden=beschikking.motivering)
 

@@ -117,11 +117,12 @@ def terugsturen(*, plan: Scholingsplan, actor, reden: str) -> Scholingsplan:
 
 
 @transaction.atomic
-def vraag_aanvulling(*, plan: Scholingsplan, actor, reden: str) -> Scholingsplan:
+def vraag_aanvulling(*, plan: Scholingsplan, actor, reden: str,
+                     gegevens: dict | None = None) -> Scholingsplan:
     """The beoordelaar asks for more information (Awb 4:5); the aanvraag stays ingediend."""
     plan = _plan_voor_update(plan)
     plan_statusmachine.voer_uit(plan, "aanvulling_vragen", actor=actor,
-                                dossier_id=plan.aanvraag_id, reden=reden)
+                                dossier_id=plan.aanvraag_id, reden=reden, gegevens=gegevens)
     return plan
 
 
