@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cheques.models import Beschikking, Cheque
-from cheques.views import PER_PAGINA
+from cheques.views.gedeeld import PER_PAGINA
 
 pytestmark = pytest.mark.django_db
 URL = reverse("cheques:financien")

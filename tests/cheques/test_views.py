@@ -186,7 +186,7 @@ def test_declaratie_alleen_pdf(client_als, dossier):
 def test_betaalbatch_csv(client_als, dossier):
     r = client_als("financieel").get(
         reverse("cheques:betaalbatch-csv", kwargs={"batch": dossier["batch"]}))
-    regels = r.content.decode().splitlines()
+    regels = r.content.decode("utf-8-sig").splitlines()
     assert regels[0].startswith("batch;chequenummer;opleider;iban;bedrag")
     assert len(regels) == 2 and regels[1].split(";")[4] == "1000.00"
 

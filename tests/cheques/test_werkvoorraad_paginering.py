@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from cheques.views import PER_PAGINA
+from cheques.views.gedeeld import PER_PAGINA
 
 pytestmark = pytest.mark.django_db
 

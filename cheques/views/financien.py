@@ -1,0 +1,188 @@
+"""Finance: the cheque list, declaratie, vaststelling, payment and payment batches."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from cheques import selectors, services
+from cheques.forms import (
+    BetalenForm,
+    DeclaratieForm,
+    IntrekkenForm,
+    VaststellenForm,
+)
+from cheques.models import Cheque
+from cheques.permissions import BESLISSERS, FINANCIEN
+from cheques.views.gedeeld import (
+    FOUTEN,
+    PER_PAGINA,
+    algemene_fouten_als_melding,
+    fouten_naar_form,
+)
+from cheques.workflow import cheque_statusmachine
+from tfvv.events import registreer_inzage
+from tfvv.export import csv_response
+from tfvv.roles import Rol
+from tfvv.stepup import StapOpVereistMixin
+from tfvv.views.base import RolVereistMixin
+
+
+class FinancienView(RolVereistMixin, TemplateView):
+    rollen = FINANCIEN
+    template_name = "cheques/financien.html"
+
+    def get_context_data(self, **kwargs):
+        status = self.request.GET.get("status", "")
+        if status not in Cheque.Status.values:
+            status = ""
+        pagina = Paginator(selectors.cheques_voor_financien(status=status), PER_PAGINA) \
+            .get_page(self.request.GET.get("pagina"))
+        return {**super().get_context_data(**kwargs), "status": status,
+                "statussen": Cheque.Status.choices, "pagina": pagina,
+                "batch_form": kwargs.get("batch_form") or BetalenForm(),
+                "batches": selectors.betaalbatches(),
+                "te_betalen": Cheque.objects.filter(status=Cheque.Status.VASTGESTELD).count()}
+
+
+class ChequeView(RolVereistMixin, StapOpVereistMixin, View):
+    rollen = FINANCIEN + BESLISSERS
+    template_name = "cheques/cheque.html"
+
+    def cheque(self):
+        return get_object_or_404(
+            Cheque.objects.select_related("opleider", "periode", "beschikking__plan__aanvraag"),
+            nummer=self.kwargs["nummer"])
+
+    def toon(self, cheque, status=200, **forms):
+        registreer_inzage(gebruiker=self.request.user, handeling="bekeken", onderdeel="cheque",
+                          dossier_id=cheque.beschikking.plan.aanvraag_id, pad=self.request.path)
+        user = self.request.user
+        context = {
+            "cheque": cheque, "aanvraag": cheque.beschikking.plan.aanvraag,
+            "declaraties": list(cheque.declaraties.all()),
+            "betalingen": list(cheque.betalingen.all()),
+            "is_financieel": user.heeft_rol(Rol.FINANCIEEL),
+            "is_beoordelaar": user.heeft_rol(Rol.BEOORDELAAR),
+            "declaratie_form": forms.get("declaratie_form") or DeclaratieForm(
+                initial={"bedrag": cheque.bedrag}),
+            "vaststellen_form": forms.get("vaststellen_form") or VaststellenForm(
+                initial={"bedrag": (cheque.declaraties.order_by("-geregistreerd_op")
+                                    .values_list("bedrag", flat=True).first())}),
+            "betalen_form": forms.get("betalen_form") or BetalenForm(),
+            "intrekken_form": forms.get("intrekken_form") or IntrekkenForm(),
+        }
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request, nummer):
+        return self.toon(self.cheque())
+
+
+class ChequeActie(ChequeView):
+    """POST one finance step on a cheque; subclasses define `uitvoeren(cheque, data)`."""
+
+    form_class = None
+    form_naam = ""
+    melding = ""
+    transitie = ""
+
+    def get(self, request, nummer):
+        return redirect("cheques:cheque", nummer=nummer)
+
+    def post(self, request, nummer):
+        cheque = self.cheque()
+        if not cheque_statusmachine.toegestaan(cheque, self.transitie):
+            messages.error(request, _("Dit kan niet bij een cheque met status %(status)s.")
+                           % {"status": cheque.get_status_display()})
+            return self.toon(cheque, status=400)
+        form = self.form_class(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                self.uitvoeren(cheque, form.cleaned_data)
+            except FOUTEN as fout:
+                fouten_naar_form(form, fout)
+            else:
+                messages.success(request, self.melding)
+                return redirect("cheques:cheque", nummer=cheque.nummer)
+        algemene_fouten_als_melding(request, form)
+        return self.toon(self.cheque(), status=400, **{self.form_naam: form})
+
+
+class DeclaratieView(ChequeActie):
+    rollen = FINANCIEN
+    form_class, form_naam = DeclaratieForm, "declaratie_form"
+    melding = _("De declaratie is geregistreerd.")
+    transitie = "declareren"
+
+    def uitvoeren(self, cheque, data):
+        services.registreer_declaratie(cheque=cheque, door=self.request.user, **data)
+
+
+class VaststellenView(ChequeActie):
+    rollen = FINANCIEN
+    form_class, form_naam = VaststellenForm, "vaststellen_form"
+    melding = _("De subsidie is vastgesteld.")
+    transitie = "vaststellen"
+
+    def uitvoeren(self, cheque, data):
+        services.vaststellen(cheque=cheque, door=self.request.user, **data)
+
+
+class BetalenView(ChequeActie):
+    rollen = FINANCIEN
+    form_class, form_naam = BetalenForm, "betalen_form"
+    melding = _("De betaling is vastgelegd.")
+    transitie = "betalen"
+
+    def uitvoeren(self, cheque, data):
+        services.betalen(cheque=cheque, door=self.request.user, **data)
+
+
+class IntrekkenView(ChequeActie):
+    rollen = BESLISSERS
+    form_class, form_naam = IntrekkenForm, "intrekken_form"
+    melding = _("De cheque is ingetrokken; de reservering is vrijgegeven.")
+    transitie = "intrekken"
+
+    def uitvoeren(self, cheque, data):
+        services.intrekken(cheque=cheque, door=self.request.user, **data)
+
+
+class BetaalbatchView(RolVereistMixin, StapOpVereistMixin, View):
+    rollen = FINANCIEN
+
+    def post(self, request):
+        form = BetalenForm(request.POST)
+        if form.is_valid():
+            try:
+                batch = services.maak_betaalbatch(door=request.user, **form.cleaned_data)
+            except ValidationError as fout:
+                fouten_naar_form(form, fout)
+            else:
+                messages.success(request, _("Betaalbatch %(batch)s is aangemaakt.") % {
+                    "batch": batch})
+                return redirect(reverse("cheques:financien") + f"?batch={batch}")
+        algemene_fouten_als_melding(request, form)
+        view = FinancienView(request=request, kwargs={})
+        return render(request, view.template_name,
+                      view.get_context_data(batch_form=form), status=400)
+
+
+class BetaalbatchCsvView(RolVereistMixin, View):
+    rollen = FINANCIEN
+
+    def get(self, request, batch):
+        regels = selectors.betaalbatch_regels(batch)
+        if not regels:
+            raise Http404
+        return csv_response(
+            f"{batch}.csv",
+            ["batch", "chequenummer", "opleider", "iban", "bedrag", "betaald_op",
+             "begrotingsperiode"],
+            ([b.batch, b.cheque.nummer, b.cheque.opleider.naam, b.cheque.opleider.iban,
+              f"{b.bedrag:.2f}", b.betaald_op, b.cheque.periode.naam] for b in regels))
