@@ -23,7 +23,9 @@ from tfvv import budget, budget_selectors
 from tfvv.events import registreer_gebeurtenis
 from tfvv.mail import plan_mail
 from tfvv.models import Regeling
+from tfvv.opslag import atomic_met_bestanden
 from tfvv.outbox import plan_taak
+from tfvv.tekst import citeer, mailveilig
 from tfvv.templatetags.bedragen import euro
 from tfvv.volgnummers import volgende
 
@@ -111,7 +113,7 @@ def vraag_aanvulling(*, plan: Scholingsplan, door, omschrijving: str,
               "'%(opleiding)s'.\n\nWat ontbreekt:\n%(wat)s\n\nLever de aanvulling uiterlijk "
               "%(tot)s aan via uw consulent. Zonder aanvulling kan de aanvraag buiten "
               "behandeling worden gesteld (artikel 4:5 Awb).") % {
-        "opleiding": plan.opleiding_naam, "wat": verzoek.omschrijving,
+        "opleiding": mailveilig(plan.opleiding_naam), "wat": citeer(verzoek.omschrijving),
         "tot": f"{hersteltermijn_tot:%d-%m-%Y}"}
     _mail_na_commit(_("Aanvulling gevraagd op uw scholingsplan"), tekst,
                     [plan.aanvraag.email, plan.consulent.email])
@@ -134,8 +136,8 @@ def terugsturen(*, plan: Scholingsplan, door, reden: str) -> Scholingsplan:
     tekst = _("Gemeente Enschede heeft het scholingsplan '%(opleiding)s' van aanvraag "
               "%(referentie)s teruggestuurd voor aanpassing.\n\nWat moet er anders:\n"
               "%(reden)s\n\nPas het plan aan en dien het opnieuw in.") % {
-        "opleiding": plan.opleiding_naam, "referentie": plan.aanvraag.referentie,
-        "reden": reden}
+        "opleiding": mailveilig(plan.opleiding_naam), "referentie": plan.aanvraag.referentie,
+        "reden": citeer(reden)}
     _mail_na_commit(_("Scholingsplan teruggestuurd voor aanpassing"), tekst,
                     [plan.consulent.email])
     return plan
@@ -356,7 +358,7 @@ def _dossier(cheque: Cheque) -> int:
     return cheque.beschikking.plan.aanvraag_id
 
 
-@transaction.atomic
+@atomic_met_bestanden()  # the proof file: removed again when the registration fails
 def registreer_declaratie(*, cheque: Cheque, door, factuurnummer: str,
                           factuurdatum: datetime.date, bedrag: Decimal, bewijs) -> Declaratie:
     _eis(mag_financieel_afhandelen(door))

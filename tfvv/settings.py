@@ -137,7 +137,8 @@ STATIC_ROOT = VAR_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        # FileSystemStorage that removes the files of a failed write (tfvv.opslag)
+        "BACKEND": "tfvv.opslag.Opslag",
         "OPTIONS": {"location": str(VAR_DIR / "privaat"), "base_url": None},
     },
     "staticfiles": {
