@@ -9,17 +9,18 @@ proof files). A body without a length (chunked) is not read by Django at all.
 """
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
 MB = 1024 * 1024
 
 
-def aangekondigde_lengte(request) -> int:
-    try:
-        return max(int(request.META.get("CONTENT_LENGTH") or 0), 0)
-    except ValueError:
-        return 0
+def aangekondigde_lengte(request) -> int | None:
+    """The announced body length; None when it is not a length (Django itself would fail
+    on it with a 500 when the view reads the form)."""
+    waarde = request.META.get("CONTENT_LENGTH") or "0"
+    return int(waarde) if waarde.isascii() and waarde.isdigit() else None
 
 
 class UploadLimietMiddleware:
@@ -31,6 +32,9 @@ class UploadLimietMiddleware:
 
     def __call__(self, request):
         lengte = aangekondigde_lengte(request)
+        if lengte is None:
+            return HttpResponseBadRequest(_("Ongeldig verzoek."),
+                                          content_type="text/plain; charset=utf-8")
         if lengte > settings.TFVV_MAX_VERZOEK_BYTES and not (
                 lengte <= settings.TFVV_MAX_VERZOEK_INGELOGD_BYTES
                 and request.user.is_authenticated):

@@ -7,7 +7,7 @@ from aanvragen.models import Aanvraag, Document
 from aanvragen.services import voeg_document_toe, wijzig_status
 from tests.aanvragen.bestanden import EXE, HTML, JPG, PDF, PNG, ZIP, upload
 from tests.aanvragen.conftest import na_commit
-from tests.aanvragen.factories import AanvraagFactory, InwonerFactory
+from tests.aanvragen.factories import AanvraagFactory
 from tfvv.events import registreer_gebeurtenis, registreer_inzage
 from tfvv.models import Gebeurtenis
 
