@@ -112,6 +112,7 @@ def inzage_export(gebruiker) -> dict:
     documenten = Document.objects.filter(aanvraag_id__in=ids).order_by("pk")
     inzages = Inzage.objects.filter(dossier_id__in=ids).order_by("tijdstip", "pk")
     links = InlogLink.objects.filter(gebruiker=gebruiker).order_by("pk")
+    wijzigingen = EmailWijziging.objects.filter(gebruiker=gebruiker).order_by("pk")
     referentie = {a.pk: a.referentie for a in aanvragen}
     return {
         "account": {"e-mailadres": gebruiker.email, "voornaam": gebruiker.first_name,
@@ -144,5 +145,10 @@ def inzage_export(gebruiker) -> dict:
              "verloopt_op": link.verloopt_op.isoformat(),
              "gebruikt_op": link.gebruikt_op.isoformat() if link.gebruikt_op else None}
             for link in links
+        ],
+        "wijzigingen_emailadres": [
+            {"nieuw_e-mailadres": w.nieuw_email, "aangevraagd_op": w.aangemaakt_op.isoformat(),
+             "bevestigd_op": w.bevestigd_op.isoformat() if w.bevestigd_op else None}
+            for w in wijzigingen
         ],
     }
