@@ -7,8 +7,10 @@ after its holder proved control of that address by using a link mailed to it.
   confirmation mail and another account with the same address proved it earlier, the
   aanvraag moves to that account (`koppel_na_bewijs`). Someone who registers with another
   person's address therefore never adds anything to that person's portal.
-- A new e-mail address is used only after a link mailed to the NEW address is used
-  (`bevestig_emailwijziging`); until then the old address stays in use, and it is told.
+- A new e-mail address is used only after the account's holder, logged in, uses the link
+  mailed to the NEW address (`bevestig_emailwijziging`); until then the old address stays
+  in use, and it is told. Requiring the login too means that the owner of the new address
+  cannot be talked into attaching their address to someone else's account by clicking.
 """
 
 import hashlib
@@ -111,16 +113,17 @@ class EmailInGebruik(Exception):
 
 
 @transaction.atomic
-def bevestig_emailwijziging(*, token: str) -> Gebruiker:
-    """The holder of the new address used the link: from now on the account and its open
-    aanvragen use it. Raises LinkOngeldig, or EmailInGebruik when another account has the
-    address (shown only to the one who proved control of it)."""
-    wijziging = (EmailWijziging.objects.select_for_update().select_related("gebruiker")
-                 .filter(token_hash=hash_token(token), bevestigd_op__isnull=True,
-                         verloopt_op__gt=timezone.now()).first())
-    if wijziging is None or not wijziging.gebruiker.is_active:
+def bevestig_emailwijziging(*, token: str, gebruiker: Gebruiker) -> Gebruiker:
+    """The logged-in `gebruiker` used the link mailed to their new address: from now on the
+    account and its open aanvragen use it. Raises LinkOngeldig (also for a link of another
+    account), or EmailInGebruik when another account has the address (shown only to one
+    who proved control of it)."""
+    wijziging = (EmailWijziging.objects.select_for_update()
+                 .filter(token_hash=hash_token(token), gebruiker=gebruiker,
+                         bevestigd_op__isnull=True, verloopt_op__gt=timezone.now()).first())
+    if wijziging is None:
         raise LinkOngeldig
-    gebruiker, email = wijziging.gebruiker, wijziging.nieuw_email
+    email = wijziging.nieuw_email
     vergrendel_adres(email)
     if selectors.accounts_met_adres(email).exclude(pk=gebruiker.pk).exists():
         raise EmailInGebruik

@@ -297,9 +297,10 @@ class ContactgegevensView(InwonerMixin, View):
 
 
 @method_decorator(never_cache, name="dispatch")
-class EmailadresBevestigenView(View):
-    """The link mailed to a new address. GET shows a button, POST confirms (mail scanners
-    that open links do not spend it). No login needed: the link itself is the proof."""
+class EmailadresBevestigenView(InwonerMixin, View):
+    """The link mailed to a new address, used by the logged-in resident who asked for it
+    (a visitor logs in first and comes back here). GET shows a button, POST confirms: mail
+    scanners that open links do not spend it."""
 
     template_name = "aanvragen/emailadres_bevestigen.html"
 
@@ -308,7 +309,7 @@ class EmailadresBevestigenView(View):
 
     def post(self, request, token):
         try:
-            inwoneraccount.bevestig_emailwijziging(token=token)
+            inwoneraccount.bevestig_emailwijziging(token=token, gebruiker=request.user)
         except inwoneraccount.LinkOngeldig:
             return render(request, self.template_name, {"ongeldig": True}, status=410)
         except inwoneraccount.EmailInGebruik:

@@ -106,10 +106,11 @@ MATRIX: dict[str, Regel] = {
     # holds it (the link is the credential; tests/test_idor.py checks what that means)
     "aanvragen:inloglink": Regel(IEDEREEN, kwargs=lambda o: {"token": o.inloglink_token},
                                  post=wie("redirect", anoniem="redirect")),
-    # the link mailed to a new e-mail address: like a login link, the link is the credential
-    # (whoever holds it proved the address); GET shows only a button, POST confirms
+    # the link mailed to a new e-mail address: only the logged-in resident who asked for it
+    # confirms with it (GET shows only a button)
     "aanvragen:emailadres-bevestigen": Regel(
-        IEDEREEN, kwargs=lambda o: {"token": o.emailwijziging_token}, post=IEDEREEN),
+        alleen("inwoner"), kwargs=lambda o: {"token": o.emailwijziging_token},
+        post=alleen("inwoner")),
     # --- aanvragen: Mijn aanvraag (the owner only; residents: other people's → 404) -----
     # one aanvraag: straight to it
     "aanvragen:mijn-aanvraag": Regel(alleen("inwoner", uitkomst="redirect"),

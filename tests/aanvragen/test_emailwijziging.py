@@ -47,12 +47,16 @@ def test_nieuw_adres_pas_na_bevestiging(client, inwoner_client, aanvraag, mailbo
     assert link.strip("/").rsplit("/", 1)[-1] not in str(
         list(EmailWijziging.objects.values_list("token_hash", flat=True)))
 
-    # opening the link (a mail scanner) changes nothing; the button does, without login
-    assert client.get(link).status_code == 200
+    # a visitor who opens the link is asked to log in first, and comes back here
+    anoniem = client.get(link)
+    assert anoniem.status_code == 302 and anoniem["Location"].startswith("/inloggen/?next=")
+    assert client.post(link).status_code == 302
+    # opening the link (a mail scanner) changes nothing; the button does
+    assert inwoner.get(link).status_code == 200
     assert Aanvraag.objects.get().email == "oud@voorbeeld.nl"
     mailbox.clear()
     with na_commit():
-        antwoord = client.post(link)
+        antwoord = inwoner.post(link)
     assert antwoord.status_code == 200 and "is bevestigd" in antwoord.content.decode()
     aanvraag.refresh_from_db()
     aanvraag.aanvrager.refresh_from_db()
@@ -61,7 +65,7 @@ def test_nieuw_adres_pas_na_bevestiging(client, inwoner_client, aanvraag, mailbo
     assert Gebeurtenis.objects.filter(actie="emailadres_gewijzigd").count() == 1
 
     # single use
-    assert client.post(link).status_code == 410
+    assert inwoner.post(link).status_code == 410
 
 
 def test_link_verloopt(client, inwoner_client, aanvraag, mailbox, time_machine, settings):
@@ -70,7 +74,7 @@ def test_link_verloopt(client, inwoner_client, aanvraag, mailbox, time_machine, 
     vraag_wijziging(inwoner_client(aanvraag.aanvrager))
     link = bevestiglink(mailbox)
     time_machine.move_to("2026-03-03 10:01", tick=False)
-    assert client.post(link).status_code == 410
+    assert inwoner_client(aanvraag.aanvrager).post(link).status_code == 410
     assert Aanvraag.objects.get().email == "oud@voorbeeld.nl"
 
 
@@ -79,8 +83,8 @@ def test_nieuwe_aanvraag_vervangt_oude_link(client, inwoner_client, aanvraag, ma
     vraag_wijziging(inwoner, "eerste@voorbeeld.nl")
     eerste = bevestiglink(mailbox, "eerste@voorbeeld.nl")
     vraag_wijziging(inwoner, "tweede@voorbeeld.nl")
-    assert client.post(eerste).status_code == 410
-    assert client.post(bevestiglink(mailbox, "tweede@voorbeeld.nl")).status_code == 200
+    assert inwoner.post(eerste).status_code == 410
+    assert inwoner.post(bevestiglink(mailbox, "tweede@voorbeeld.nl")).status_code == 200
     assert Aanvraag.objects.get().email == "tweede@voorbeeld.nl"
 
 
@@ -88,9 +92,10 @@ def test_adres_van_een_ander_account(client, inwoner_client, aanvraag, mailbox):
     """Asking gives the usual answer (nothing told about the other account); the holder of
     the address who confirms learns it is in use, and nothing changes."""
     AanvraagFactory(aanvrager=InwonerFactory(email="bezet@voorbeeld.nl"))
-    antwoord = vraag_wijziging(inwoner_client(aanvraag.aanvrager), "bezet@voorbeeld.nl")
+    inwoner = inwoner_client(aanvraag.aanvrager)
+    antwoord = vraag_wijziging(inwoner, "bezet@voorbeeld.nl")
     assert antwoord.status_code == 302
-    bevestiging = client.post(bevestiglink(mailbox, "bezet@voorbeeld.nl"))
+    bevestiging = inwoner.post(bevestiglink(mailbox, "bezet@voorbeeld.nl"))
     assert bevestiging.status_code == 409
     assert "hoort al bij een andere aanvraag" in bevestiging.content.decode()
     assert Aanvraag.objects.get(pk=aanvraag.pk).email == "oud@voorbeeld.nl"
@@ -102,8 +107,23 @@ def test_zelfde_adres_alleen_telefoon(inwoner_client, aanvraag, mailbox):
     assert Aanvraag.objects.get().telefoon == "0687654321"
 
 
+def test_link_werkt_niet_voor_een_ander_account(inwoner_client, aanvraag, mailbox):
+    """The owner of the new address cannot be made to attach it to someone else's account:
+    the link counts only for the logged-in resident who asked for it."""
+    aanvrager = inwoner_client(aanvraag.aanvrager)
+    vraag_wijziging(aanvrager, "slachtoffer@voorbeeld.nl")
+    link = bevestiglink(mailbox, "slachtoffer@voorbeeld.nl")
+    ander = inwoner_client(AanvraagFactory(email="s@voorbeeld.nl",
+                                           aanvrager=InwonerFactory(email="s@voorbeeld.nl"))
+                           .aanvrager)
+    assert ander.post(link).status_code == 410
+    assert Aanvraag.objects.get(pk=aanvraag.pk).email == "oud@voorbeeld.nl"
+    assert aanvrager.post(link).status_code == 200  # still usable by its owner
+
+
 @pytest.mark.parametrize("token", ["x" * 30, "A" * 43])
-def test_verzonnen_link(client, token):
+def test_verzonnen_link(inwoner_client, aanvraag, token):
+    inwoner = inwoner_client(aanvraag.aanvrager)
     link = reverse("aanvragen:emailadres-bevestigen", args=[token])
-    assert client.get(link).status_code == 200
-    assert client.post(link).status_code == 410
+    assert inwoner.get(link).status_code == 200
+    assert inwoner.post(link).status_code == 410
