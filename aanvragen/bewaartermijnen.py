@@ -61,6 +61,7 @@ def anonimiseer_aanvraag(aanvraag: Aanvraag, nu) -> None:
     andere = Aanvraag.objects.filter(aanvrager=aanvrager, geanonimiseerd_op__isnull=True)
     if not andere.exclude(pk=aanvraag.pk).exists():
         aanvrager.inloglinks.all().delete()
+        aanvrager.emailwijzigingen.all().delete()  # they hold an e-mail address
         bt.deactiveer_account(aanvrager)
 
 

@@ -17,6 +17,7 @@ from aanvragen.models import (
     Opleidingsniveau,
     VoorkeurLoket,
 )
+from tfvv.tekst import valideer_korte_tekst, valideer_naam, valideer_vrije_tekst
 
 MINIMUMLEEFTIJD = 18
 DATUMFORMATEN = ["%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%d %m %Y", "%Y-%m-%d"]
@@ -63,11 +64,14 @@ def verplicht(tekst):
 
 
 class AanmeldForm(forms.Form):
+    # names and short answers reach the fund's mails and PDFs: see tfvv.tekst
     voornaam = forms.CharField(label=_("Voornaam"), max_length=100,
+                               validators=[valideer_naam],
                                error_messages=verplicht(_("Vul uw voornaam in.")),
                                widget=forms.TextInput(attrs={"autocomplete": "given-name"}))
     achternaam = forms.CharField(
         label=_("Achternaam"), max_length=150, help_text=_("Met tussenvoegsel, zoals 'de Vries'."),
+        validators=[valideer_naam],
         error_messages=verplicht(_("Vul uw achternaam in.")),
         widget=forms.TextInput(attrs={"autocomplete": "family-name"}))
     geboortedatum = forms.DateField(
@@ -104,12 +108,15 @@ class AanmeldForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages=verplicht(_("Kies wat het best bij u past.")))
     huidig_beroep = forms.CharField(label=_("Wat is uw beroep (of uw laatste beroep)?"),
-                                    max_length=150, required=False)
+                                    max_length=150, required=False,
+                                    validators=[valideer_korte_tekst])
     huidige_sector = forms.CharField(label=_("In welke sector werkt of werkte u?"),
                                      help_text=_("Bijvoorbeeld zorg, bouw, techniek of horeca."),
-                                     max_length=100, required=False)
+                                     max_length=100, required=False,
+                                     validators=[valideer_korte_tekst])
     scholingswens = forms.CharField(
         label=_("Wat wilt u leren, of welk werk wilt u gaan doen?"), max_length=2000,
+        validators=[valideer_vrije_tekst],
         help_text=_("In uw eigen woorden. Weet u het nog niet precies? Schrijf dat dan op."),
         error_messages=verplicht(_("Schrijf kort op wat u wilt leren of gaan doen.")),
         widget=forms.Textarea(attrs={"rows": 4}))
@@ -119,6 +126,7 @@ class AanmeldForm(forms.Form):
         error_messages=verplicht(_("Kies een loket of 'geen voorkeur'.")))
     voorkeur_locatie = forms.CharField(
         label=_("In welke plaats wilt u het gesprek het liefst?"), max_length=64, required=False,
+        validators=[valideer_korte_tekst],
         help_text=_("Bijvoorbeeld Enschede, Hengelo of Almelo. Mag leeg blijven."))
     bron = forms.ChoiceField(
         label=_("Hoe heeft u van het fonds gehoord?"),

@@ -234,3 +234,24 @@ class Document(models.Model):
 
     def __str__(self):
         return f"{self.get_soort_display()}: {self.originele_naam}"
+
+
+class EmailWijziging(models.Model):
+    """A resident's request to use a new e-mail address, waiting for the new address to
+    confirm it. Until then the old address stays in use; only a hash of the link is stored."""
+
+    gebruiker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                  related_name="emailwijzigingen")
+    nieuw_email = models.EmailField(_("nieuw e-mailadres"))
+    # set by the mail task that makes the link (aanvragen.inwoneraccount.maak_bevestigingslink)
+    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    verloopt_op = models.DateTimeField()
+    bevestigd_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("wijziging van e-mailadres")
+        verbose_name_plural = _("wijzigingen van e-mailadres")
+
+    def __str__(self):
+        return f"e-mailwijziging {self.pk} ({self.gebruiker_id})"

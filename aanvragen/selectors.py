@@ -1,9 +1,19 @@
 """Reads of the aanvraag for views and later stages; query counts independent of data size."""
 
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
-from aanvragen.models import Aanvraag, Document, InlogLink, StandaardLoket, VoorkeurLoket
-from tfvv.models import Gebeurtenis, Inzage
+from aanvragen.models import (
+    Aanvraag,
+    Document,
+    EmailWijziging,
+    InlogLink,
+    StandaardLoket,
+    VoorkeurLoket,
+)
+from tfvv.models import Gebeurtenis, Gebruiker, Inzage
+from tfvv.roles import Rol
 
 
 def loket_voor(voorkeur: str, gemeente) -> str:
@@ -13,6 +23,39 @@ def loket_voor(voorkeur: str, gemeente) -> str:
     loket = (StandaardLoket.objects.filter(gemeente=gemeente)
              .values_list("loket", flat=True).first())
     return loket or StandaardLoket.STANDAARD_LOKET
+
+
+def accounts_met_adres(email: str):
+    """The active resident accounts with this e-mail address (more than one while an
+    aanmelding waits for its holder to prove the address, see aanvragen.inwoneraccount)."""
+    return Gebruiker.objects.filter(email__iexact=email, groups__name=Rol.INWONER,
+                                    is_active=True)
+
+
+def _met_bewijs(accounts):
+    """Annotate `bewezen`: the account's holder once used a link mailed to its address."""
+    return accounts.annotate(bewezen=Exists(InlogLink.objects.filter(
+        gebruiker=OuterRef("pk"), gebruikt_op__isnull=False)))
+
+
+def bewezen_account(email: str, *, behalve) -> Gebruiker | None:
+    """The oldest other account with this address whose holder proved it, or None."""
+    return (_met_bewijs(accounts_met_adres(email).exclude(pk=behalve.pk))
+            .filter(bewezen=True).order_by("pk").first())
+
+
+def account_voor_inloglink(email: str) -> Gebruiker | None:
+    """Whom a requested login link is for: the account that proved this address, else the
+    oldest one with an aanvraag (its holder proves the address by using the link)."""
+    return (_met_bewijs(accounts_met_adres(email).filter(aanvragen__isnull=False))
+            .order_by("-bewezen", "pk").first())
+
+
+def openstaande_emailwijziging(gebruiker) -> EmailWijziging | None:
+    """The new e-mail address still waiting for confirmation, if any."""
+    return (EmailWijziging.objects.filter(gebruiker=gebruiker, bevestigd_op__isnull=True,
+                                          verloopt_op__gt=timezone.now())
+            .order_by("-pk").first())
 
 
 def aanvragen_van(gebruiker) -> list[Aanvraag]:
@@ -69,6 +112,7 @@ def inzage_export(gebruiker) -> dict:
     documenten = Document.objects.filter(aanvraag_id__in=ids).order_by("pk")
     inzages = Inzage.objects.filter(dossier_id__in=ids).order_by("tijdstip", "pk")
     links = InlogLink.objects.filter(gebruiker=gebruiker).order_by("pk")
+    wijzigingen = EmailWijziging.objects.filter(gebruiker=gebruiker).order_by("pk")
     referentie = {a.pk: a.referentie for a in aanvragen}
     return {
         "account": {"e-mailadres": gebruiker.email, "voornaam": gebruiker.first_name,
@@ -101,5 +145,10 @@ def inzage_export(gebruiker) -> dict:
              "verloopt_op": link.verloopt_op.isoformat(),
              "gebruikt_op": link.gebruikt_op.isoformat() if link.gebruikt_op else None}
             for link in links
+        ],
+        "wijzigingen_emailadres": [
+            {"nieuw_e-mailadres": w.nieuw_email, "aangevraagd_op": w.aangemaakt_op.isoformat(),
+             "bevestigd_op": w.bevestigd_op.isoformat() if w.bevestigd_op else None}
+            for w in wijzigingen
         ],
     }

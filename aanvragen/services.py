@@ -1,6 +1,5 @@
 """Writes and transitions of the aanvraag. Every function: keyword-only, one transaction."""
 
-import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
@@ -8,20 +7,22 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.mail import send_mail
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Subquery
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from aanvragen import selectors
+from aanvragen import inwoneraccount, selectors
 from aanvragen.auth import hash_token
+from aanvragen.inwoneraccount import vergrendel_adres
 from aanvragen.models import Aanvraag, Document, InlogLink
 from aanvragen.workflow import aanvraag_statusmachine
 from tfvv.events import registreer_gebeurtenis
+from tfvv.mail import verstuur
 from tfvv.models import Gebruiker
+from tfvv.opslag import atomic_met_bestanden
 from tfvv.outbox import plan_taak
 from tfvv.roles import Organisatie, Rol
 from tfvv.volgnummers import volgende
@@ -56,7 +57,8 @@ def wijzig_status(*, aanvraag: Aanvraag, transitie: str, actor, reden: str = "",
 class Aanmeldresultaat:
     aanvraag: Aanvraag
     nieuw: bool  # False: an open aanvraag of this person existed; nothing was created
-    herhaald: bool = False  # the same form sent again (a double click): show its receipt
+    loket: str  # where the aanmelding goes, from the form: the same answer in every case
+    herhaald: bool = False  # the same form sent again (a double click): no second mail
 
 
 # what the resident typed, copied onto the aanvraag
@@ -73,30 +75,13 @@ def _zelfde_inzending(aanvraag: Aanvraag, gegevens: dict) -> bool:
             and all(getattr(aanvraag, veld) == gegevens[veld] for veld in AANMELDVELDEN))
 
 
-def _vergrendel_persoon(email: str) -> None:
-    """Serialise all aanmeldingen for one e-mail address until the transaction ends.
+def _nieuw_account(*, email: str, voornaam: str, achternaam: str) -> Gebruiker:
+    """A resident account without password for one aanmelding (see aanvragen.inwoneraccount:
+    it joins an existing account with this address only when its holder proves the address).
 
-    PostgreSQL: a transaction-scoped advisory lock (there may be no row to lock yet).
-    SQLite (local `make run`) serialises writers by itself.
+    The group inwoner is added in one statement (looked up by name inside the INSERT), and
+    its `rollen` are known without a query.
     """
-    if connection.vendor != "postgresql":
-        return
-    sleutel = int.from_bytes(hashlib.sha256(f"aanmelding:{email}".encode()).digest()[:8],
-                             "big", signed=True)
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [sleutel])
-
-
-def _inwoner(*, email: str, voornaam: str, achternaam: str) -> tuple[Gebruiker, bool]:
-    """The resident's account for this e-mail address: reused, or created without password.
-
-    Returns (gebruiker, nieuw). A new account gets group inwoner in one statement (the
-    group looked up by name inside the INSERT), and its `rollen` are known without a query.
-    """
-    gebruiker = (Gebruiker.objects.filter(email__iexact=email, groups__name=Rol.INWONER)
-                 .order_by("pk").first())
-    if gebruiker is not None:
-        return gebruiker, False
     gebruiker = Gebruiker(username=f"inwoner-{secrets.token_hex(12)}", email=email,
                           first_name=voornaam[:150], last_name=achternaam[:150])
     gebruiker.set_unusable_password()
@@ -105,7 +90,7 @@ def _inwoner(*, email: str, voornaam: str, achternaam: str) -> tuple[Gebruiker, 
         gebruiker=gebruiker,
         group_id=Subquery(Group.objects.filter(name=Rol.INWONER).values("pk")))
     gebruiker.rollen = frozenset({Rol.INWONER})  # exactly the group added above
-    return gebruiker, True
+    return gebruiker
 
 
 @transaction.atomic
@@ -113,33 +98,36 @@ def dien_aanmelding_in(*, gegevens: dict, gemeente, postcodecontrole: str) -> Aa
     """Register an aanmelding (status aangemeld) in the queue of its loket.
 
     `gegevens` is the cleaned AanmeldForm. A second aanmelding of the same person
-    (e-mail + geboortedatum) while one is open creates nothing: the resident gets a
-    login link to the existing one, unless it is the same form sent again within minutes
-    (`herhaald`: no mail, the receipt of the first one). Race-safe: concurrent submissions of one
-    person are serialised by `_vergrendel_persoon`.
+    (e-mail + geboortedatum) while one is open creates nothing: the address gets a login
+    link to the existing one, unless it is the same form sent again within minutes
+    (`herhaald`: no mail). The caller shows the same receipt in every case: whether an
+    address has an open aanvraag is told only to that address. Race-safe: concurrent
+    submissions for one address are serialised by `vergrendel_adres`.
     """
     email = gegevens["email"]
-    _vergrendel_persoon(email)
-    gebruiker, nieuw = _inwoner(email=email, voornaam=gegevens["voornaam"],
-                                achternaam=gegevens["achternaam"])
-    # a brand-new account has no aanvragen yet: no need to look for an open one
-    bestaande = None if nieuw else (
-        Aanvraag.objects.filter(aanvrager=gebruiker, geboortedatum=gegevens["geboortedatum"],
-                                status__in=Aanvraag.OPEN_STATUSSEN)
-        .order_by("pk").first())
+    vergrendel_adres(email)
+    loket = selectors.loket_voor(gegevens["voorkeur_loket"], gemeente)
+    bestaande = (Aanvraag.objects.select_related("aanvrager").filter(aanvrager__email__iexact=email,
+                                         aanvrager__is_active=True,
+                                         geboortedatum=gegevens["geboortedatum"],
+                                         status__in=Aanvraag.OPEN_STATUSSEN)
+                 .order_by("pk").first())
     if bestaande is not None and _zelfde_inzending(bestaande, gegevens):
-        return Aanmeldresultaat(bestaande, nieuw=False, herhaald=True)
+        return Aanmeldresultaat(bestaande, nieuw=False, loket=loket, herhaald=True)
     if bestaande is not None:
         registreer_gebeurtenis(
-            actor=gebruiker, obj=bestaande, actie="dubbele_aanmelding", dossier_id=bestaande.pk,
+            actor=bestaande.aanvrager, obj=bestaande, actie="dubbele_aanmelding",
+            dossier_id=bestaande.pk,
             reden=_("Opnieuw aangemeld terwijl deze aanvraag openstaat; er is geen nieuwe "
-                    "aanvraag gemaakt en de inwoner kreeg een inloglink."),
+                    "aanvraag gemaakt en het e-mailadres kreeg een inloglink."),
         )
-        plan_taak("aanvragen.tasks.mail_inloglink", gebruiker_id=gebruiker.pk, al_aangemeld=True)
-        return Aanmeldresultaat(bestaande, nieuw=False)
+        plan_taak("aanvragen.tasks.mail_inloglink", gebruiker_id=bestaande.aanvrager_id,
+                  al_aangemeld=True)
+        return Aanmeldresultaat(bestaande, nieuw=False, loket=loket)
 
+    gebruiker = _nieuw_account(email=email, voornaam=gegevens["voornaam"],
+                               achternaam=gegevens["achternaam"])
     vandaag = timezone.localdate()
-    loket = selectors.loket_voor(gegevens["voorkeur_loket"], gemeente)
     aanvraag = Aanvraag.objects.create(
         referentie=f"TF-{vandaag.year}-{volgende(f'aanvraag-{vandaag.year}'):06d}",
         aanvrager=gebruiker, aanvraagdatum=vandaag, gemeente=gemeente,
@@ -154,7 +142,7 @@ def dien_aanmelding_in(*, gegevens: dict, gemeente, postcodecontrole: str) -> Aa
         gegevens={"loket": loket, "postcodecontrole": postcodecontrole},
     )
     plan_taak("aanvragen.tasks.mail_ontvangstbevestiging", aanvraag_id=aanvraag.pk)
-    return Aanmeldresultaat(aanvraag, nieuw=True)
+    return Aanmeldresultaat(aanvraag, nieuw=True, loket=loket)
 
 
 # --- login links and e-mail -----------------------------------------------------------
@@ -174,10 +162,12 @@ def maak_inloglink(*, gebruiker: Gebruiker, terug_naar: str = "") -> str:
 
 
 def _mail(*, sjabloon: str, aan: str, context: dict) -> None:
+    """Render aanvragen/mail/<sjabloon>[_onderwerp].txt and send it through tfvv.mail (which
+    keeps the subject one line); names in the templates pass the `mailveilig` filter."""
     context = {**context, "uren": settings.TFVV_INLOGLINK_UREN, "site_url": settings.SITE_URL}
-    onderwerp = render_to_string(f"aanvragen/mail/{sjabloon}_onderwerp.txt", context).strip()
-    tekst = render_to_string(f"aanvragen/mail/{sjabloon}.txt", context)
-    send_mail(onderwerp, tekst, None, [aan])
+    verstuur(aan=[aan],
+             onderwerp=render_to_string(f"aanvragen/mail/{sjabloon}_onderwerp.txt", context),
+             tekst=render_to_string(f"aanvragen/mail/{sjabloon}.txt", context))
 
 
 @transaction.atomic
@@ -201,17 +191,46 @@ def mail_inloglink(*, gebruiker_id: int, al_aangemeld: bool = False,
 
 @transaction.atomic
 def vraag_inloglink_aan(*, email: str, terug_naar: str = "") -> None:
-    """Send a login link when this address belongs to a resident with an aanvraag;
-    `terug_naar` (a checked path on this site) is where the link leads after logging in.
+    """Plan the search for this address's account and its login link (`terug_naar`: a
+    checked path on this site, where the link leads after logging in).
 
-    The caller answers the same either way: whether an address is known is never shown.
+    Whether an address is known is never shown: the request does the same work for every
+    address (one outbox row); the worker looks the account up (`mail_inloglink_als_bekend`).
     """
-    gebruiker = (Gebruiker.objects.filter(email__iexact=email, groups__name=Rol.INWONER,
-                                          is_active=True, aanvragen__isnull=False)
-                 .order_by("pk").first())
+    plan_taak("aanvragen.tasks.mail_inloglink_als_bekend", email=email,
+              **({"terug_naar": terug_naar} if terug_naar else {}))
+
+
+def mail_inloglink_als_bekend(*, email: str, terug_naar: str = "") -> None:
+    """In the worker: a login link when this address belongs to a resident with an aanvraag."""
+    gebruiker = selectors.account_voor_inloglink(email)
     if gebruiker is not None:
-        plan_taak("aanvragen.tasks.mail_inloglink", gebruiker_id=gebruiker.pk,
-                  **({"terug_naar": terug_naar} if terug_naar else {}))
+        mail_inloglink(gebruiker_id=gebruiker.pk, terug_naar=terug_naar)
+
+
+def mail_emailwijziging_bevestigen(*, wijziging_id: int) -> None:
+    """To the NEW address: the link that confirms it (nothing when the request is gone)."""
+    gemaakt = inwoneraccount.maak_bevestigingslink(wijziging_id=wijziging_id)
+    if gemaakt is not None:
+        wijziging, link = gemaakt
+        _mail(sjabloon="emailwijziging_bevestigen", aan=wijziging.nieuw_email,
+              context={"link": link})
+
+
+def mail_emailwijziging_aangevraagd(*, aan: str, nieuw: str) -> None:
+    """To the OLD address: someone asked to move the account to another address."""
+    _mail(sjabloon="emailwijziging_aangevraagd", aan=aan,
+          context={"nieuw": verberg_email(nieuw)})
+
+
+def mail_email_gewijzigd(*, aan: str) -> None:
+    _mail(sjabloon="email_gewijzigd", aan=aan, context={})
+
+
+def verberg_email(email: str) -> str:
+    """'inge.devries@voorbeeld.nl' -> 'i…@voorbeeld.nl': enough to recognise, not to copy."""
+    naam, _at, domein = email.partition("@")
+    return f"{naam[:1]}…@{domein}"
 
 
 # --- the resident's own actions -------------------------------------------------------------
@@ -223,63 +242,45 @@ def trek_in(*, aanvraag: Aanvraag, actor) -> Aanvraag:
                          reden=_("Ingetrokken door de inwoner via Mijn aanvraag."))
 
 
-class EmailInGebruik(Exception):
-    """Another resident account already uses this e-mail address."""
-
-
 @transaction.atomic
-def wijzig_contactgegevens(*, gebruiker: Gebruiker, email: str, telefoon: str) -> None:
-    """New e-mail address and phone number for the account and its open aanvragen.
-
-    The old address is told of an e-mail change (it may not have been the resident).
-    """
-    gebruiker = Gebruiker.objects.select_for_update().get(pk=gebruiker.pk)
-    oud = gebruiker.email
-    if email != oud.lower():
-        _vergrendel_persoon(email)
-        if (Gebruiker.objects.filter(email__iexact=email, groups__name=Rol.INWONER)
-                .exclude(pk=gebruiker.pk).exists()):
-            raise EmailInGebruik
-        gebruiker.email = email
-        gebruiker.save(update_fields=["email"])
-        plan_taak("aanvragen.tasks.mail_email_gewijzigd", aan=oud)
+def wijzig_contactgegevens(*, gebruiker: Gebruiker, email: str, telefoon: str) -> bool:
+    """The phone number of the open aanvragen changes at once; a new e-mail address only
+    after the new address confirms it (aanvragen.inwoneraccount). Returns True when a new
+    address now waits for that confirmation."""
     open_aanvragen = list(Aanvraag.objects.select_for_update()
-                          .filter(aanvrager=gebruiker, status__in=Aanvraag.OPEN_STATUSSEN))
+                          .filter(aanvrager=gebruiker, status__in=Aanvraag.OPEN_STATUSSEN)
+                          .exclude(telefoon=telefoon))
     for aanvraag in open_aanvragen:
-        aanvraag.email, aanvraag.telefoon = email, telefoon
-    Aanvraag.objects.bulk_update(open_aanvragen, ["email", "telefoon"])
+        aanvraag.telefoon = telefoon
+    Aanvraag.objects.bulk_update(open_aanvragen, ["telefoon"])
     for aanvraag in open_aanvragen:
         registreer_gebeurtenis(actor=gebruiker, obj=aanvraag, actie="contactgegevens_gewijzigd",
                                dossier_id=aanvraag.pk,
-                               tekst_inwoner=_("U heeft uw contactgegevens gewijzigd."))
-
-
-def mail_email_gewijzigd(*, aan: str) -> None:
-    _mail(sjabloon="email_gewijzigd", aan=aan, context={})
+                               tekst_inwoner=_("U heeft uw telefoonnummer gewijzigd."))
+    if email == gebruiker.email.lower():
+        return False
+    inwoneraccount.vraag_emailwijziging_aan(gebruiker=gebruiker, email=email)
+    return True
 
 
 class AanvraagGesloten(Exception):
     """Documents can only be added while the aanvraag is open."""
 
 
-@transaction.atomic
+@atomic_met_bestanden()
 def voeg_document_toe(*, aanvraag: Aanvraag, soort: str, bestand, mime: str, actor) -> Document:
-    """Store an uploaded file (already checked by aanvragen.bestanden) in private storage."""
+    """Store an uploaded file (already checked by aanvragen.bestanden) in private storage;
+    when anything fails before the commit, the file is removed again (tfvv.opslag)."""
     aanvraag = Aanvraag.objects.select_for_update().get(pk=aanvraag.pk)
     if not aanvraag.is_open:
         raise AanvraagGesloten
     document = Document(aanvraag=aanvraag, soort=soort, mime=mime, grootte=bestand.size,
                         originele_naam=(bestand.name or "")[-200:], geupload_door=actor)
     document.bestand.save(bestand.name, bestand, save=False)
-    try:
-        with transaction.atomic():
-            document.save()
-            registreer_gebeurtenis(
-                actor=actor, obj=document, actie="document_toegevoegd", dossier_id=aanvraag.pk,
-                tekst_inwoner=_("Document toegevoegd: %(soort)s.") % {
-                    "soort": document.get_soort_display()},
-            )
-    except Exception:
-        document.bestand.delete(save=False)  # no file without its record
-        raise
+    document.save()
+    registreer_gebeurtenis(
+        actor=actor, obj=document, actie="document_toegevoegd", dossier_id=aanvraag.pk,
+        tekst_inwoner=_("Document toegevoegd: %(soort)s.") % {
+            "soort": document.get_soort_display()},
+    )
     return document

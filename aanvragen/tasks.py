@@ -25,3 +25,18 @@ def mail_inloglink(*, gebruiker_id: int, al_aangemeld: bool = False,
 @outbox_taak(**MAIL_OPNIEUW)
 def mail_email_gewijzigd(*, aan: str) -> None:
     services.mail_email_gewijzigd(aan=aan)
+
+
+@outbox_taak(**MAIL_OPNIEUW)
+def mail_inloglink_als_bekend(*, email: str, terug_naar: str = "") -> None:
+    services.mail_inloglink_als_bekend(email=email, terug_naar=terug_naar)
+
+
+@outbox_taak(**MAIL_OPNIEUW)
+def mail_emailwijziging_bevestigen(*, wijziging_id: int) -> None:
+    services.mail_emailwijziging_bevestigen(wijziging_id=wijziging_id)
+
+
+@outbox_taak(**MAIL_OPNIEUW)
+def mail_emailwijziging_aangevraagd(*, aan: str, nieuw: str) -> None:
+    services.mail_emailwijziging_aangevraagd(aan=aan, nieuw=nieuw)

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 
-from aanvragen import selectors, services
+from aanvragen import inwoneraccount, selectors, services
 from aanvragen.forms import (
     AanmeldForm,
     ContactgegevensForm,
@@ -38,7 +38,9 @@ from tfvv.views.base import RolVereistMixin
 
 HONEYPOT = "website"
 # The confirmation page reads what it shows from a short-lived signed cookie: an anonymous
-# visitor then never gets a database session (4 statements less per submission).
+# visitor then never gets a database session (4 statements less per submission). The
+# cookie holds only the loket the form leads to: no e-mail address, no reference, and the
+# same for a new aanmelding and for an address that already has an open aanvraag.
 ONTVANGEN_COOKIE = "tfvv_ontvangen"
 ONTVANGEN_SALT = "aanvragen.ontvangen"
 ONTVANGEN_SECONDEN = 3600
@@ -91,11 +93,9 @@ class AanmeldenView(View):
         resultaat = services.dien_aanmelding_in(
             gegevens=form.cleaned_data, gemeente=oordeel.gemeente,
             postcodecontrole=oordeel.controle)
-        if not (resultaat.nieuw or resultaat.herhaald):
-            return redirect("aanvragen:al-aangemeld")
-        aanvraag = resultaat.aanvraag
-        return _naar_ontvangen({"referentie": aanvraag.referentie, "email": aanvraag.email,
-                                "loket": str(Organisatie(aanvraag.loket).label)})
+        # the same answer whether or not this address has an open aanvraag: the mail to
+        # the address tells its owner which it was
+        return _naar_ontvangen({"loket": resultaat.loket})
 
 
 def _naar_ontvangen(ontvangen: dict) -> HttpResponse:
@@ -113,11 +113,9 @@ def ontvangen(request):
                                  max_age=ONTVANGEN_SECONDEN)
     except (KeyError, signing.BadSignature):
         return redirect("aanvragen:aanmelden")
-    return render(request, "aanvragen/ontvangen.html", {"ontvangen": gegevens})
-
-
-def al_aangemeld(request):
-    return render(request, "aanvragen/al_aangemeld.html")
+    loket = gegevens.get("loket") if isinstance(gegevens, dict) else None
+    return render(request, "aanvragen/ontvangen.html", {
+        "loket": Organisatie(loket).label if loket in Organisatie.values else None})
 
 
 # --- logging in with a link ---------------------------------------------------------------
@@ -183,6 +181,9 @@ class InloglinkView(View):
             return render(request, "aanvragen/inloglink_ongeldig.html",
                           {"form": InloglinkForm(), "terug_naar": _terug_naar(request)},
                           status=410)
+        # the link proved control of the address: this aanmelding may now join the account
+        # that proved the same address before (aanvragen.inwoneraccount)
+        gebruiker = inwoneraccount.koppel_na_bewijs(gebruiker=gebruiker)
         login(request, gebruiker, backend="aanvragen.auth.InlogLinkBackend")
         return redirect(_terug_naar(request) or "aanvragen:mijn-aanvraag")
 
@@ -265,26 +266,55 @@ class IntrekkenView(InwonerMixin, View):
 
 
 class ContactgegevensView(InwonerMixin, View):
+    """Phone number at once; a new e-mail address after the new address confirms it."""
+
     template_name = "aanvragen/contactgegevens.html"
+
+    def _render(self, request, form):
+        return render(request, self.template_name, {
+            "form": form,
+            "wachtend": selectors.openstaande_emailwijziging(request.user)})
 
     def get(self, request):
         laatste = next(iter(selectors.aanvragen_van(request.user)), None)
         form = ContactgegevensForm(initial={"email": request.user.email,
                                             "telefoon": laatste.telefoon if laatste else ""})
-        return render(request, self.template_name, {"form": form})
+        return self._render(request, form)
 
     def post(self, request):
         form = ContactgegevensForm(request.POST)
-        if form.is_valid():
-            try:
-                services.wijzig_contactgegevens(gebruiker=request.user, **form.cleaned_data)
-            except services.EmailInGebruik:
-                form.add_error("email", _("Dit e-mailadres kunt u niet gebruiken. Bel ons als "
-                                          "u het toch wilt gebruiken."))
-            else:
-                messages.success(request, _("Uw contactgegevens zijn gewijzigd."))
-                return redirect("aanvragen:mijn-aanvraag")
-        return render(request, self.template_name, {"form": form})
+        if not form.is_valid():
+            return self._render(request, form)
+        if services.wijzig_contactgegevens(gebruiker=request.user, **form.cleaned_data):
+            messages.info(request, _(
+                "We hebben een e-mail met een bevestigingslink gestuurd naar %(email)s. Uw "
+                "e-mailadres verandert pas als u die link gebruikt. Tot dan sturen we "
+                "berichten naar %(oud)s.") % {"email": form.cleaned_data["email"],
+                                              "oud": request.user.email})
+        else:
+            messages.success(request, _("Uw contactgegevens zijn opgeslagen."))
+        return redirect("aanvragen:mijn-aanvraag")
+
+
+@method_decorator(never_cache, name="dispatch")
+class EmailadresBevestigenView(InwonerMixin, View):
+    """The link mailed to a new address, used by the logged-in resident who asked for it
+    (a visitor logs in first and comes back here). GET shows a button, POST confirms: mail
+    scanners that open links do not spend it."""
+
+    template_name = "aanvragen/emailadres_bevestigen.html"
+
+    def get(self, request, token):
+        return render(request, self.template_name)
+
+    def post(self, request, token):
+        try:
+            inwoneraccount.bevestig_emailwijziging(token=token, gebruiker=request.user)
+        except inwoneraccount.LinkOngeldig:
+            return render(request, self.template_name, {"ongeldig": True}, status=410)
+        except inwoneraccount.EmailInGebruik:
+            return render(request, self.template_name, {"in_gebruik": True}, status=409)
+        return render(request, self.template_name, {"bevestigd": True})
 
 
 class MijnGegevensView(InwonerMixin, View):

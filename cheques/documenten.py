@@ -7,8 +7,6 @@ that was already done.
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +15,10 @@ from django.utils.translation import gettext_lazy
 from cheques import verificatie
 from cheques.models import Beschikking, Cheque
 from tfvv.events import registreer_gebeurtenis
+from tfvv.mail import verstuur
+from tfvv.opslag import atomic_met_bestanden
 from tfvv.pdf import render_pdf
+from tfvv.tekst import mailveilig
 from tfvv.templatetags.bedragen import euro
 
 ZENDER = gettext_lazy("College van burgemeester en wethouders van de gemeente Enschede")
@@ -37,7 +38,8 @@ def context(beschikking: Beschikking) -> dict:
 
 
 def maak_documenten(*, beschikking_id: int) -> None:
-    with transaction.atomic():
+    # a failing mail rolls the transaction back: the PDFs written in it go too (tfvv.opslag)
+    with atomic_met_bestanden():
         beschikking = (Beschikking.objects.select_for_update(of=("self",))
                        .select_related("plan__aanvraag", "plan__opleider", "beoordelaar",
                                        "medeondertekenaar")
@@ -69,17 +71,17 @@ def _mail_inwoner(beschikking: Beschikking, cheque: Cheque | None, ctx: dict):
     if cheque:
         links.append({"label": _("Scholingscheque (PDF)"),
                       "url": reverse("cheques:cheque-pdf", args=[beschikking.pk])})
-    send_mail(
-        _("Besluit over uw aanvraag bij het Twents Fonds voor Vakmanschap"),
-        _("Beste %(naam)s,\n\nEr is een besluit genomen over uw aanvraag %(ref)s "
-          "(%(uitkomst)s). U vindt de beschikking%(cheque)s in uw persoonlijke omgeving:\n"
-          "%(url)s\n\nMet vriendelijke groet,\nGemeente Enschede, namens het Twents Fonds "
-          "voor Vakmanschap") % {
-            "naam": aanvraag.voornaam, "ref": aanvraag.referentie,
+    verstuur(
+        aan=[aanvraag.email],
+        onderwerp=_("Besluit over uw aanvraag bij het Twents Fonds voor Vakmanschap"),
+        tekst=_("Beste %(naam)s,\n\nEr is een besluit genomen over uw aanvraag %(ref)s "
+                "(%(uitkomst)s). U vindt de beschikking%(cheque)s in uw persoonlijke omgeving:\n"
+                "%(url)s\n\nMet vriendelijke groet,\nGemeente Enschede, namens het Twents Fonds "
+                "voor Vakmanschap") % {
+            "naam": mailveilig(aanvraag.voornaam), "ref": aanvraag.referentie,
             "uitkomst": beschikking.get_uitkomst_display(),
             "cheque": _(" en uw scholingscheque") if cheque else "",
-            "url": ctx["portaal_url"]},
-        None, [aanvraag.email])
+            "url": ctx["portaal_url"]})
     beschikking.mail_verzonden_op = timezone.now()
     beschikking.save(update_fields=["mail_verzonden_op"])
     registreer_gebeurtenis(
@@ -90,16 +92,16 @@ def _mail_inwoner(beschikking: Beschikking, cheque: Cheque | None, ctx: dict):
 
 def _mail_opleider(cheque: Cheque, ctx: dict):
     if cheque.opleider.email:
-        send_mail(
-            _("Scholingscheque %(nummer)s uitgegeven") % {"nummer": cheque.nummer},
-            _("Geachte opleider,\n\nGemeente Enschede heeft namens het Twents Fonds voor "
-              "Vakmanschap een scholingscheque uitgegeven voor een opleiding bij %(opleider)s."
-              "\n\nChequenummer: %(nummer)s\nVerificatiecode: %(code)s\nBedrag: %(bedrag)s\n"
-              "Geldig tot en met: %(tot)s\n\nControleer de cheque op %(url)s en declareer "
-              "met het chequenummer.") % {
-                "opleider": cheque.opleider.naam, "nummer": cheque.nummer,
+        verstuur(
+            aan=[cheque.opleider.email],
+            onderwerp=_("Scholingscheque %(nummer)s uitgegeven") % {"nummer": cheque.nummer},
+            tekst=_("Geachte opleider,\n\nGemeente Enschede heeft namens het Twents Fonds "
+                    "voor Vakmanschap een scholingscheque uitgegeven voor een opleiding bij "
+                    "%(opleider)s.\n\nChequenummer: %(nummer)s\nVerificatiecode: %(code)s\n"
+                    "Bedrag: %(bedrag)s\nGeldig tot en met: %(tot)s\n\nControleer de cheque op "
+                    "%(url)s en declareer met het chequenummer.") % {
+                "opleider": mailveilig(cheque.opleider.naam), "nummer": cheque.nummer,
                 "code": ctx["verificatiecode"], "bedrag": euro(cheque.bedrag),
-                "tot": f"{cheque.geldig_tot:%d-%m-%Y}", "url": ctx["controle_url"]},
-            None, [cheque.opleider.email])
+                "tot": f"{cheque.geldig_tot:%d-%m-%Y}", "url": ctx["controle_url"]})
     cheque.mail_verzonden_op = timezone.now()
     cheque.save(update_fields=["mail_verzonden_op"])

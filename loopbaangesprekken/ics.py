@@ -11,6 +11,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from loopbaangesprekken.models import Gesprek
+from tfvv.tekst import mailveilig
 
 DUUR = datetime.timedelta(minutes=60)
 PRODID = "-//Twents Fonds voor Vakmanschap//Loopbaangesprekken//NL"
@@ -23,7 +24,7 @@ def uid(gesprek: Gesprek) -> str:
 
 def plaats(gesprek: Gesprek) -> str:
     if gesprek.vorm == Gesprek.Vorm.OP_LOCATIE:
-        return gesprek.locatie
+        return mailveilig(gesprek.locatie)  # typed text, shown in a mail and a calendar
     return str(gesprek.get_vorm_display()).capitalize()
 
 

@@ -100,13 +100,17 @@ MATRIX: dict[str, Regel] = {
     "aanvragen:aanmelden": Regel(IEDEREEN, post=IEDEREEN),
     # nothing was submitted in this browser: back to the form
     "aanvragen:ontvangen": Regel(wie("redirect", anoniem="redirect")),
-    "aanvragen:al-aangemeld": Regel(IEDEREEN),
     "aanvragen:inloggen": Regel(IEDEREEN, post=IEDEREEN),
     "aanvragen:link-verstuurd": Regel(IEDEREEN),
     # GET shows only a button; the POST spends the link and logs its owner in, whoever
     # holds it (the link is the credential; tests/test_idor.py checks what that means)
     "aanvragen:inloglink": Regel(IEDEREEN, kwargs=lambda o: {"token": o.inloglink_token},
                                  post=wie("redirect", anoniem="redirect")),
+    # the link mailed to a new e-mail address: only the logged-in resident who asked for it
+    # confirms with it (GET shows only a button)
+    "aanvragen:emailadres-bevestigen": Regel(
+        alleen("inwoner"), kwargs=lambda o: {"token": o.emailwijziging_token},
+        post=alleen("inwoner")),
     # --- aanvragen: Mijn aanvraag (the owner only; residents: other people's → 404) -----
     # one aanvraag: straight to it
     "aanvragen:mijn-aanvraag": Regel(alleen("inwoner", uitkomst="redirect"),

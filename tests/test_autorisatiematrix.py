@@ -261,6 +261,14 @@ class Objecten:
             bestand=ContentFile(PDF, name="voortgang-2024.pdf"))
 
     @cached_property
+    def emailwijziging_token(self):
+        from aanvragen.inwoneraccount import maak_bevestigingslink, vraag_emailwijziging_aan
+
+        wijziging = vraag_emailwijziging_aan(gebruiker=self.inwoner, email="nieuw@voorbeeld.nl")
+        _wijziging, link = maak_bevestigingslink(wijziging_id=wijziging.pk)
+        return link.rstrip("/").rsplit("/", 1)[-1]
+
+    @cached_property
     def inloglink_token(self):
         from aanvragen.services import maak_inloglink
 

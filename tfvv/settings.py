@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "tfvv.uploadlimiet.UploadLimietMiddleware",  # before anything reads the body
     "django_otp.middleware.OTPMiddleware",
     "tfvv.middleware.StaffSessionExpiryMiddleware",
     "tfvv.middleware.StapOpMiddleware",
@@ -137,7 +138,8 @@ STATIC_ROOT = VAR_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        # FileSystemStorage that removes the files of a failed write (tfvv.opslag)
+        "BACKEND": "tfvv.opslag.Opslag",
         "OPTIONS": {"location": str(VAR_DIR / "privaat"), "base_url": None},
     },
     "staticfiles": {
@@ -152,6 +154,10 @@ PRIVATE_MEDIA_ROOT = VAR_DIR / "privaat"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 11 * 1024 * 1024
 TFVV_MAX_UPLOAD_BYTES = env.int("TFVV_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
+# a request announcing more is refused before its body is read (tfvv.uploadlimiet)
+TFVV_MAX_VERZOEK_BYTES = env.int("TFVV_MAX_VERZOEK_BYTES", default=12 * 1024 * 1024)
+TFVV_MAX_VERZOEK_INGELOGD_BYTES = env.int("TFVV_MAX_VERZOEK_INGELOGD_BYTES",
+                                          default=50 * 1024 * 1024)
 
 # --- e-mail ------------------------------------------------------------------
 EMAIL_BACKEND = env.str(

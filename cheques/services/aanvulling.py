@@ -22,6 +22,7 @@ from cheques.services.gedeeld import (
 )
 from loopbaangesprekken.models import Scholingsplan
 from loopbaangesprekken.services import scholingsplan as plan_services
+from tfvv.tekst import citeer, mailveilig
 
 # --- aanvulling -------------------------------------------------------------------------
 
@@ -47,7 +48,7 @@ def vraag_aanvulling(*, plan: Scholingsplan, door, omschrijving: str,
               "'%(opleiding)s'.\n\nWat ontbreekt:\n%(wat)s\n\nLever de aanvulling uiterlijk "
               "%(tot)s aan via uw consulent. Zonder aanvulling kan de aanvraag buiten "
               "behandeling worden gesteld (artikel 4:5 Awb).") % {
-        "opleiding": plan.opleiding_naam, "wat": verzoek.omschrijving,
+        "opleiding": mailveilig(plan.opleiding_naam), "wat": citeer(verzoek.omschrijving),
         "tot": f"{hersteltermijn_tot:%d-%m-%Y}"}
     mail_na_commit(_("Aanvulling gevraagd op uw scholingsplan"), tekst,
                     [plan.aanvraag.email, plan.consulent.email])
@@ -70,8 +71,8 @@ def terugsturen(*, plan: Scholingsplan, door, reden: str) -> Scholingsplan:
     tekst = _("Gemeente Enschede heeft het scholingsplan '%(opleiding)s' van aanvraag "
               "%(referentie)s teruggestuurd voor aanpassing.\n\nWat moet er anders:\n"
               "%(reden)s\n\nPas het plan aan en dien het opnieuw in.") % {
-        "opleiding": plan.opleiding_naam, "referentie": plan.aanvraag.referentie,
-        "reden": reden}
+        "opleiding": mailveilig(plan.opleiding_naam), "referentie": plan.aanvraag.referentie,
+        "reden": citeer(reden)}
     mail_na_commit(_("Scholingsplan teruggestuurd voor aanpassing"), tekst,
                     [plan.consulent.email])
     return plan

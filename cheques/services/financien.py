@@ -19,11 +19,12 @@ from cheques.services.gedeeld import (
 )
 from cheques.workflow import cheque_statusmachine
 from tfvv import budget
+from tfvv.opslag import atomic_met_bestanden
 from tfvv.templatetags.bedragen import euro
 from tfvv.volgnummers import volgende
 
 
-@transaction.atomic
+@atomic_met_bestanden()  # the proof file: removed again when the registration fails
 def registreer_declaratie(*, cheque: Cheque, door, factuurnummer: str,
                           factuurdatum: datetime.date, bedrag: Decimal, bewijs) -> Declaratie:
     eis(mag_financieel_afhandelen(door))

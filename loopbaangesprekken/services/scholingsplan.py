@@ -17,6 +17,7 @@ from loopbaangesprekken.subsidietoets import toets
 from loopbaangesprekken.subsidietoets.casus import casus_als_dict
 from loopbaangesprekken.workflow import plan_statusmachine
 from tfvv.events import registreer_gebeurtenis
+from tfvv.opslag import atomic_met_bestanden
 from tfvv.statemachine import OngeldigeTransitie
 
 P = Scholingsplan.Status
@@ -29,7 +30,7 @@ def _regels_totaal(formset) -> Decimal:
                 if f.cleaned_data and not f.cleaned_data.get("DELETE")), NUL)
 
 
-@transaction.atomic
+@atomic_met_bestanden()  # the form's proof files: removed again when the save fails
 def bewaar_concept(*, aanvraag: Aanvraag, actor, form, kosten, cofinanciering) -> Scholingsplan:
     """Save a new or changed plan from the validated plan form and its two line formsets.
 

@@ -17,7 +17,7 @@ MEDEWERKERS = ["consulent_lwl", "consulent_lbs", "consulent_manager", "beoordela
                "financieel", "adviesgroep", "beheerder"]
 ROLLEN = ["anoniem", "inwoner", *MEDEWERKERS]
 
-OPENBAAR = ["aanmelden", "al-aangemeld", "inloggen", "link-verstuurd"]
+OPENBAAR = ["aanmelden", "inloggen", "link-verstuurd"]
 INWONER_ZONDER_ID = ["mijn-aanvraag", "contactgegevens", "mijn-gegevens"]
 INWONER_MET_ID = ["aanvraag", "documenten", "intrekken"]
 

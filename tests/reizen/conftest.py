@@ -129,6 +129,17 @@ def vul_aanmelding_in(page, *, voornaam="Inge", achternaam="de Vries",
     page.get_by_label("privacyverklaring gelezen").check()
 
 
+def laatste_referentie(email: str) -> str:
+    """The reference in the newest confirmation mailed to `email` (the receipt page does not
+    show it: it is the same page whether or not the address had an open aanvraag)."""
+    from django.core import mail
+
+    onderwerpen = [m.subject for m in mail.outbox if email in m.to]
+    gevonden = [re.search(r"TF-\d{4}-\d{6}", o) for o in onderwerpen]
+    assert any(gevonden), f"geen ontvangstbevestiging aan {email}: {onderwerpen}"
+    return [g for g in gevonden if g][-1].group(0)
+
+
 def laatste_inloglink(email: str) -> str:
     """The path of the newest login link mailed to `email` (locmem outbox)."""
     from django.core import mail

@@ -14,7 +14,7 @@ from tests.loopbaangesprekken.factories_scholingsplan import (
     SectorFactory,
     begroting,
 )
-from tests.reizen.conftest import laatste_inloglink, vul_aanmelding_in
+from tests.reizen.conftest import laatste_inloglink, laatste_referentie, vul_aanmelding_in
 
 
 def precies(label: str) -> re.Pattern:
@@ -38,7 +38,7 @@ def inwoner_meldt_aan(reis, *, voornaam="Inge", achternaam="de Vries",
     page.get_by_role("button", name="Aanmelding versturen").click()
     reis.stap("aanmelding-ontvangen")
     assert page.get_by_role("heading", name="Wij hebben uw aanmelding ontvangen").is_visible()
-    return re.search(r"TF-\d{4}-\d{6}", page.locator("main").inner_text()).group(0)
+    return laatste_referentie(email)
 
 
 def inwoner_logt_in(reis, email="inge@voorbeeld.nl", *, nieuwe_link=True):
