@@ -5,6 +5,7 @@ Celery tasks executed in-process, e-mail to the console. Production sets
 DJANGO_DEBUG=false (the default), a secret key, DATABASE_URL and CELERY_BROKER_URL.
 """
 
+import ipaddress
 from datetime import timedelta
 from pathlib import Path
 
@@ -253,8 +254,19 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Reverse proxies (addresses or networks) whose X-Forwarded-For is believed: the client
+# address for the login lock-out and the rate limits (tfvv.clientip); gunicorn.conf.py
+# reads the same variable for forwarded_allow_ips. Checked here so a typo stops the start.
+TFVV_TRUSTED_PROXIES = env.list("TFVV_TRUSTED_PROXIES", default=[])
+for _proxy in TFVV_TRUSTED_PROXIES:
+    ipaddress.ip_network(_proxy)
+
+AXES_CLIENT_IP_CALLABLE = "tfvv.clientip.ip_adres"
 AXES_FAILURE_LIMIT = env.int("TFVV_LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("TFVV_LOGIN_COOLOFF_MINUTES", default=15))
+# Lock out the combination of account and address: an attacker elsewhere cannot lock a
+# colleague out (that needs the colleague's own address), and one address still cannot
+# try more than AXES_FAILURE_LIMIT passwords per account.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
@@ -276,8 +288,6 @@ LOGGING = {
 
 # --- residents: login links and the aanmelding (docs/aanmelding.md) -----------------
 TFVV_INLOGLINK_UREN = env.int("TFVV_INLOGLINK_UREN", default=24)
-# number of trusted reverse proxies in front of gunicorn (client IP for rate limits)
-TFVV_PROXY_AANTAL = env.int("TFVV_PROXY_AANTAL", default=0)
 # rate limits: (attempts, window in seconds), counted with tfvv.ratelimit
 TFVV_LIMIET_AANMELDEN_IP = (env.int("TFVV_LIMIET_AANMELDEN_IP", default=30), 3600)
 TFVV_LIMIET_AANMELDEN_EMAIL = (env.int("TFVV_LIMIET_AANMELDEN_EMAIL", default=5), 3600)
