@@ -34,12 +34,13 @@ def _vertrouwd(adres, netwerken: tuple[Netwerk, ...]) -> bool:
     return adres is not None and any(adres in netwerk for netwerk in netwerken)
 
 
-def ip_adres(request) -> str:
-    """The client's address (see module docstring); "onbekend" when there is none."""
+def ip_adres(request) -> str | None:
+    """The client's address (see module docstring); None when there is none (a request
+    built in code, e.g. the test client's force_login)."""
     direct = request.META.get("REMOTE_ADDR", "") or ""
     netwerken = _netwerken(tuple(settings.TFVV_TRUSTED_PROXIES))
     if not _vertrouwd(_adres(direct), netwerken):
-        return direct or "onbekend"
+        return direct or None
     doorgestuurd = request.META.get("HTTP_X_FORWARDED_FOR", "")
     for tekst in reversed(doorgestuurd.split(",")):
         adres = _adres(tekst)

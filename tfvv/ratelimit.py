@@ -21,7 +21,7 @@ import time
 
 from django.core.cache import cache
 
-from tfvv.clientip import ip_adres  # noqa: F401 - the limits key on it: ratelimit.ip_adres
+from tfvv import clientip
 
 
 def _cachesleutel(scope: str, sleutel: str, venster: int, vak: int) -> str:
@@ -55,3 +55,8 @@ def _tel(naam: str, vorige: str, seconden: int) -> tuple[int, int]:
         cache.add(naam, 1, timeout=seconden)
         huidig = 1
     return huidig, cache.get(vorige, 0)
+
+
+def ip_adres(request) -> str:
+    """The key for limits per client address (tfvv.clientip, proxy-aware)."""
+    return clientip.ip_adres(request) or "onbekend"

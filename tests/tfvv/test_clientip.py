@@ -27,7 +27,7 @@ def verzoek(remote, xff=None):
     ([PROXY], PROXY, "onzin", PROXY),
     ([PROXY], PROXY, "203.0.113.1, onzin", PROXY),  # never trust what lies left of garbage
     (["2001:db8::/32"], "2001:db8::1", "2001:db8:1::5, 203.0.113.1", "203.0.113.1"),
-    ([PROXY], "", "203.0.113.1", "onbekend"),
+    ([PROXY], "", "203.0.113.1", None),
 ])
 def test_ip_adres(settings, proxies, remote, xff, verwacht):
     settings.TFVV_TRUSTED_PROXIES = proxies
@@ -37,6 +37,7 @@ def test_ip_adres(settings, proxies, remote, xff, verwacht):
 def test_ratelimit_gebruikt_dezelfde_helper(settings):
     settings.TFVV_TRUSTED_PROXIES = [PROXY]
     assert ratelimit.ip_adres(verzoek(PROXY, "203.0.113.1")) == "203.0.113.1"
+    assert ratelimit.ip_adres(verzoek("")) == "onbekend"
 
 
 def test_axes_gebruikt_de_helper(settings):
