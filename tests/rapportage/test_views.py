@@ -312,3 +312,24 @@ def test_dashboard_cache_volgt_verversing(client_als):
     assert "Aanmeldingen</th><td class=\"text-end\">20<" in c.get(url, JAAR).content.decode()
     ververs_samenvattingen()
     assert "Aanmeldingen</th><td class=\"text-end\">40<" in c.get(url, JAAR).content.decode()
+
+
+def test_formules_in_exports_geneutraliseerd(client_als):
+    """Labels typed by people (here opleider names) reach the exports; none runs as a
+    formula in a spreadsheet."""
+    from loopbaangesprekken.models import Opleider
+    from tests.tfvv.test_export import AANVALLEN
+
+    maak_dataset(80)
+    for opleider, aanval in zip(Opleider.objects.order_by("naam"), AANVALLEN, strict=False):
+        opleider.naam = aanval
+        opleider.save(update_fields=["naam"])
+    ververs_samenvattingen()
+    c = client_als("adviesgroep")
+    for rijen in (_csv(c, "opleiders", JAAR), _xlsx(c, "opleiders", JAAR)):
+        namen = [rij[0] for rij in rijen[1:]]
+        assert any(n.startswith("'=HYPERLINK") for n in namen)
+        for rij in rijen:
+            for cel in rij:
+                assert not (isinstance(cel, str) and cel.startswith(("=", "+", "-", "@", "\t",
+                                                                     "\r"))), cel
