@@ -237,6 +237,8 @@ SESSION_COOKIE_AGE = env.int("TFVV_SESSION_SECONDS", default=8 * 3600)
 TFVV_STAFF_IDLE_SECONDS = env.int("TFVV_STAFF_IDLE_SECONDS", default=30 * 60)
 TFVV_STEP_UP_SECONDS = env.int("TFVV_STEP_UP_SECONDS", default=10 * 60)
 TFVV_STEP_UP_MAX_POGINGEN = env.int("TFVV_STEP_UP_MAX_POGINGEN", default=5)
+# /gezondheid/ shows its parts only to staff or with this token (header X-Gezondheid-Token)
+TFVV_GEZONDHEID_TOKEN = env.str("TFVV_GEZONDHEID_TOKEN", default="")
 X_FRAME_OPTIONS = "DENY"
 
 CONTENT_SECURITY_POLICY = {
