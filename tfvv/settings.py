@@ -91,6 +91,7 @@ TEMPLATES = [
     },
 ]
 
+TFVV_SQLITE_TIMEOUT_SECONDEN = 3
 DATABASES = {
     "default": env.db(
         "DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'tfvv.sqlite3'}"
@@ -103,7 +104,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 else:
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # A locked SQLite database (a long write elsewhere) makes a request wait at most this
+    # long; then OperationalError gives the Dutch 503 page (tfvv.middleware) instead of a
+    # request hanging for 20 s.
+    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = TFVV_SQLITE_TIMEOUT_SECONDEN
     VAR_DIR.mkdir(parents=True, exist_ok=True)  # a fresh checkout has no var/ yet
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
