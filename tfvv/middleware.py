@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.defaults import server_error
@@ -99,3 +99,19 @@ class StapOpMiddleware:
         ):
             return stepup.naar_bevestigen(request)
         return self.get_response(request)
+
+
+class MethodeNietToegestaanMiddleware:
+    """A 405 (a GET-only page receiving a POST, a PUT anywhere) gets the Dutch page; the
+    Allow header stays."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 405 and not response.content:
+            pagina = render(request, "405.html", status=405)
+            pagina["Allow"] = response.get("Allow", "")
+            return pagina
+        return response

@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "tfvv.middleware.MethodeNietToegestaanMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -244,6 +245,7 @@ TFVV_STEP_UP_MAX_POGINGEN = env.int("TFVV_STEP_UP_MAX_POGINGEN", default=5)
 # /gezondheid/ shows its parts only to staff or with this token (header X-Gezondheid-Token)
 TFVV_GEZONDHEID_TOKEN = env.str("TFVV_GEZONDHEID_TOKEN", default="")
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "tfvv.views.fouten.csrf_mislukt"
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
