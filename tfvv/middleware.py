@@ -69,15 +69,19 @@ class StaffSessionExpiryMiddleware:
 
 
 class StapOpMiddleware:
-    """Changes to users, roles, second factors and budgets in the admin need a fresh code.
+    """Changes to users, roles, passwords, second factors and budgets in the admin need a
+    fresh code.
 
-    Every unsafe request under the admin pages of `MODELLEN` is sent through the
-    step-up page first (tfvv.stepup); viewing stays as it is.
+    Every unsafe request under the admin pages of `PADEN` is sent through the step-up
+    page first (tfvv.stepup); viewing stays as it is. A user's password set by a beheerder
+    lies under tfvv/gebruiker/<id>/password/; one's own password under password_change/
+    (whoever holds a stolen staff session must not be able to lock the owner out with it).
     """
 
-    MODELLEN = (
-        "tfvv/gebruiker", "auth/group", "otp_totp/totpdevice",
-        "tfvv/financieringsbron", "tfvv/begrotingsperiode", "tfvv/toezegging",
+    PADEN = (
+        "tfvv/gebruiker/", "auth/group/", "otp_totp/totpdevice/",
+        "tfvv/financieringsbron/", "tfvv/begrotingsperiode/", "tfvv/toezegging/",
+        "password_change/",
     )
 
     def __init__(self, get_response):
@@ -87,7 +91,7 @@ class StapOpMiddleware:
     def prefixen(self) -> tuple[str, ...]:
         if self._prefixen is None:
             index = reverse("admin:index")
-            self._prefixen = tuple(f"{index}{model}/" for model in self.MODELLEN)
+            self._prefixen = tuple(f"{index}{pad}" for pad in self.PADEN)
         return self._prefixen
 
     def __call__(self, request):
