@@ -1,14 +1,13 @@
 """Thin views: parse, call a service, render. Each POST view has one handler, so a
 step-up decorator can wrap it."""
 
-import csv
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -40,6 +39,7 @@ from cheques.workflow import cheque_statusmachine
 from loopbaangesprekken.models import Scholingsplan
 from tfvv import budget, budget_selectors, ratelimit
 from tfvv.events import registreer_inzage
+from tfvv.export import csv_response
 from tfvv.models import Begrotingsperiode, Budgetboeking
 from tfvv.roles import Rol
 from tfvv.statemachine import OngeldigeTransitie
@@ -421,16 +421,12 @@ class BetaalbatchCsvView(RolVereistMixin, View):
         regels = selectors.betaalbatch_regels(batch)
         if not regels:
             raise Http404
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{batch}.csv"'
-        schrijver = csv.writer(response, delimiter=";")
-        schrijver.writerow(["batch", "chequenummer", "opleider", "iban", "bedrag", "betaald_op",
-                            "begrotingsperiode"])
-        for b in regels:
-            schrijver.writerow([b.batch, b.cheque.nummer, b.cheque.opleider.naam,
-                                b.cheque.opleider.iban, f"{b.bedrag:.2f}",
-                                b.betaald_op.isoformat(), b.cheque.periode.naam])
-        return response
+        return csv_response(
+            f"{batch}.csv",
+            ["batch", "chequenummer", "opleider", "iban", "bedrag", "betaald_op",
+             "begrotingsperiode"],
+            [[b.batch, b.cheque.nummer, b.cheque.opleider.naam, b.cheque.opleider.iban,
+              b.bedrag, b.betaald_op, b.cheque.periode.naam] for b in regels])
 
 
 # --- budget --------------------------------------------------------------------------------
