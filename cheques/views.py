@@ -41,6 +41,7 @@ from tfvv import budget, budget_selectors, ratelimit
 from tfvv.events import registreer_inzage
 from tfvv.export import csv_response
 from tfvv.models import Begrotingsperiode, Budgetboeking
+from tfvv.permissions import mag_loket_zien
 from tfvv.roles import Rol
 from tfvv.statemachine import OngeldigeTransitie
 from tfvv.stepup import StapOpVereistMixin
@@ -538,9 +539,10 @@ def _document(request, pk, *, cheque: bool):
         if user.is_medewerker and not user.is_verified():
             return redirect_to_login(request.get_full_path(),
                                      reverse("tfvv:inloggen-medewerker"))
-        # another resident, or a consulent of the other loket (beschikking): as if it did
-        # not exist, like every other record of someone else's case
-        ander_loket = not cheque and user.heeft_rol(Rol.CONSULENT) and user.is_verified()
+        # another resident, or a consulent of the other loket (beschikking and cheque): as
+        # if it did not exist, like every other record of someone else's case
+        ander_loket = (user.heeft_rol(Rol.CONSULENT) and user.is_verified()
+                       and not mag_loket_zien(user, beschikking.plan.aanvraag.loket))
         if not user.is_medewerker or ander_loket:
             raise Http404
         raise PermissionDenied(toegang.reden)
