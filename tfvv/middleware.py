@@ -114,7 +114,7 @@ class MethodeNietToegestaanMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if response.status_code == 405 and not response.content:
+        if response.status_code == 405 and not response.streaming and not response.content:
             pagina = render(request, "405.html", status=405)
             pagina["Allow"] = response.get("Allow", "")
             return pagina
