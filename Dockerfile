@@ -32,5 +32,5 @@ RUN DJANGO_SECRET_KEY=alleen-voor-collectstatic python manage.py collectstatic -
 
 USER tfvv
 EXPOSE 8000
-CMD ["gunicorn", "tfvv.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--preload", \
-     "--access-logfile", "-", "--forwarded-allow-ips", "*"]
+CMD ["gunicorn", "tfvv.wsgi", "--config", "gunicorn.conf.py", "--bind", "0.0.0.0:8000", \
+     "--workers", "3", "--preload", "--access-logfile", "-"]

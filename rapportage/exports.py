@@ -1,29 +1,20 @@
-"""CSV and XLSX of one dashboard table: the same (suppressed) cells as the page."""
-
-import csv
-import io
-
-from openpyxl import Workbook
+"""CSV and XLSX of one dashboard table: the same (suppressed) cells as the page, written by
+the one export helper (tfvv.export), which neutralises cells a spreadsheet would run as a
+formula (labels such as opleider and sector names are typed by people)."""
 
 from rapportage.tabellen import Tabel
+from tfvv import export
+
+
+def _rijen(tabel: Tabel) -> list[list]:
+    """Numbers as typed values, everything else (labels, "<5", "x") as text."""
+    return [[cel.export if cel.waarde is None else cel.waarde for cel in rij]
+            for rij in tabel.alle_rijen]
 
 
 def csv_bytes(tabel: Tabel) -> bytes:
-    uit = io.StringIO()
-    schrijver = csv.writer(uit, delimiter=";")
-    schrijver.writerow(tabel.kolommen)
-    for rij in tabel.alle_rijen:
-        schrijver.writerow([cel.export for cel in rij])
-    return ("\ufeff" + uit.getvalue()).encode("utf-8")  # BOM: Excel reads UTF-8
+    return export.csv_bytes(tabel.kolommen, _rijen(tabel))
 
 
 def xlsx_bytes(tabel: Tabel) -> bytes:
-    boek = Workbook()
-    blad = boek.active
-    blad.title = tabel.sleutel[:31]
-    blad.append(tabel.kolommen)
-    for rij in tabel.alle_rijen:
-        blad.append([cel.export if cel.waarde is None else cel.waarde for cel in rij])
-    uit = io.BytesIO()
-    boek.save(uit)
-    return uit.getvalue()
+    return export.xlsx_bytes(tabel.sleutel, tabel.kolommen, _rijen(tabel))

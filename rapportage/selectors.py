@@ -18,9 +18,11 @@ from loopbaangesprekken.models import Gesprek, Sector
 from loopbaangesprekken.models.scholingsplan import Opleidingsniveau as NiveauOpleiding
 from loopbaangesprekken.models.scholingsplan import Route
 from rapportage import budget
+from rapportage.afscherming import Afscherming, toonbaar
 from rapportage.models import Telling, Verversing
 from rapportage.samenvatting import LEEFTIJDSKLASSEN, TRECHTER
 from rapportage.tabellen import (
+    AFGESCHERMD,
     LEEG,
     Grafiek,
     Tabel,
@@ -103,6 +105,26 @@ def _per_gemeente(filters: Filters) -> dict:
     return uit
 
 
+def _afscherming(filters: Filters) -> Afscherming | None:
+    """The detail cells of the period for a filtered view (one query); None without a
+    gemeente or loket filter (rapportage.afscherming)."""
+    if not (filters.gemeente_id or filters.loket):
+        return None
+    van, tot = filters.maanden
+    return Afscherming(
+        Telling.objects.filter(niveau=Telling.Niveau.DETAIL, maand__gte=van, maand__lte=tot)
+        .values("dimensie", "waarde", "gemeente_id", "loket").annotate(n=Sum("aantal"))
+        .order_by())
+
+
+def _telcel(n: int, weg: bool, gefilterd: bool):
+    """A count; hidden as "<5" (small, or its complement) or, in a filtered view, as "x"
+    when it is not small itself (hidden across filters: it may be large or 0)."""
+    if weg and gefilterd and not is_klein(n):
+        return AFGESCHERMD
+    return aantal(n, weg)
+
+
 def _doelen(filters: Filters, vandaag: datetime.date) -> Tabel:
     """Realised vs expected to date, fund-wide (gemeente and loket filters do not apply)."""
     per_maand = (Telling.objects.filter(niveau=Telling.Niveau.TOTAAL, dimensie__in=DOELEN,
@@ -142,23 +164,28 @@ def _doelen(filters: Filters, vandaag: datetime.date) -> Tabel:
     return tabel
 
 
-def _trechter(d: dict) -> Tabel:
+def _trechter(d: dict, af: Afscherming | None) -> Tabel:
     tabel = Tabel("trechter", "Trechter: aanmeldingen in de periode en hoe ver zij kwamen",
                   ["Fase", "Aantal", "% van aanmeldingen"],
                   toelichting="Cohort: aanvragen met een aanvraagdatum in de periode.",
                   grafiek=Grafiek("Aantal per fase", 1))
+    toon = af.per_waarde("trechter", met_totaal=False) if af else {}
     basis = d["trechter"].get("aanmelding", (0, 0))[0]
+    basis_weg = is_klein(basis) or not toon.get("aanmelding", True)
     for fase in TRECHTER:
         n = d["trechter"].get(fase, (0, 0))[0]
-        tabel.rijen.append([tekst(TRECHTER_LABELS[fase]), aantal(n),
-                            procent(n, basis, verborgen=is_klein(n) or is_klein(basis))])
+        weg = not toon.get(fase, True)
+        tabel.rijen.append([tekst(TRECHTER_LABELS[fase]), _telcel(n, weg, af is not None),
+                            procent(n, basis, verborgen=weg or is_klein(n) or basis_weg)])
     return tabel
 
 
 def verdeling(sleutel: str, titel: str, waarden: dict, labels: dict | None = None,
               extra: tuple[str, dict] | None = None, toelichting: str = "",
-              grafiek: bool = True) -> Tabel:
-    """A breakdown with count, share and total, suppressed per `tabellen.verberg`.
+              grafiek: bool = True, toon: dict[str, bool] | None = None) -> Tabel:
+    """A breakdown with count, share and total, suppressed per `tabellen.verberg`, or in a
+    filtered view per `toon` (Afscherming.per_waarde), with the total and shares hidden
+    when a row is.
 
     `labels` gives the order and names (values seen but not labelled follow, by count).
     """
@@ -170,14 +197,17 @@ def verdeling(sleutel: str, titel: str, waarden: dict, labels: dict | None = Non
     kolommen = ["Waarde", "Aantal", "Aandeel"] + ([extra[0]] if extra else [])
     tabel = Tabel(sleutel, titel, kolommen, toelichting=toelichting,
                   grafiek=Grafiek("Aantal", 1) if grafiek else None)
-    for w, n, weg in zip(volgorde, aantallen, verberg(aantallen), strict=True):
-        rij = [tekst(labels.get(w, w or "onbekend")), aantal(n, weg),
-               procent(n, totaal, verborgen=weg or is_klein(totaal))]
+    gefilterd = toon is not None
+    verborgen = [not toon.get(w, True) for w in volgorde] if gefilterd else verberg(aantallen)
+    totaal_weg = gefilterd and any(verborgen)
+    for w, n, weg in zip(volgorde, aantallen, verborgen, strict=True):
+        rij = [tekst(labels.get(w, w or "onbekend")), _telcel(n, weg, gefilterd),
+               procent(n, totaal, verborgen=weg or is_klein(totaal) or totaal_weg)]
         if extra:
             rij.append(tekst(extra[1].get(w, "")))
         tabel.rijen.append(rij)
-    tabel.totaal = [tekst("Totaal"), aantal(totaal), procent(totaal, totaal)] + (
-        [LEEG] if extra else [])
+    tabel.totaal = [tekst("Totaal"), _telcel(totaal, totaal_weg, gefilterd),
+                    procent(totaal, totaal, verborgen=totaal_weg)] + ([LEEG] if extra else [])
     return tabel
 
 
@@ -187,7 +217,7 @@ def _per_1000(n: int, inwoners: int | None, verborgen: bool):
     return decimaal(Decimal(n) * 1000 / inwoners, 2, verborgen=verborgen or is_klein(n))
 
 
-def _gemeenten(per_gemeente: dict, gemeenten: list) -> Tabel:
+def _gemeenten(per_gemeente: dict, gemeenten: list, af: Afscherming | None) -> Tabel:
     tabel = Tabel("gemeenten", "Per gemeente", [
         "Gemeente", "Inwoners", "Risicoaandeel", "Aanmeldingen", "Aanmeldingen per 1.000 inw.",
         "LLO-gesprekken", "Cheques", "Cheques per 1.000 inw."],
@@ -199,41 +229,60 @@ def _gemeenten(per_gemeente: dict, gemeenten: list) -> Tabel:
         rijen.append(("onbekend", None, per_gemeente[None]))
     soorten = ("aanmelding", "gesprek", "cheque")
     kolommen = {k: [r[2].get(k, 0) for r in rijen] for k in soorten}
-    weg = {k: verberg(v) for k, v in kolommen.items()}
+    if af is None:
+        weg = {k: verberg(v) for k, v in kolommen.items()}
+    else:  # rows as in the unfiltered table: every gemeente and the unknown one
+        ids = [g.pk for g in gemeenten] + [None]
+        delen = {"aanmelding": af.deel("trechter", lambda w: w == "aanmelding"),
+                 "gesprek": af.deel("gesprek"), "cheque": af.deel("cheque")}
+        weg = {k: [not t for t in af.per_gemeente(ids, delen[k])][:len(rijen)]
+               for k in soorten}
+    gefilterd = af is not None
+    totaal_weg = {k: gefilterd and any(weg[k]) for k in soorten}
+
     for i, (naam, inwoners, _) in enumerate(rijen):
         a, g, c = (kolommen[k][i] for k in soorten)
         tabel.rijen.append([
             tekst(naam), aantal(inwoners) if inwoners else LEEG,
             procent(inwoners, totaal_inwoners) if inwoners else LEEG,
-            aantal(a, weg["aanmelding"][i]), _per_1000(a, inwoners, weg["aanmelding"][i]),
-            aantal(g, weg["gesprek"][i]), aantal(c, weg["cheque"][i]),
+            _telcel(a, weg["aanmelding"][i], gefilterd),
+            _per_1000(a, inwoners, weg["aanmelding"][i]),
+            _telcel(g, weg["gesprek"][i], gefilterd),
+            _telcel(c, weg["cheque"][i], gefilterd),
             _per_1000(c, inwoners, weg["cheque"][i]),
         ])
     ta, tg, tc = (sum(kolommen[k]) for k in soorten)
-    tabel.totaal = [tekst("Twente"), aantal(totaal_inwoners), procent(1, 1), aantal(ta),
-                    _per_1000(ta, totaal_inwoners, False), aantal(tg), aantal(tc),
-                    _per_1000(tc, totaal_inwoners, False)]
+    tabel.totaal = [tekst("Twente"), aantal(totaal_inwoners), procent(1, 1),
+                    _telcel(ta, totaal_weg["aanmelding"], gefilterd),
+                    _per_1000(ta, totaal_inwoners, totaal_weg["aanmelding"]),
+                    _telcel(tg, totaal_weg["gesprek"], gefilterd),
+                    _telcel(tc, totaal_weg["cheque"], gefilterd),
+                    _per_1000(tc, totaal_inwoners, totaal_weg["cheque"])]
     return tabel
 
 
-def _opleiders(waarden: dict, top: int = 10) -> Tabel:
+def _opleiders(waarden: dict, af: Afscherming | None, top: int = 10) -> Tabel:
     tabel = Tabel("opleiders", f"Top {top} opleiders naar aantal cheques",
                   ["Opleider", "Cheques", "Totaal chequebedrag"],
                   grafiek=Grafiek("Cheques per opleider", 1))
+    toon = af.per_waarde("opleider", met_totaal=False) if af else {}
     for naam, (n, s) in sorted(waarden.items(), key=lambda kv: (-kv[1][0], kv[0]))[:top]:
-        tabel.rijen.append([tekst(naam), aantal(n), bedrag(s, verborgen=is_klein(n))])
+        weg = not toon.get(naam, True)
+        tabel.rijen.append([tekst(naam), _telcel(n, weg, af is not None),
+                            bedrag(s, verborgen=weg or is_klein(n))])
     return tabel
 
 
-def _chequebedrag(d: dict, maximum) -> Tabel:
+def _chequebedrag(d: dict, maximum, af: Afscherming | None) -> Tabel:
     n, s = d["cheque"].get("", (0, Decimal(0)))
-    klein = is_klein(n)
+    weg = af is not None and not af.per_waarde("cheque", met_totaal=False).get("", True)
+    klein = weg or is_klein(n)  # amounts and the average of a group under 5 stay hidden
     gemiddeld = (Decimal(s) / n) if n else None
     tabel = Tabel("chequebedrag", "Gemiddeld chequebedrag tegenover het maximum",
                   ["Omschrijving", "Cheques", "Totaal", "Gemiddeld", "Maximum per persoon per jaar",
                    "Gemiddeld als % van maximum"])
     tabel.rijen.append([
-        tekst("Uitgegeven cheques"), aantal(n), bedrag(s, verborgen=klein),
+        tekst("Uitgegeven cheques"), _telcel(n, weg, af is not None), bedrag(s, verborgen=klein),
         bedrag(gemiddeld, verborgen=klein) if gemiddeld is not None else LEEG,
         bedrag(maximum) if maximum else LEEG,
         procent(gemiddeld, maximum, verborgen=klein) if gemiddeld is not None else LEEG,
@@ -254,7 +303,7 @@ def percentiel(histogram: dict[int, int], p: float) -> int | None:
     return None
 
 
-def _doorlooptijden(d: dict) -> Tabel:
+def _doorlooptijden(d: dict, af: Afscherming | None) -> Tabel:
     tabel = Tabel("doorlooptijden", "Doorlooptijden in dagen", [
         "Traject", "Aantal", "Mediaan", "90e percentiel", "Binnen beslistermijn",
         "Beslistermijn overschreden"],
@@ -266,13 +315,21 @@ def _doorlooptijden(d: dict) -> Tabel:
     ):
         histogram = {int(w): n for w, (n, _) in d[dimensie].items()}
         n = sum(histogram.values())
-        klein = is_klein(n)
-        rij = [tekst(label), aantal(n), decimaal(percentiel(histogram, 0.5), 0, klein),
+        n_weg = af is not None and not toonbaar([af.deel(dimensie)], met_totaal=False)[0]
+        klein = n_weg or is_klein(n)  # a median or percentile of fewer than 5: hidden
+        rij = [tekst(label), _telcel(n, n_weg, af is not None),
+               decimaal(percentiel(histogram, 0.5), 0, klein),
                decimaal(percentiel(histogram, 0.9), 0, klein)]
         if termijn:
             over = sum(k for dagen, k in histogram.items() if dagen > BESLISTERMIJN_DAGEN)
-            weg = verberg([n - over, over])
-            rij += [aantal(n - over, weg[0]), aantal(over, weg[1])]
+            if af is None:
+                weg = verberg([n - over, over])
+            else:  # with n shown, one part would give the other away: both or neither
+                weg = [not all(toonbaar([
+                    af.deel(dimensie, lambda w: int(w) <= BESLISTERMIJN_DAGEN),
+                    af.deel(dimensie, lambda w: int(w) > BESLISTERMIJN_DAGEN)]))] * 2
+            rij += [_telcel(n - over, weg[0], af is not None),
+                    _telcel(over, weg[1], af is not None)]
         else:
             rij += [LEEG, LEEG]
         tabel.rijen.append(rij)
@@ -287,6 +344,10 @@ def dashboard(filters: Filters, vandaag: datetime.date | None = None) -> dict:
     """Everything the adviesgroep dashboard, its exports and the PDF show."""
     vandaag = vandaag or timezone.localdate()
     d = defaultdict(dict, _per_dimensie(filters))
+    af = _afscherming(filters)
+
+    def toon(dimensie):
+        return af.per_waarde(dimensie) if af else None
     gemeenten = list(Gemeente.objects.only("pk", "naam", "inwoners"))
     kansrijk = {s.naam: ("ja" if s.kansrijk else "nee") for s in Sector.objects.only(
         "naam", "kansrijk")}
@@ -294,37 +355,38 @@ def dashboard(filters: Filters, vandaag: datetime.date | None = None) -> dict:
     secties = [
         ("Doelen en trechter", [
             _doelen(filters, vandaag),
-            _trechter(d),
+            _trechter(d, af),
             verdeling("doorverwijzingen", "Doorverwijzingen naar bestemming",
-                      d["doorverwijzing"], dict(Gesprek.Doorverwijzing.choices)),
+                      d["doorverwijzing"], dict(Gesprek.Doorverwijzing.choices),
+                      toon=toon("doorverwijzing")),
             verdeling("beschikkingen", "Beschikkingen naar uitkomst", d["beschikking"],
-                      dict(Beschikking.Uitkomst.choices)),
+                      dict(Beschikking.Uitkomst.choices), toon=toon("beschikking")),
         ]),
         ("Budget", budget.tabellen(vandaag)),
         ("Wie bereikt het fonds", [
-            _gemeenten(_per_gemeente(filters), gemeenten),
+            _gemeenten(_per_gemeente(filters), gemeenten, af),
             verdeling("leeftijd", "Leeftijd bij aanmelding", d["leeftijd"],
-                      {k: k for k, _, _ in LEEFTIJDSKLASSEN}),
+                      {k: k for k, _, _ in LEEFTIJDSKLASSEN}, toon=toon("leeftijd")),
             verdeling("arbeidssituatie", "Arbeidssituatie", d["arbeidssituatie"],
-                      dict(Arbeidssituatie.choices)),
+                      dict(Arbeidssituatie.choices), toon=toon("arbeidssituatie")),
             verdeling("niveau_aanvrager", "Opleidingsniveau aanvrager", d["opleidingsniveau"],
-                      dict(NiveauAanvrager.choices)),
+                      dict(NiveauAanvrager.choices), toon=toon("opleidingsniveau")),
             verdeling("bron", "Hoe kent de aanvrager het fonds", d["bron"], dict(Bron.choices),
-                      grafiek=False),
+                      grafiek=False, toon=toon("bron")),
         ]),
         ("Scholing", [
             verdeling("routes", "Route van het scholingsplan", d["route"], dict(Route.choices),
                       toelichting="Intersectorale mobiliteit is de route 'van werk naar werk "
-                                  "in een andere sector'."),
+                                  "in een andere sector'.", toon=toon("route")),
             verdeling("sectorovergangen", "Van sector → naar sector", d["sectorovergang"],
-                      grafiek=False),
+                      grafiek=False, toon=toon("sectorovergang")),
             verdeling("doelsectoren", "Doelsector (kansrijke sectoren)", d["doelsector"],
-                      extra=("Kansrijk", kansrijk)),
+                      extra=("Kansrijk", kansrijk), toon=toon("doelsector")),
             verdeling("niveau_opleiding", "Niveau van de opleiding", d["opleiding_niveau"],
-                      dict(NiveauOpleiding.choices)),
-            _opleiders(d["opleider"]),
-            _chequebedrag(d, regeling.maximum_per_jaar if regeling else None),
-            _doorlooptijden(d),
+                      dict(NiveauOpleiding.choices), toon=toon("opleiding_niveau")),
+            _opleiders(d["opleider"], af),
+            _chequebedrag(d, regeling.maximum_per_jaar if regeling else None, af),
+            _doorlooptijden(d, af),
         ]),
     ]
     return {

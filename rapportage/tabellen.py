@@ -5,6 +5,10 @@ shows a total and exactly one cell of a column is suppressed, the smallest other
 non-zero cell of that column is suppressed too (complementary), so the total cannot be
 used to recover it. Figures derived from a suppressed count (shares, rates per 1,000,
 amounts, averages, percentiles) are suppressed with it; a total below 5 is suppressed.
+
+A suppressed derived figure shows "x", not "<5": a median of "<5" days would read as a
+value and say something it should not. Filtered views hide more (rapportage.afscherming),
+also with "x", because such a count may be large.
 """
 
 from dataclasses import dataclass, field
@@ -16,6 +20,7 @@ from tfvv.templatetags.bedragen import euro
 
 DREMPEL = 5
 ONDERDRUKT = "<5"
+AFGESCHERMD_TEKEN = "x"
 
 
 def is_klein(n: int) -> bool:
@@ -43,10 +48,11 @@ class Cel:
 
     @property
     def onderdrukt(self) -> bool:
-        return self.export == ONDERDRUKT
+        return self.export in (ONDERDRUKT, AFGESCHERMD_TEKEN)
 
 
 VERBORGEN = Cel(None, ONDERDRUKT, ONDERDRUKT)
+AFGESCHERMD = Cel(None, AFGESCHERMD_TEKEN, AFGESCHERMD_TEKEN)
 LEEG = Cel(None, "—", "")
 
 
@@ -62,7 +68,7 @@ def aantal(n: int, verborgen: bool = False) -> Cel:
 
 def decimaal(d, plaatsen: int = 1, verborgen: bool = False, eenheid: str = "") -> Cel:
     if verborgen:
-        return VERBORGEN
+        return AFGESCHERMD
     if d is None:
         return LEEG
     d = Decimal(d).quantize(Decimal(1).scaleb(-plaatsen), rounding=ROUND_HALF_UP)
@@ -71,7 +77,7 @@ def decimaal(d, plaatsen: int = 1, verborgen: bool = False, eenheid: str = "") -
 
 def procent(teller, noemer, verborgen: bool = False) -> Cel:
     if verborgen:
-        return VERBORGEN
+        return AFGESCHERMD
     if not noemer:
         return LEEG
     return decimaal(Decimal(teller) * 100 / Decimal(noemer), 1, eenheid=" %")
@@ -79,7 +85,7 @@ def procent(teller, noemer, verborgen: bool = False) -> Cel:
 
 def bedrag(d, verborgen: bool = False) -> Cel:
     if verborgen:
-        return VERBORGEN
+        return AFGESCHERMD
     d = Decimal(d or 0).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     return Cel(d, euro(d), str(d))
 

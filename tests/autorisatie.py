@@ -222,8 +222,10 @@ MATRIX: dict[str, Regel] = {
     "cheques:beschikking-pdf": Regel(
         loket(inwoner="ok", beoordelaar="ok", financieel="ok"),
         kwargs=lambda o: {"pk": o.beschikking.pk}),
+    # the cheque: the owner, beoordelaar and financieel; the consulent of the plan's loket
+    # 403 (knows the case), the other loket 404 (as if it did not exist)
     "cheques:cheque-pdf": Regel(
-        alleen("inwoner", "beoordelaar", "financieel"),
+        {**alleen("inwoner", "beoordelaar", "financieel"), "consulent_lbs": "404"},
         kwargs=lambda o: {"pk": o.beschikking.pk}),
     "cheques:besluit-pdf": Regel(
         loket(inwoner="ok", beoordelaar="ok", financieel="ok"),

@@ -28,11 +28,14 @@ class RedisCache(DjangoRedisCache):
         super().__init__(server, params)
         self._class = RedisCacheClient
 
-    def tel_in_venster(self, key: str, seconden: int) -> int:
-        """Add one to the counter `key` and return it, in one round trip; a new counter
-        lives `seconden` seconds (a fixed window, see tfvv.ratelimit)."""
+    def tel_glijdend(self, key: str, vorige: str, seconden: int) -> tuple[int, int]:
+        """Add one to the counter `key` (a new one lives `seconden` seconds) and read the
+        counter `vorige`, in one round trip (the sliding window of tfvv.ratelimit)."""
         key = self.make_and_validate_key(key)
+        vorige = self.make_and_validate_key(vorige)
         with self._cache.get_client(key, write=True).pipeline(transaction=True) as pipe:
             pipe.set(key, 0, ex=seconden, nx=True)
             pipe.incr(key)
-            return pipe.execute()[1]
+            pipe.get(vorige)
+            _, huidig, vorig = pipe.execute()
+        return huidig, int(vorig or 0)

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.defaults import server_error
@@ -69,15 +69,19 @@ class StaffSessionExpiryMiddleware:
 
 
 class StapOpMiddleware:
-    """Changes to users, roles, second factors and budgets in the admin need a fresh code.
+    """Changes to users, roles, passwords, second factors and budgets in the admin need a
+    fresh code.
 
-    Every unsafe request under the admin pages of `MODELLEN` is sent through the
-    step-up page first (tfvv.stepup); viewing stays as it is.
+    Every unsafe request under the admin pages of `PADEN` is sent through the step-up
+    page first (tfvv.stepup); viewing stays as it is. A user's password set by a beheerder
+    lies under tfvv/gebruiker/<id>/password/; one's own password under password_change/
+    (whoever holds a stolen staff session must not be able to lock the owner out with it).
     """
 
-    MODELLEN = (
-        "tfvv/gebruiker", "auth/group", "otp_totp/totpdevice",
-        "tfvv/financieringsbron", "tfvv/begrotingsperiode", "tfvv/toezegging",
+    PADEN = (
+        "tfvv/gebruiker/", "auth/group/", "otp_totp/totpdevice/",
+        "tfvv/financieringsbron/", "tfvv/begrotingsperiode/", "tfvv/toezegging/",
+        "password_change/",
     )
 
     def __init__(self, get_response):
@@ -87,7 +91,7 @@ class StapOpMiddleware:
     def prefixen(self) -> tuple[str, ...]:
         if self._prefixen is None:
             index = reverse("admin:index")
-            self._prefixen = tuple(f"{index}{model}/" for model in self.MODELLEN)
+            self._prefixen = tuple(f"{index}{pad}" for pad in self.PADEN)
         return self._prefixen
 
     def __call__(self, request):
@@ -99,3 +103,19 @@ class StapOpMiddleware:
         ):
             return stepup.naar_bevestigen(request)
         return self.get_response(request)
+
+
+class MethodeNietToegestaanMiddleware:
+    """A 405 (a GET-only page receiving a POST, a PUT anywhere) gets the Dutch page; the
+    Allow header stays."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 405 and not response.streaming and not response.content:
+            pagina = render(request, "405.html", status=405)
+            pagina["Allow"] = response.get("Allow", "")
+            return pagina
+        return response

@@ -5,6 +5,7 @@ Celery tasks executed in-process, e-mail to the console. Production sets
 DJANGO_DEBUG=false (the default), a secret key, DATABASE_URL and CELERY_BROKER_URL.
 """
 
+import ipaddress
 from datetime import timedelta
 from pathlib import Path
 
@@ -59,6 +60,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "tfvv.middleware.MethodeNietToegestaanMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "tfvv.uploadlimiet.UploadLimietMiddleware",  # before anything reads the body
@@ -91,6 +93,7 @@ TEMPLATES = [
     },
 ]
 
+TFVV_SQLITE_TIMEOUT_SECONDEN = 3
 DATABASES = {
     "default": env.db(
         "DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'tfvv.sqlite3'}"
@@ -103,7 +106,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 else:
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # A locked SQLite database (a long write elsewhere) makes a request wait at most this
+    # long; then OperationalError gives the Dutch 503 page (tfvv.middleware) instead of a
+    # request hanging for 20 s.
+    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = TFVV_SQLITE_TIMEOUT_SECONDEN
     VAR_DIR.mkdir(parents=True, exist_ok=True)  # a fresh checkout has no var/ yet
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -242,7 +248,10 @@ SESSION_COOKIE_AGE = env.int("TFVV_SESSION_SECONDS", default=8 * 3600)
 TFVV_STAFF_IDLE_SECONDS = env.int("TFVV_STAFF_IDLE_SECONDS", default=30 * 60)
 TFVV_STEP_UP_SECONDS = env.int("TFVV_STEP_UP_SECONDS", default=10 * 60)
 TFVV_STEP_UP_MAX_POGINGEN = env.int("TFVV_STEP_UP_MAX_POGINGEN", default=5)
+# /gezondheid/ shows its parts only to staff or with this token (header X-Gezondheid-Token)
+TFVV_GEZONDHEID_TOKEN = env.str("TFVV_GEZONDHEID_TOKEN", default="")
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "tfvv.views.fouten.csrf_mislukt"
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -259,8 +268,19 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Reverse proxies (addresses or networks) whose X-Forwarded-For is believed: the client
+# address for the login lock-out and the rate limits (tfvv.clientip); gunicorn.conf.py
+# reads the same variable for forwarded_allow_ips. Checked here so a typo stops the start.
+TFVV_TRUSTED_PROXIES = env.list("TFVV_TRUSTED_PROXIES", default=[])
+for _proxy in TFVV_TRUSTED_PROXIES:
+    ipaddress.ip_network(_proxy)
+
+AXES_CLIENT_IP_CALLABLE = "tfvv.clientip.ip_adres"
 AXES_FAILURE_LIMIT = env.int("TFVV_LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("TFVV_LOGIN_COOLOFF_MINUTES", default=15))
+# Lock out the combination of account and address: an attacker elsewhere cannot lock a
+# colleague out (that needs the colleague's own address), and one address still cannot
+# try more than AXES_FAILURE_LIMIT passwords per account.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
@@ -282,8 +302,6 @@ LOGGING = {
 
 # --- residents: login links and the aanmelding (docs/aanmelding.md) -----------------
 TFVV_INLOGLINK_UREN = env.int("TFVV_INLOGLINK_UREN", default=24)
-# number of trusted reverse proxies in front of gunicorn (client IP for rate limits)
-TFVV_PROXY_AANTAL = env.int("TFVV_PROXY_AANTAL", default=0)
 # rate limits: (attempts, window in seconds), counted with tfvv.ratelimit
 TFVV_LIMIET_AANMELDEN_IP = (env.int("TFVV_LIMIET_AANMELDEN_IP", default=30), 3600)
 TFVV_LIMIET_AANMELDEN_EMAIL = (env.int("TFVV_LIMIET_AANMELDEN_EMAIL", default=5), 3600)

@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 from cheques.models import Beschikking, Vervolgbesluit
 from cheques.permissions import mag_document_zien
 from tfvv.events import registreer_inzage
+from tfvv.permissions import mag_loket_zien
 from tfvv.roles import Rol
 
 
-def _weiger(request, toegang, *, cheque: bool):
+def _weiger(request, toegang, beschikking: Beschikking):
     user = request.user
     if not user.is_authenticated:
         # the links are the resident's (timeline, mail): their login page, where they
@@ -23,9 +24,10 @@ def _weiger(request, toegang, *, cheque: bool):
         return redirect_to_login(request.get_full_path(), reverse("aanvragen:inloggen"))
     if user.is_medewerker and not user.is_verified():
         return redirect_to_login(request.get_full_path(), reverse("tfvv:inloggen-medewerker"))
-    # another resident, or a consulent of the other loket (letters): as if it did
-    # not exist, like every other record of someone else's case
-    ander_loket = not cheque and user.heeft_rol(Rol.CONSULENT) and user.is_verified()
+    # another resident, or a consulent of the other loket (letters and cheque): as if it
+    # did not exist, like every other record of someone else's case
+    ander_loket = (user.heeft_rol(Rol.CONSULENT) and user.is_verified()
+                   and not mag_loket_zien(user, beschikking.plan.aanvraag.loket))
     if not user.is_medewerker or ander_loket:
         raise Http404
     raise PermissionDenied(toegang.reden)
@@ -35,7 +37,7 @@ def _lever(request, beschikking: Beschikking, bestand, *, cheque: bool, onderdee
            naam: str):
     toegang = mag_document_zien(request.user, beschikking, cheque=cheque)
     if not toegang:
-        return _weiger(request, toegang, cheque=cheque)
+        return _weiger(request, toegang, beschikking)
     if not bestand:
         raise Http404(_("Het document is nog niet klaar."))
     aanvraag = beschikking.plan.aanvraag

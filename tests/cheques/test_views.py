@@ -191,6 +191,27 @@ def test_betaalbatch_csv(client_als, dossier):
     assert len(regels) == 2 and regels[1].split(";")[4] == "1000.00"
 
 
+@pytest.mark.parametrize("aanval", ['=HYPERLINK("https://x.example","klik")', "@SUM(A1:A9)",
+                                    "+31 6 1234", "-1+2", "\tcmd"])
+def test_betaalbatch_csv_zonder_formules(client_als, dossier, aanval):
+    """The opleider's name is typed by people; in the payment file it is text, never a
+    formula."""
+    import csv
+    import io
+
+    from cheques.models import Betaling
+
+    opleider = Betaling.objects.get(batch=dossier["batch"]).cheque.opleider
+    opleider.naam = aanval
+    opleider.save(update_fields=["naam"])
+    r = client_als("financieel").get(
+        reverse("cheques:betaalbatch-csv", kwargs={"batch": dossier["batch"]}))
+    rijen = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"), newline=""),
+                            delimiter=";"))
+    assert rijen[1][2] == "'" + aanval
+    assert rijen[1][4] == "1000.00"
+
+
 def test_controleren_zonder_persoonsgegevens(client, dossier):
     cache.clear()
     cheque = dossier["cheque"]

@@ -15,7 +15,7 @@ from aanvragen.models import Aanvraag
 from rapportage import selectors
 from rapportage.models import Voortgangsrapportage
 from rapportage.services import ververs_samenvattingen
-from rapportage.tabellen import ONDERDRUKT, verberg
+from rapportage.tabellen import AFGESCHERMD_TEKEN, ONDERDRUKT, verberg
 from tests.aanvragen.factories import AanvraagFactory, InwonerFactory
 from tests.rapportage.factories import PERSOONLIJK, maak_dataset
 
@@ -119,9 +119,10 @@ def test_kleine_aantallen_onderdrukt_in_pagina_en_exports(client_als, medewerker
     html = c.get(reverse("rapportage:dashboard"), {"jaar": "2025"}).content.decode()
     assert "&lt;5" in html
     rij = next(r for r in _csv(c, "trechter", {"jaar": "2025"}) if r[0] == "Aanmeldingen")
-    assert rij[1:] == [ONDERDRUKT, ONDERDRUKT]
+    # the count is "<5", its share "x" (a share of "<5" would read as a value)
+    assert rij[1:] == [ONDERDRUKT, AFGESCHERMD_TEKEN]
     blad = _xlsx(c, "trechter", {"jaar": "2025"})
-    assert blad[1][1:] == [ONDERDRUKT, ONDERDRUKT]
+    assert blad[1][1:] == [ONDERDRUKT, AFGESCHERMD_TEKEN]
     # the gemeente table: one cell of 3 -> the Twente total is <5 as well
     gemeenten = _csv(c, "gemeenten", {"jaar": "2025"})
     assert gemeenten[-1][3] == ONDERDRUKT
@@ -311,3 +312,24 @@ def test_dashboard_cache_volgt_verversing(client_als):
     assert "Aanmeldingen</th><td class=\"text-end\">20<" in c.get(url, JAAR).content.decode()
     ververs_samenvattingen()
     assert "Aanmeldingen</th><td class=\"text-end\">40<" in c.get(url, JAAR).content.decode()
+
+
+def test_formules_in_exports_geneutraliseerd(client_als):
+    """Labels typed by people (here opleider names) reach the exports; none runs as a
+    formula in a spreadsheet."""
+    from loopbaangesprekken.models import Opleider
+    from tests.tfvv.test_export import AANVALLEN
+
+    maak_dataset(80)
+    for opleider, aanval in zip(Opleider.objects.order_by("naam"), AANVALLEN, strict=False):
+        opleider.naam = aanval
+        opleider.save(update_fields=["naam"])
+    ververs_samenvattingen()
+    c = client_als("adviesgroep")
+    for rijen in (_csv(c, "opleiders", JAAR), _xlsx(c, "opleiders", JAAR)):
+        namen = [rij[0] for rij in rijen[1:]]
+        assert any(n.startswith("'=HYPERLINK") for n in namen)
+        for rij in rijen:
+            for cel in rij:
+                assert not (isinstance(cel, str) and cel.startswith(("=", "+", "-", "@", "\t",
+                                                                     "\r"))), cel

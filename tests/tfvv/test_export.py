@@ -38,3 +38,17 @@ def test_csv_and_xlsx_carry_no_formula():
     for (naam, bedrag) in blad.iter_rows(min_row=2, values_only=True):
         assert naam.startswith("'")
         assert bedrag == 1
+
+
+def test_alleen_tfvv_export_schrijft_csv_en_xlsx():
+    """Every CSV/XLSX that leaves the application goes through tfvv.export: no other
+    module of the apps writes one itself (reading CSV, e.g. reference data, is fine)."""
+    import re
+
+    from tests.conftest import ROOT
+
+    schrijven = re.compile(r"csv\.(writer|DictWriter)\b|\bWorkbook\(|from openpyxl|import openpyxl")
+    apps = ("tfvv", "aanvragen", "loopbaangesprekken", "cheques", "rapportage")
+    zelf = [str(pad.relative_to(ROOT)) for app in apps for pad in (ROOT / app).rglob("*.py")
+            if schrijven.search(pad.read_text()) and pad != ROOT / "tfvv" / "export.py"]
+    assert not zelf, f"Schrijf CSV/XLSX met tfvv.export: {zelf}"

@@ -141,3 +141,25 @@ def test_mixin(medewerkers):
     assert Gevoelig.as_view()(request).status_code == 302
     request.session[stepup.SESSIE_SLEUTEL] = time.time()
     assert Gevoelig.as_view()(request).status_code == 200
+
+
+@pytest.mark.parametrize("naam", ["eigen", "van_een_ander"])
+def test_wachtwoord_wijzigen_in_beheer_vraagt_verse_code(client_als, medewerkers, naam):
+    c = client_als("beheerder")
+    verloop(c)
+    beheerder = medewerkers["beheerder"]
+    if naam == "eigen":
+        url = reverse("admin:password_change")
+        gegevens = {"old_password": "Test-wachtwoord-123!", "new_password1": "Gekaapt-wachtwoord-9",
+                    "new_password2": "Gekaapt-wachtwoord-9"}
+        doel = beheerder
+    else:
+        doel = medewerkers["adviesgroep"]
+        url = reverse("admin:auth_user_password_change", args=[doel.pk])
+        gegevens = {"password1": "Gekaapt-wachtwoord-9", "password2": "Gekaapt-wachtwoord-9",
+                    "usable_password": "true"}
+    assert c.get(url).status_code == 200
+    response = c.post(url, gegevens)
+    assert response["Location"].startswith(BEVESTIGEN)
+    doel.refresh_from_db()
+    assert not doel.check_password("Gekaapt-wachtwoord-9")

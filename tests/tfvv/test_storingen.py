@@ -61,3 +61,51 @@ def test_verbinding_weg_halverwege_niets_half_opgeslagen(client):
     connection.close()  # the test client keeps the broken connection: reconnect
     assert is_storingspagina(response)
     assert not Financieringsbron.objects.filter(naam="half opgeslagen").exists()
+
+
+@pytest.mark.urls("tests.tfvv.urls_storing")
+def test_database_op_slot_geeft_503(client):
+    assert is_storingspagina(client.get("/op-slot/"))
+
+
+def test_sqlite_wacht_kort_op_een_slot(tmp_path, settings):
+    """A database locked by another writer: the query gives up after the short busy
+    timeout (then the 503 above), not after 20 s."""
+    import sqlite3
+    import time
+
+    from django.db import OperationalError
+    from django.db.utils import ConnectionHandler
+
+    pad = tmp_path / "slot.sqlite3"
+    slot = sqlite3.connect(pad)
+    slot.execute("CREATE TABLE t (x)")
+    slot.commit()
+    slot.execute("BEGIN EXCLUSIVE")
+    verbinding = ConnectionHandler({"default": {
+        "ENGINE": "django.db.backends.sqlite3", "NAME": str(pad),
+        "OPTIONS": {"timeout": settings.TFVV_SQLITE_TIMEOUT_SECONDEN}}})["default"]
+    begin = time.monotonic()
+    with pytest.raises(OperationalError, match="locked"), verbinding.cursor() as cursor:
+        cursor.execute("INSERT INTO t VALUES (1)")
+    assert time.monotonic() - begin < settings.TFVV_SQLITE_TIMEOUT_SECONDEN + 2
+    verbinding.close()
+    slot.rollback()
+    slot.close()
+
+
+def test_sqlite_instelling_gebruikt_de_korte_wachttijd(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    omgeving = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    omgeving.update(DJANGO_SETTINGS_MODULE="tfvv.settings", DJANGO_DEBUG="true",
+                    TFVV_VAR_DIR=str(tmp_path))
+    uit = subprocess.run(
+        [sys.executable, "-c", "from django.conf import settings; "
+         "print(settings.DATABASES['default']['OPTIONS']['timeout'])"],
+        cwd=ROOT, env=omgeving, capture_output=True, text=True, check=True)
+    assert uit.stdout.strip() == "3"

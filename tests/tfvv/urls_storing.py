@@ -1,6 +1,6 @@
-"""Test-only URLs: a write during which the database connection drops."""
+"""Test-only URLs: a write during which the database connection drops; a locked database."""
 
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.http import HttpResponse
 from django.urls import include, path
 
@@ -16,7 +16,12 @@ def schrijf_en_verlies_verbinding(request):
     return HttpResponse("opgeslagen")
 
 
+def database_op_slot(request):
+    raise OperationalError("database is locked")  # what SQLite says after its busy timeout
+
+
 urlpatterns = [
     path("storing/", schrijf_en_verlies_verbinding),
+    path("op-slot/", database_op_slot),
     path("", include("tfvv.urls")),
 ]

@@ -1,0 +1,122 @@
+"""Suppression across filters (rapportage.afscherming): no pair of filter selections the
+dashboard offers can be subtracted to give a group of 1 to 4."""
+
+import datetime
+import itertools
+
+import pytest
+
+from aanvragen.models import Aanvraag
+from rapportage import selectors
+from rapportage.afscherming import toonbaar
+from rapportage.services import ververs_samenvattingen
+from rapportage.tabellen import AFGESCHERMD_TEKEN, ONDERDRUKT, is_klein
+from tests.aanvragen.factories import AanvraagFactory, InwonerFactory
+from tests.rapportage.factories import maak_dataset
+from tfvv.models import Gemeente
+from tfvv.roles import LOKETTEN
+
+pytestmark = pytest.mark.django_db
+VAN, TOT = datetime.date(2024, 1, 1), datetime.date(2024, 12, 31)
+ONAFHANKELIJK = {"doelen", "budget", "budget_bronnen"}  # fund-wide: no filter applies
+
+
+def _selectie(gemeente_id, loket) -> set:
+    """The (gemeente, loket) detail cells a filter selection covers."""
+    gemeenten = [gemeente_id] if gemeente_id else [None, *Gemeente.objects.values_list(
+        "pk", flat=True)]
+    lokketten = [loket] if loket else [o.value for o in LOKETTEN]
+    return set(itertools.product(gemeenten, lokketten))
+
+
+def _getallen(tabel) -> dict:
+    """{(row label, column): count} of the integer cells (counts) that are shown."""
+    return {(rij[0].tekst, k): cel.waarde for rij in tabel.alle_rijen
+            for k, cel in enumerate(rij[1:], 1) if isinstance(cel.waarde, int)}
+
+
+@pytest.fixture
+def weergaven(db):
+    maak_dataset(150, seed=11)
+    ververs_samenvattingen()
+    gemeenten = [None, *Gemeente.objects.order_by("pk").values_list("pk", flat=True)]
+    lokketten = ["", *(o.value for o in LOKETTEN)]
+    return {(g, lo): selectors.dashboard(selectors.Filters(van=VAN, tot=TOT, gemeente_id=g,
+                                                           loket=lo))
+            for g in gemeenten for lo in lokketten}
+
+
+def test_geen_filterpaar_geeft_een_kleine_groep_prijs(weergaven):
+    """Every pair of nested selections (a coarser minus a finer one), every table, every
+    count shown in both: the difference is 0 or at least 5."""
+    paren = vergeleken = 0
+    for (a, b) in itertools.permutations(weergaven, 2):
+        if not _selectie(*b) < _selectie(*a):
+            continue
+        paren += 1
+        for sleutel, tabel in weergaven[a]["tabellen"].items():
+            if sleutel in ONAFHANKELIJK:
+                continue
+            groot, klein = _getallen(tabel), _getallen(weergaven[b]["tabellen"][sleutel])
+            for cel in groot.keys() & klein.keys():
+                vergeleken += 1
+                verschil = groot[cel] - klein[cel]
+                assert not is_klein(verschil), (a, b, sleutel, cel, groot[cel], klein[cel])
+    assert paren >= 50
+    assert vergeleken > 1000
+
+
+def test_totaal_min_getoonde_rijen_geeft_niets_prijs(weergaven):
+    """Within one view: a shown total minus the shown rows is 0 or at least 5."""
+    for weergave in weergaven.values():
+        for sleutel, tabel in weergave["tabellen"].items():
+            if sleutel in ONAFHANKELIJK or not tabel.totaal:
+                continue
+            for k, cel in enumerate(tabel.totaal[1:], 1):
+                if not isinstance(cel.waarde, int) or sleutel == "gemeenten" and k < 3:
+                    continue
+                zichtbaar = sum(r[k].waarde for r in tabel.rijen if isinstance(r[k].waarde, int))
+                assert not is_klein(cel.waarde - zichtbaar), (sleutel, k)
+
+
+def test_dashboard_zonder_filter_blijft_bruikbaar(weergaven):
+    trechter = weergaven[(None, "")]["tabellen"]["trechter"]
+    assert trechter.rijen[0][1].waarde == Aanvraag.objects.filter(
+        aanvraagdatum__range=(VAN, TOT)).count()
+
+
+def test_loket_min_ander_loket(db):
+    """The finding: 3 at one loket and 20 at the other; the other loket's 20 would give the
+    3 away next to the unfiltered 23, so it is hidden (as "x": it is not small)."""
+    inwoner = InwonerFactory()
+    deventer = Gemeente.objects.order_by("pk").first()
+    lwl, lbs = (o.value for o in LOKETTEN)
+    for i, loket in enumerate([lwl] * 3 + [lbs] * 20):
+        AanvraagFactory(aanvrager=inwoner, aanvraagdatum=datetime.date(2024, 3, 1),
+                        gemeente=deventer, loket=loket, referentie=f"TF-2024-{i:06d}")
+    ververs_samenvattingen()
+
+    def aanmeldingen(loket):
+        d = selectors.dashboard(selectors.Filters(van=VAN, tot=TOT, loket=loket))
+        return d["tabellen"]["trechter"].rijen[0][1]
+
+    assert aanmeldingen("").waarde == 23
+    assert aanmeldingen(lwl).tekst == ONDERDRUKT
+    assert aanmeldingen(lbs).tekst == AFGESCHERMD_TEKEN
+
+
+def test_toonbaar():
+    # a detail cell of 3: hidden in filtered views, whatever the sum
+    assert toonbaar([{(1, "a"): 3, (1, "b"): 40}, {(2, "a"): 10}]) == [False, True]
+    # all detail cells 0 or >= 5 and shown unfiltered: shown
+    assert toonbaar([{(1, "a"): 5, (1, "b"): 0}, {(2, "a"): 10}]) == [True, True]
+
+
+def test_mediaan_van_kleine_groep_is_x_geen_kleiner_dan_5(db):
+    inwoner = InwonerFactory()
+    AanvraagFactory(aanvrager=inwoner, aanvraagdatum=datetime.date(2024, 3, 1),
+                    referentie="TF-2024-000001")
+    ververs_samenvattingen()
+    d = selectors.dashboard(selectors.Filters(van=VAN, tot=TOT))
+    for rij in d["tabellen"]["doorlooptijden"].rijen:
+        assert rij[2].tekst in (AFGESCHERMD_TEKEN, "—")
