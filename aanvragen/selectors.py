@@ -4,6 +4,7 @@ from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from aanvragen.auth import hash_token
 from aanvragen.models import (
     Aanvraag,
     Document,
@@ -49,6 +50,14 @@ def account_voor_inloglink(email: str) -> Gebruiker | None:
     oldest one with an aanvraag (its holder proves the address by using the link)."""
     return (_met_bewijs(accounts_met_adres(email).filter(aanvragen__isnull=False))
             .order_by("-bewezen", "pk").first())
+
+
+def emailwijziging_met_link(gebruiker, token: str) -> EmailWijziging | None:
+    """This resident's open request behind a confirmation link; None for a used, replaced
+    or expired link, and for another account's link."""
+    return (EmailWijziging.objects.filter(token_hash=hash_token(token), gebruiker=gebruiker,
+                                          bevestigd_op__isnull=True,
+                                          verloopt_op__gt=timezone.now()).first())
 
 
 def openstaande_emailwijziging(gebruiker) -> EmailWijziging | None:

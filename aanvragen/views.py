@@ -304,14 +304,20 @@ class EmailadresBevestigenView(InwonerMixin, View):
 
     template_name = "aanvragen/emailadres_bevestigen.html"
 
+    def ongeldig(self):
+        # 404 like every other record of another resident; the page explains in Dutch
+        return render(self.request, self.template_name, {"ongeldig": True}, status=404)
+
     def get(self, request, token):
+        if selectors.emailwijziging_met_link(request.user, token) is None:
+            return self.ongeldig()
         return render(request, self.template_name)
 
     def post(self, request, token):
         try:
             inwoneraccount.bevestig_emailwijziging(token=token, gebruiker=request.user)
         except inwoneraccount.LinkOngeldig:
-            return render(request, self.template_name, {"ongeldig": True}, status=410)
+            return self.ongeldig()
         except inwoneraccount.EmailInGebruik:
             return render(request, self.template_name, {"in_gebruik": True}, status=409)
         return render(request, self.template_name, {"bevestigd": True})

@@ -92,13 +92,11 @@ def test_paginas_per_rol(rol, als, dossier):
 
 
 def verborgen_documenten(d, rol) -> set[str]:
-    """Another resident's documents, and the beschikking of the other loket's case."""
+    """Another resident's documents, and the documents of the other loket's case."""
     pk = {"pk": d["beschikking"].pk}
-    if rol == "ander_inwoner":
+    if rol in ("ander_inwoner", "consulent_lbs"):
         return {reverse("cheques:beschikking-pdf", kwargs=pk),
                 reverse("cheques:cheque-pdf", kwargs=pk)}
-    if rol == "consulent_lbs":
-        return {reverse("cheques:beschikking-pdf", kwargs=pk)}
     return set()
 
 

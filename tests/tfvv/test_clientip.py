@@ -89,7 +89,7 @@ def test_gunicorn_vertrouwt_alleen_de_proxy(monkeypatch):
         exec((ROOT / "gunicorn.conf.py").read_text(), ruimte)  # noqa: S102 - our own file
         return ruimte["forwarded_allow_ips"]
 
-    assert laad("10.0.0.2, 10.1.0.0/16") == "10.0.0.2,10.1.0.0/16"
+    assert laad("10.0.0.2, 10.1.0.0/16") == "10.0.0.2,10.1.0.0/16,127.0.0.1,::1"
     assert laad(None) == "127.0.0.1,::1"
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert "gunicorn.conf.py" in dockerfile
