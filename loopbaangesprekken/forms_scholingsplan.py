@@ -18,6 +18,7 @@ from loopbaangesprekken.models import (
     Scholingsplan,
 )
 from loopbaangesprekken.selectors.scholingsplan import kansberoepen_op, zoek_kansberoep
+from tfvv.formvelden import Bedragveld, DatumInvoer
 
 TOEGESTANE_BESTANDEN = {".pdf": "application/pdf", ".jpg": "image/jpeg",
                         ".jpeg": "image/jpeg", ".png": "image/png"}
@@ -37,17 +38,9 @@ def valideer_bewijs(bestand) -> None:
         raise ValidationError(_("Upload een pdf-, jpg- of png-bestand."))
 
 
-class DatumInvoer(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
 class ScholingsplanForm(forms.ModelForm):
-    gevraagd_bedrag = forms.DecimalField(
-        label=_("Gevraagd bedrag (€)"), required=False, min_value=Decimal("0.01"), max_digits=9,
-        decimal_places=2,
+    gevraagd_bedrag = Bedragveld(
+        label=_("Gevraagd bedrag (€)"), required=False, min_value=Decimal("0.01"),
         help_text=_("Laat leeg voor het voorstel: totale kosten min cofinanciering, ten hoogste "
                     "wat er dit kalenderjaar nog over is van het maximum per persoon."),
         error_messages={"min_value": _("Het gevraagde bedrag moet groter dan nul zijn.")},
@@ -98,6 +91,7 @@ class KostenregelForm(forms.ModelForm):
     class Meta:
         model = Kostenregel
         fields = ["soort", "omschrijving", "bedrag"]
+        field_classes = {"bedrag": Bedragveld}
 
     def clean_bedrag(self):
         bedrag = self.cleaned_data["bedrag"]
@@ -110,6 +104,7 @@ class CofinancieringsregelForm(forms.ModelForm):
     class Meta:
         model = Cofinancieringsregel
         fields = ["bron", "partij", "bedrag", "status", "bewijs"]
+        field_classes = {"bedrag": Bedragveld}
         widgets = {"bewijs": forms.FileInput}
 
     def __init__(self, *args, **kwargs):
