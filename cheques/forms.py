@@ -120,9 +120,11 @@ class IntrekkenForm(forms.Form):
 
 class ToezeggingForm(forms.Form):
     bron = forms.ModelChoiceField(label=_("Financieringsbron"),
-                                  queryset=Financieringsbron.objects.all())
+                                  queryset=Financieringsbron.objects.all(),
+                                  empty_label=_("— kies een financieringsbron —"))
     periode = forms.ModelChoiceField(label=_("Begrotingsperiode"),
-                                     queryset=Begrotingsperiode.objects.all())
+                                     queryset=Begrotingsperiode.objects.all(),
+                                     empty_label=_("— kies een periode —"))
     bedrag = Bedragveld(label=_("Bedrag (€)"), max_digits=12, min_value=Decimal("0.01"))
     datum = Datumveld(label=_("Datum toezegging"))
     kenmerk = forms.CharField(label=_("Kenmerk (brief of besluit)"), max_length=100,

@@ -18,7 +18,7 @@ from loopbaangesprekken.models import (
     Scholingsplan,
 )
 from loopbaangesprekken.selectors.scholingsplan import kansberoepen_op, zoek_kansberoep
-from tfvv.formvelden import Bedragveld, DatumInvoer
+from tfvv.formvelden import Bedragveld, DatumInvoer, keuzetekst
 
 TOEGESTANE_BESTANDEN = {".pdf": "application/pdf", ".jpg": "image/jpeg",
                         ".jpeg": "image/jpeg", ".png": "image/png"}
@@ -66,6 +66,11 @@ class ScholingsplanForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.aanvraag = aanvraag
         self.fields["opleider"].queryset = Opleider.objects.filter(actief=True)
+        for naam, tekst in (("opleider", _("— kies een opleider —")),
+                            ("opleiding_niveau", _("— kies een niveau —")),
+                            ("doelsector", _("— kies een sector —")),
+                            ("kansberoep", _("— automatisch opzoeken op het doelberoep —"))):
+            keuzetekst(self.fields[naam], tekst)
         self.fields["kansberoep"].queryset = kansberoepen_op(aanvraag.aanvraagdatum)
         self.fields["kansberoep"].help_text = _(
             "Beroepen op de kansberoepenlijst die geldt op de aanvraagdatum. Leeg laten: het "
@@ -93,6 +98,10 @@ class KostenregelForm(forms.ModelForm):
         fields = ["soort", "omschrijving", "bedrag"]
         field_classes = {"bedrag": Bedragveld}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        keuzetekst(self.fields["soort"], _("— kies een soort kosten —"))
+
     def clean_bedrag(self):
         bedrag = self.cleaned_data["bedrag"]
         if bedrag is not None and bedrag <= 0:
@@ -110,12 +119,18 @@ class CofinancieringsregelForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["bewijs"].validators.append(valideer_bewijs)
+        keuzetekst(self.fields["bron"], _("— kies een bron —"))
+        keuzetekst(self.fields["status"], _("— kies een status —"))
 
     def clean_bedrag(self):
         bedrag = self.cleaned_data["bedrag"]
         if bedrag is not None and bedrag <= 0:
             raise ValidationError(_("Het bedrag moet groter dan nul zijn."))
         return bedrag
+
+
+class KostenFormSetBasis(forms.BaseInlineFormSet):
+    default_error_messages = {"too_few_forms": _("Vul ten minste één kostenregel in.")}
 
 
 class CofinancieringFormSetBasis(forms.BaseInlineFormSet):
@@ -134,8 +149,8 @@ class CofinancieringFormSetBasis(forms.BaseInlineFormSet):
 
 
 KostenFormSet = inlineformset_factory(
-    Scholingsplan, Kostenregel, form=KostenregelForm, extra=2, can_delete=True, min_num=1,
-    validate_min=True,
+    Scholingsplan, Kostenregel, form=KostenregelForm, formset=KostenFormSetBasis, extra=2,
+    can_delete=True, min_num=1, validate_min=True,
 )
 CofinancieringFormSet = inlineformset_factory(
     Scholingsplan, Cofinancieringsregel, form=CofinancieringsregelForm,

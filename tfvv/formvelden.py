@@ -134,3 +134,14 @@ class Datumveld(forms.DateField):
     default_error_messages = {
         "invalid": _("Vul een geldige datum in, bijvoorbeeld 04-12-2026."),
     }
+
+
+def keuzetekst(veld: forms.Field, tekst) -> None:
+    """Replace Django's "---------" of a select with a meaningful Dutch placeholder
+    ("— kies een opleider —")."""
+    if isinstance(veld, forms.ModelChoiceField):
+        veld.empty_label = tekst
+    elif isinstance(veld, forms.ChoiceField):
+        keuzes = list(veld.choices)
+        if keuzes and keuzes[0][0] in ("", None):
+            veld.choices = [("", tekst), *keuzes[1:]]
