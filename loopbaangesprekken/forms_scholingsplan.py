@@ -69,6 +69,7 @@ class ScholingsplanForm(forms.ModelForm):
         for naam, tekst in (("opleider", _("— kies een opleider —")),
                             ("opleiding_niveau", _("— kies een niveau —")),
                             ("doelsector", _("— kies een sector —")),
+                            ("huidige_sector", _("— geen of onbekend —")),
                             ("kansberoep", _("— automatisch opzoeken op het doelberoep —"))):
             keuzetekst(self.fields[naam], tekst)
         self.fields["kansberoep"].queryset = kansberoepen_op(aanvraag.aanvraagdatum)

@@ -17,6 +17,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 from django.urls import reverse
@@ -188,12 +189,50 @@ class Toestanden:
         return {B.CONCEPT: self.concept(), B.VERZONDEN: self.verzonden()}
 
     def cheques(self):
+        """Each state reached through the real services, so its data is complete."""
+        fin, b = self.m["financieel"], self.m["beoordelaar"]
+        vandaag = timezone.localdate()
+
+        def nieuw():
+            return self.verzonden().cheque
+
+        def gedeclareerd():
+            cheque = nieuw()
+            cheque_services.registreer_declaratie(
+                cheque=cheque, door=fin, factuurnummer="F-1", factuurdatum=vandaag,
+                bedrag=Decimal("100.00"), bewijs=ContentFile(PDF, name="factuur.pdf"))
+            return cheque
+
+        def vastgesteld():
+            cheque = gedeclareerd()
+            cheque_services.vaststellen(cheque=cheque, door=fin, bedrag=Decimal("100.00"))
+            return cheque
+
+        def betaald():
+            cheque = vastgesteld()
+            cheque_services.betalen(cheque=cheque, door=fin, betaald_op=vandaag)
+            return cheque
+
+        def vervallen():
+            cheque = nieuw()
+            cheque_services.laat_vervallen(cheque=cheque,
+                                           vandaag=cheque.geldig_tot + datetime.timedelta(1))
+            return cheque
+
+        def ingetrokken():
+            cheque = nieuw()
+            cheque_services.intrekken(cheque=cheque, door=b, reden="Niet gestart.")
+            return cheque
+
+        makers = {C.UITGEGEVEN: nieuw, C.GEDECLAREERD: gedeclareerd, C.VASTGESTELD: vastgesteld,
+                  C.BETAALD: betaald, C.VERVALLEN: vervallen, C.INGETROKKEN: ingetrokken}
+        assert set(makers) == set(C.values), "a new cheque state: add it here"
         uit = {}
-        for s in C.values:
-            cheque = self.verzonden().cheque
-            Cheque.objects.filter(pk=cheque.pk).update(status=s)
+        for status, maak in makers.items():
+            cheque = maak()
             cheque.refresh_from_db()
-            uit[s] = cheque
+            assert cheque.status == status
+            uit[status] = cheque
         return uit
 
 
