@@ -236,8 +236,12 @@ def verberg_email(email: str) -> str:
 # --- the resident's own actions -------------------------------------------------------------
 
 
+@transaction.atomic
 def trek_in(*, aanvraag: Aanvraag, actor) -> Aanvraag:
-    """The resident withdraws their aanvraag (raises OngeldigeTransitie when closed)."""
+    """The resident withdraws their aanvraag (raises OngeldigeTransitie when closed).
+
+    Later stages close their open records (gesprekken, plan, concept decision,
+    aanvulverzoek) on the event `intrekken`, inside this transaction."""
     return wijzig_status(aanvraag=aanvraag, transitie="intrekken", actor=actor,
                          reden=_("Ingetrokken door de inwoner via Mijn aanvraag."))
 

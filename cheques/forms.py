@@ -6,14 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cheques.selectors import FILTERS
+from tfvv.formvelden import Bedragveld, Datumveld
 from tfvv.models import Begrotingsperiode, Financieringsbron
 
-BEDRAG = {"max_digits": 9, "decimal_places": 2, "min_value": Decimal("0.01")}
+BEDRAG = {"min_value": Decimal("0.01")}
 PDF_MAX = 10 * 1024 * 1024
-
-
-class Datumveld(forms.DateField):
-    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class WerkvoorraadFilter(forms.Form):
@@ -47,7 +44,7 @@ class TerugsturenForm(forms.Form):
 
 
 class ToekennenForm(forms.Form):
-    bedrag = forms.DecimalField(label=_("Toe te kennen bedrag (€)"), **BEDRAG)
+    bedrag = Bedragveld(label=_("Toe te kennen bedrag (€)"), **BEDRAG)
     motivering = forms.CharField(label=_("Motivering (artikel 3:47 Awb)"),
                                  widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
 
@@ -82,7 +79,7 @@ class VerwerpenForm(forms.Form):
 class DeclaratieForm(forms.Form):
     factuurnummer = forms.CharField(label=_("Factuurnummer"), max_length=50)
     factuurdatum = Datumveld(label=_("Factuurdatum"))
-    bedrag = forms.DecimalField(label=_("Bedrag (€)"), **BEDRAG)
+    bedrag = Bedragveld(label=_("Bedrag (€)"), **BEDRAG)
     bewijs = forms.FileField(label=_("Bewijs van start of afronding (PDF)"), help_text=_(
         "Diploma, certificaat of presentieverklaring (ten minste 80 %). Maximaal 10 MB."))
 
@@ -98,7 +95,7 @@ class DeclaratieForm(forms.Form):
 
 
 class VaststellenForm(forms.Form):
-    bedrag = forms.DecimalField(label=_("Vast te stellen bedrag (€)"), **BEDRAG)
+    bedrag = Bedragveld(label=_("Vast te stellen bedrag (€)"), **BEDRAG)
     toelichting = forms.CharField(label=_("Toelichting"), required=False, max_length=2000,
                                   widget=forms.Textarea(attrs={"rows": 2}), help_text=_(
                                       "Verplicht als u lager vaststelt dan de cheque."))
@@ -116,18 +113,19 @@ class BetalenForm(forms.Form):
 class IntrekkenForm(forms.Form):
     reden = forms.CharField(label=_("Reden van intrekking"), max_length=2000,
                             widget=forms.Textarea(attrs={"rows": 3}))
-    terug_te_vorderen = forms.DecimalField(
-        label=_("Terug te vorderen (€)"), required=False, max_digits=9, decimal_places=2,
-        min_value=Decimal("0"), help_text=_("Leeg: het volledige betaalde bedrag."))
+    terug_te_vorderen = Bedragveld(
+        label=_("Terug te vorderen (€)"), required=False, min_value=Decimal("0"),
+        help_text=_("Leeg: het volledige betaalde bedrag."))
 
 
 class ToezeggingForm(forms.Form):
     bron = forms.ModelChoiceField(label=_("Financieringsbron"),
-                                  queryset=Financieringsbron.objects.all())
+                                  queryset=Financieringsbron.objects.all(),
+                                  empty_label=_("— kies een financieringsbron —"))
     periode = forms.ModelChoiceField(label=_("Begrotingsperiode"),
-                                     queryset=Begrotingsperiode.objects.all())
-    bedrag = forms.DecimalField(label=_("Bedrag (€)"), max_digits=12, decimal_places=2,
-                                min_value=Decimal("0.01"))
+                                     queryset=Begrotingsperiode.objects.all(),
+                                     empty_label=_("— kies een periode —"))
+    bedrag = Bedragveld(label=_("Bedrag (€)"), max_digits=12, min_value=Decimal("0.01"))
     datum = Datumveld(label=_("Datum toezegging"))
     kenmerk = forms.CharField(label=_("Kenmerk (brief of besluit)"), max_length=100,
                               required=False)

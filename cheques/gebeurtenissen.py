@@ -4,6 +4,7 @@ from django.dispatch import receiver
 
 from cheques.models import Aanvulverzoek
 from cheques.selectors import PLAN_TYPE
+from cheques.services.intrekking import sluit_na_intrekking
 from tfvv.events import gebeurtenis_geregistreerd
 
 
@@ -15,3 +16,12 @@ def aanvulling_beantwoord(sender, gebeurtenis, **kwargs):
         Aanvulverzoek.objects.filter(plan_id=int(gebeurtenis.object_id),
                                      beantwoord_op__isnull=True).update(
             beantwoord_op=gebeurtenis.tijdstip)
+
+
+@receiver(gebeurtenis_geregistreerd, dispatch_uid="cheques.plan_gesloten_na_intrekking")
+def plan_gesloten_na_intrekking(sender, gebeurtenis, **kwargs):
+    """The plan closed because the resident withdrew: a concept decision and an open
+    aanvulverzoek close too, in the same transaction."""
+    if gebeurtenis.objecttype == PLAN_TYPE and gebeurtenis.actie == "sluiten_na_intrekking":
+        sluit_na_intrekking(plan_id=int(gebeurtenis.object_id), actor=gebeurtenis.actor,
+                            tijdstip=gebeurtenis.tijdstip)

@@ -12,7 +12,9 @@ from aanvragen.models import Aanvraag, Postcodecontrole
 from loopbaangesprekken.models import Gesprek
 from loopbaangesprekken.permissions import mag_uitkomst_kiezen
 from loopbaangesprekken.workflow_gesprek import UITKOMST_TRANSITIE
+from tfvv.formvelden import Datumveld
 from tfvv.models import Gemeente
+from tfvv.termijnen import is_werkdag
 
 WACHTTIJD = [("7", _("langer dan 1 week")), ("14", _("langer dan 2 weken")),
              ("28", _("langer dan 4 weken"))]
@@ -67,8 +69,7 @@ class WerkvoorraadFilter(django_filters.FilterSet):
 class DatumTijdVelden(forms.Form):
     """A date and a time field (native pickers, usable without JavaScript)."""
 
-    datum = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"},
-                                                                       format="%Y-%m-%d"))
+    datum = Datumveld(label=_("Datum"))
     tijd = forms.TimeField(label=_("Tijd"), widget=forms.TimeInput(attrs={"type": "time"},
                                                                    format="%H:%M"))
 
@@ -95,13 +96,30 @@ class VormEnLocatieVelden(forms.Form):
         return cleaned
 
 
+# A gesprek is planned on a working day within office hours, at most half a year ahead.
+PLANNEN_UITERLIJK = datetime.timedelta(days=183)
+KANTOORTIJD = (datetime.time(8, 0), datetime.time(18, 0))
+
+
 class GesprekPlanForm(VormEnLocatieVelden, DatumTijdVelden):
     field_order = ["datum", "tijd", "vorm", "locatie"]
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("datum") and cleaned.get("tijd") and self.moment() <= timezone.now():
+        datum, tijd = cleaned.get("datum"), cleaned.get("tijd")
+        if not (datum and tijd):
+            return cleaned
+        uiterlijk = timezone.localdate() + PLANNEN_UITERLIJK
+        if self.moment() <= timezone.now():
             self.add_error("datum", _("Kies een datum en tijd in de toekomst."))
+        elif datum > uiterlijk:
+            self.add_error("datum", _("Plan een gesprek hooguit een half jaar vooruit (uiterlijk "
+                                      "%(datum)s).") % {"datum": f"{uiterlijk:%d-%m-%Y}"})
+        elif not is_werkdag(datum):
+            self.add_error("datum", _("Dit is een zaterdag, zondag of feestdag. Kies een "
+                                      "werkdag."))
+        if not KANTOORTIJD[0] <= tijd <= KANTOORTIJD[1]:
+            self.add_error("tijd", _("Kies een tijd tussen 08:00 en 18:00 uur."))
         return cleaned
 
 

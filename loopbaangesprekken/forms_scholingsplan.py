@@ -18,6 +18,7 @@ from loopbaangesprekken.models import (
     Scholingsplan,
 )
 from loopbaangesprekken.selectors.scholingsplan import kansberoepen_op, zoek_kansberoep
+from tfvv.formvelden import Bedragveld, DatumInvoer, keuzetekst
 
 TOEGESTANE_BESTANDEN = {".pdf": "application/pdf", ".jpg": "image/jpeg",
                         ".jpeg": "image/jpeg", ".png": "image/png"}
@@ -37,17 +38,9 @@ def valideer_bewijs(bestand) -> None:
         raise ValidationError(_("Upload een pdf-, jpg- of png-bestand."))
 
 
-class DatumInvoer(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
 class ScholingsplanForm(forms.ModelForm):
-    gevraagd_bedrag = forms.DecimalField(
-        label=_("Gevraagd bedrag (€)"), required=False, min_value=Decimal("0.01"), max_digits=9,
-        decimal_places=2,
+    gevraagd_bedrag = Bedragveld(
+        label=_("Gevraagd bedrag (€)"), required=False, min_value=Decimal("0.01"),
         help_text=_("Laat leeg voor het voorstel: totale kosten min cofinanciering, ten hoogste "
                     "wat er dit kalenderjaar nog over is van het maximum per persoon."),
         error_messages={"min_value": _("Het gevraagde bedrag moet groter dan nul zijn.")},
@@ -73,6 +66,12 @@ class ScholingsplanForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.aanvraag = aanvraag
         self.fields["opleider"].queryset = Opleider.objects.filter(actief=True)
+        for naam, tekst in (("opleider", _("— kies een opleider —")),
+                            ("opleiding_niveau", _("— kies een niveau —")),
+                            ("doelsector", _("— kies een sector —")),
+                            ("huidige_sector", _("— geen of onbekend —")),
+                            ("kansberoep", _("— automatisch opzoeken op het doelberoep —"))):
+            keuzetekst(self.fields[naam], tekst)
         self.fields["kansberoep"].queryset = kansberoepen_op(aanvraag.aanvraagdatum)
         self.fields["kansberoep"].help_text = _(
             "Beroepen op de kansberoepenlijst die geldt op de aanvraagdatum. Leeg laten: het "
@@ -98,6 +97,11 @@ class KostenregelForm(forms.ModelForm):
     class Meta:
         model = Kostenregel
         fields = ["soort", "omschrijving", "bedrag"]
+        field_classes = {"bedrag": Bedragveld}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        keuzetekst(self.fields["soort"], _("— kies een soort kosten —"))
 
     def clean_bedrag(self):
         bedrag = self.cleaned_data["bedrag"]
@@ -110,17 +114,24 @@ class CofinancieringsregelForm(forms.ModelForm):
     class Meta:
         model = Cofinancieringsregel
         fields = ["bron", "partij", "bedrag", "status", "bewijs"]
+        field_classes = {"bedrag": Bedragveld}
         widgets = {"bewijs": forms.FileInput}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["bewijs"].validators.append(valideer_bewijs)
+        keuzetekst(self.fields["bron"], _("— kies een bron —"))
+        keuzetekst(self.fields["status"], _("— kies een status —"))
 
     def clean_bedrag(self):
         bedrag = self.cleaned_data["bedrag"]
         if bedrag is not None and bedrag <= 0:
             raise ValidationError(_("Het bedrag moet groter dan nul zijn."))
         return bedrag
+
+
+class KostenFormSetBasis(forms.BaseInlineFormSet):
+    default_error_messages = {"too_few_forms": _("Vul ten minste één kostenregel in.")}
 
 
 class CofinancieringFormSetBasis(forms.BaseInlineFormSet):
@@ -139,8 +150,8 @@ class CofinancieringFormSetBasis(forms.BaseInlineFormSet):
 
 
 KostenFormSet = inlineformset_factory(
-    Scholingsplan, Kostenregel, form=KostenregelForm, extra=2, can_delete=True, min_num=1,
-    validate_min=True,
+    Scholingsplan, Kostenregel, form=KostenregelForm, formset=KostenFormSetBasis, extra=2,
+    can_delete=True, min_num=1, validate_min=True,
 )
 CofinancieringFormSet = inlineformset_factory(
     Scholingsplan, Cofinancieringsregel, form=CofinancieringsregelForm,

@@ -20,6 +20,9 @@ PLAN_TRANSITIES = [
               _("aanvulling indienen"), _("De aanvulling op uw scholingsplan is ingediend.")),
     Transitie("besluiten", frozenset({P.INGEDIEND, P.AANVULLING}), P.BESLOTEN,
               _("besluit nemen")),
+    # the resident withdrew the aanvraag (loopbaangesprekken/gebeurtenissen.py)
+    Transitie("sluiten_na_intrekking", frozenset({P.CONCEPT, P.INGEDIEND, P.TERUG, P.AANVULLING}),
+              P.INGETROKKEN, _("sluiten na intrekking")),
 ]
 
 plan_statusmachine = Statusmachine(PLAN_TRANSITIES)

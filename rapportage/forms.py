@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rapportage.selectors import PROGRAMMA_VAN, Filters
+from tfvv.formvelden import Datumveld
 from tfvv.models import Gemeente
 from tfvv.roles import LOKETTEN
 
@@ -23,10 +24,8 @@ class DashboardFilterForm(forms.Form):
     jaar = forms.TypedChoiceField(label=_("Jaar"), coerce=int, required=False, choices=())
     kwartaal = forms.TypedChoiceField(label=_("Kwartaal"), coerce=int, required=False,
                                       empty_value=None, choices=KWARTALEN)
-    van = forms.DateField(label=_("Of vanaf (datum)"), required=False,
-                          widget=forms.DateInput(attrs={"type": "date"}))
-    tot = forms.DateField(label=_("Tot en met (datum)"), required=False,
-                          widget=forms.DateInput(attrs={"type": "date"}))
+    van = Datumveld(label=_("Of vanaf (datum)"), required=False)
+    tot = Datumveld(label=_("Tot en met (datum)"), required=False)
     gemeente = forms.ModelChoiceField(label=_("Gemeente"), required=False,
                                       queryset=Gemeente.objects.all(),
                                       empty_label=_("alle gemeenten"))
@@ -75,8 +74,8 @@ class DashboardFilterForm(forms.Form):
 
 
 class RapportageForm(forms.Form):
-    van = forms.DateField(label=_("Van"), widget=forms.DateInput(attrs={"type": "date"}))
-    tot = forms.DateField(label=_("Tot en met"), widget=forms.DateInput(attrs={"type": "date"}))
+    van = Datumveld(label=_("Van"))
+    tot = Datumveld(label=_("Tot en met"))
 
     def clean(self):
         data = super().clean()

@@ -17,3 +17,14 @@ def middag(datum: datetime.date) -> datetime.datetime:
 
 def dagen_geleden(dagen: int) -> datetime.datetime:
     return middag(timezone.localdate() - datetime.timedelta(days=dagen))
+
+
+def werkdag_na(dag: datetime.date | None = None, dagen: int = 1) -> datetime.date:
+    """The first working day (tfvv.termijnen.is_werkdag) at least `dagen` after `dag`
+    (default today): gesprekken are planned on working days only."""
+    from tfvv.termijnen import is_werkdag
+
+    dag = (dag or timezone.localdate()) + datetime.timedelta(days=dagen)
+    while not is_werkdag(dag):
+        dag += datetime.timedelta(days=1)
+    return dag

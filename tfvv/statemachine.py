@@ -8,13 +8,30 @@ state, saves the new state and records the event in the caller's transaction.
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.db import models
+from django.utils.translation import gettext as _
 
 from tfvv.events import registreer_gebeurtenis
 
 
 class OngeldigeTransitie(Exception):
-    """The record is not in a state from which this action is allowed."""
+    """The record is not in a state from which this action is allowed. The message is
+    shown to people as it is: Dutch, with the labels of the action and the status."""
+
+
+def statuslabel(model: type[models.Model] | str, status: str, veld: str = "status") -> str:
+    """The Dutch label of a status code of `model` (a model class or its
+    `app_label.modelname`, as events store it); the code itself when unknown."""
+    if not status:
+        return _("nieuw")
+    try:
+        if isinstance(model, str):
+            model = apps.get_model(model)
+        keuzes = dict(model._meta.get_field(veld).flatchoices)
+    except (LookupError, ValueError, AttributeError):
+        return status.replace("_", " ")
+    return str(keuzes.get(status, status.replace("_", " ")))
 
 
 @dataclass(frozen=True)
@@ -48,8 +65,8 @@ class Statusmachine:
         van = getattr(obj, self.veld)
         if van not in t.van:
             raise OngeldigeTransitie(
-                f"'{t.label}' kan niet vanuit status '{van}' ({type(obj).__name__} {obj.pk})."
-            )
+                _("‘%(actie)s’ is niet mogelijk: de status is ‘%(status)s’.")
+                % {"actie": t.label, "status": statuslabel(type(obj), van, self.veld)})
         setattr(obj, self.veld, t.naar)
         obj.save(update_fields=[self.veld, *extra_velden])
         return registreer_gebeurtenis(

@@ -34,6 +34,7 @@ class Scholingsplan(models.Model):
         TERUG = "terug", _("terug voor aanpassing")
         AANVULLING = "aanvulling", _("aanvulling gevraagd")
         BESLOTEN = "besloten", _("besloten")
+        INGETROKKEN = "ingetrokken", _("ingetrokken door de aanvrager")
 
     aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE,
                                  related_name="scholingsplannen")

@@ -10,10 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from aanvragen.models import Aanvraag
 from aanvragen.workflow import AANVRAAG_TRANSITIES
 from loopbaangesprekken.models import Gesprek
+from loopbaangesprekken.workflow import PLAN_TRANSITIES
 from loopbaangesprekken.workflow_gesprek import GESPREK_TRANSITIES
 from tfvv.models import Gebeurtenis, Gebruiker
 from tfvv.permissions import ziet_alle_loketten
 from tfvv.roles import LOKETTEN, Rol
+from tfvv.statemachine import statuslabel
 
 LIJSTEN = ("nieuw", "mijn", "open")
 
@@ -87,19 +89,24 @@ def gesprekken(aanvraag: Aanvraag) -> list[Gesprek]:
 ACTIES = {
     **{t.naam: t.label for t in AANVRAAG_TRANSITIES},
     **{t.naam: t.label for t in GESPREK_TRANSITIES},
+    **{t.naam: t.label for t in PLAN_TRANSITIES},
     "claimen": _("in behandeling nemen"),
     "toewijzen": _("toewijzen aan consulent"),
     "overdragen": _("overdragen aan ander loket"),
     "adres_controleren": _("adres gecontroleerd"),
+    "intrekken": _("ingetrokken door de aanvrager"),
 }
 
 
 def tijdlijn(aanvraag: Aanvraag) -> list[Gebeurtenis]:
-    """All events of the case for staff (newest first), including staff-only ones."""
+    """All events of the case for staff (newest first), including staff-only ones, with
+    the Dutch labels of the action and of the statuses (never the internal codes)."""
     gebeurtenissen = list(Gebeurtenis.objects.filter(dossier_id=aanvraag.pk)
                           .select_related("actor").order_by("-tijdstip", "-id"))
     for g in gebeurtenissen:
         g.label = ACTIES.get(g.actie, g.actie.replace("_", " "))
+        g.van_label = statuslabel(g.objecttype, g.van_status) if g.van_status else ""
+        g.naar_label = statuslabel(g.objecttype, g.naar_status) if g.naar_status else ""
     return gebeurtenissen
 
 

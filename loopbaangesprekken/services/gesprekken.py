@@ -201,7 +201,7 @@ def registreer_niet_verschenen(*, gesprek: Gesprek, actor, toelichting: str = ""
     return gesprek
 
 
-def _sluit_geplande_gesprekken(aanvraag: Aanvraag, *, actor, reden: str) -> None:
+def sluit_geplande_gesprekken(aanvraag: Aanvraag, *, actor, reden: str) -> None:
     """A closed case keeps no appointments: cancel the planned ones (residents are told)."""
     geplande = (Gesprek.objects.select_for_update(of=("self",)).select_related("aanvraag",
                                                                               "consulent")
@@ -282,7 +282,7 @@ def _leg_vast(gesprek: Gesprek, *, actor, gevoerd_op, duur_minuten, onderwerpen,
                             "doorverwezen_naar": gesprek.doorverwezen_naar},
                   tekst_inwoner=tekst)
     if transitie in ("doorverwijzen", "geen_vervolg"):
-        _sluit_geplande_gesprekken(aanvraag, actor=actor,
+        sluit_geplande_gesprekken(aanvraag, actor=actor,
                                    reden=_("Aanvraag afgesloten na gesprek."))
     return gesprek
 
@@ -317,6 +317,6 @@ def controleer_adres(*, aanvraag: Aanvraag, actor, uitkomst: str,
             tekst_inwoner=_("Uw aanvraag is afgesloten: uw adres ligt niet in een van de 14 "
                             "Twentse gemeenten."),
         )
-        _sluit_geplande_gesprekken(aanvraag, actor=actor,
+        sluit_geplande_gesprekken(aanvraag, actor=actor,
                                    reden=_("Aanvraag afgesloten: adres niet in Twente."))
     return aanvraag

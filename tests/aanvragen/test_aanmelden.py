@@ -157,7 +157,7 @@ def test_fout_houdt_invoer_vast(client):
     assert 'value="Inge"' in html and 'value="de Vries"' in html
     assert "Ik wil elektromonteur worden." in html
     assert 'value="7411AA"' in html
-    assert "Controleer uw antwoorden" in html  # error summary with links to the fields
+    assert "Er ging iets mis" in html  # error summary with links to the fields
     assert 'href="#id_postcode"' in html
 
 

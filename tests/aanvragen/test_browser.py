@@ -23,7 +23,7 @@ def test_aanmelden_tot_en_met_mijn_aanvraag(live_server, page):
 
     # submitting the empty form: an error summary, still accessible
     page.get_by_role("button", name="Aanmelding versturen").click()
-    assert page.get_by_role("heading", name="Controleer uw antwoorden").is_visible()
+    assert page.get_by_role("heading", name="Er ging iets mis").is_visible()
     geen_schendingen(page)
 
     page.get_by_label("Voornaam").fill("Inge")

@@ -14,13 +14,16 @@ from aanvragen.models import Aanvraag
 from loopbaangesprekken.models import Gesprek
 from tests.aanvragen.factories import AanvraagFactory
 from tests.loopbaangesprekken.factories import GesprekFactory
+from tests.tijd import werkdag_na
 from tfvv.models import Gebeurtenis
 
 pytestmark = pytest.mark.django_db
 
 
 def morgen():
-    return timezone.localtime() + datetime.timedelta(days=1)
+    """The next working day, at this time of day."""
+    nu = timezone.localtime()
+    return nu + datetime.timedelta(days=(werkdag_na(nu.date()) - nu.date()).days)
 
 
 def aanvraag_url(aanvraag):
@@ -72,7 +75,7 @@ def test_plannen_stuurt_uitnodiging_met_geldige_ics(client_als, medewerkers,
 def test_verplaatsen_en_annuleren_updaten_dezelfde_afspraak(client_als, zaak_lwl,
                                                             django_capture_on_commit_callbacks):
     c = client_als("consulent_lwl")
-    nieuw = morgen() + datetime.timedelta(days=3)
+    nieuw = morgen()
     with django_capture_on_commit_callbacks(execute=True):
         response = c.post(reverse("loopbaangesprekken:gesprek-verplaatsen",
                                   kwargs={"pk": zaak_lwl.pk}),

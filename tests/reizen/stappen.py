@@ -15,6 +15,7 @@ from tests.loopbaangesprekken.factories_scholingsplan import (
     begroting,
 )
 from tests.reizen.conftest import laatste_inloglink, laatste_referentie, vul_aanmelding_in
+from tests.tijd import werkdag_na
 
 
 def precies(label: str) -> re.Pattern:
@@ -75,8 +76,7 @@ def consulent_neemt_in_behandeling(reis, consulent, referentie):
 
     page.get_by_role("link", name="Gesprek plannen").click()
     reis.stap("gesprek-plannen")
-    morgen = timezone.localdate() + datetime.timedelta(days=1)
-    page.get_by_label(precies("Datum")).fill(morgen.isoformat())
+    page.get_by_label(precies("Datum")).fill(werkdag_na().isoformat())
     page.get_by_label(precies("Tijd")).fill("10:00")
     page.get_by_label("op locatie").check()
     page.get_by_label("Locatie", exact=True).select_option("Werkplein Enschede")

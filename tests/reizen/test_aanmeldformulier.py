@@ -99,7 +99,7 @@ def test_formulier_op_een_telefoon_van_375_pixels(reis_in, mailoutbox):
 
     page.get_by_role("button", name="Aanmelding versturen").click()
     reis.stap("foutoverzicht")
-    assert page.get_by_role("heading", name="Controleer uw antwoorden").is_visible()
+    assert page.get_by_role("heading", name="Er ging iets mis").is_visible()
     assert past_in_breedte(page)
 
     vul_aanmelding_in(page, email="smal@voorbeeld.nl")
@@ -119,7 +119,7 @@ def test_formulier_zonder_javascript(reis_in, mailoutbox):
     vul_aanmelding_in(page, email="geen-js@voorbeeld")
     page.get_by_role("button", name="Aanmelding versturen").click()
     reis.stap("fout-bij-e-mailadres", axe=False)
-    assert page.get_by_role("heading", name="Controleer uw antwoorden").is_visible()
+    assert page.get_by_role("heading", name="Er ging iets mis").is_visible()
     assert page.get_by_label("Voornaam").input_value() == "Inge"
 
     page.get_by_label("E-mailadres").fill("geen-js@voorbeeld.nl")

@@ -1,0 +1,320 @@
+"""No action on any record state gives a 500 (issue 15, item 3).
+
+For every stateful record (aanvraag, gesprek, scholingsplan, beschikking, cheque) in every
+state of its state machine, every page (GET) and every POST (empty, and with plausible
+data) of every URL that takes that record answers with a page, a redirect or a clear Dutch
+refusal (400/403/404) — never a 500, and never an internal status code or a technical
+message in the text a person reads.
+
+`RECORD_URLS` names, per URL with a record in its path, the kind of record and who acts
+on it; `GEEN_STATUS` lists the URLs whose record has no state machine. A new URL with a
+kwarg must be added to one of the two (`test_elke_record_url_is_gedekt`).
+"""
+
+import datetime
+import logging
+import re
+from decimal import Decimal
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
+from django.urls import reverse
+from django.utils import timezone
+
+from aanvragen.models import Aanvraag
+from cheques import services as cheque_services
+from cheques.models import Beschikking, Cheque
+from loopbaangesprekken.models import Gesprek, Scholingsplan
+from tests.aanvragen.bestanden import PDF
+from tests.aanvragen.factories import AanvraagFactory
+from tests.cheques.factories import VOLDAAN, ScholingsplanFactory, maak_periode, toets_met
+from tests.loopbaangesprekken.factories import GesprekFactory
+from tests.test_autorisatiematrix import maak_rolclients, url_namen, vraag
+from tests.tijd import werkdag_na
+
+pytestmark = pytest.mark.django_db
+
+A, G, P = Aanvraag.Status, Gesprek.Status, Scholingsplan.Status
+B, C = Beschikking.Status, Cheque.Status
+
+# URL name -> (record kind, roles that act on it). The other roles are refused before
+# the record is looked at; tests/test_autorisatiematrix.py covers those refusals.
+RECORD_URLS = {
+    **{f"aanvragen:{n}": ("aanvraag", ("inwoner",))
+       for n in ("aanvraag", "documenten", "intrekken")},
+    **{f"loopbaangesprekken:{n}": ("aanvraag", ("consulent_lwl",))
+       for n in ("aanvraag", "aanvraag-claimen", "aanvraag-toewijzen", "aanvraag-overdragen",
+                 "aanvraag-adrescontrole", "gesprek-plannen", "gesprek-registreren",
+                 "scholingsplan-nieuw")},
+    **{f"loopbaangesprekken:gesprek-{n}": ("gesprek", ("consulent_lwl",))
+       for n in ("verplaatsen", "annuleren", "niet-verschenen", "vastleggen")},
+    **{f"loopbaangesprekken:scholingsplan{n}": ("plan", ("consulent_lwl", "beoordelaar"))
+       for n in ("", "-bewerken", "-indienen", "-onderbouwing")},
+    **{f"cheques:{n}": ("plan", ("beoordelaar",))
+       for n in ("plan", "aanvulling-vragen", "terugsturen", "toekennen", "afwijzen",
+                 "buiten-behandeling", "medeondertekenen", "niet-medeondertekenen")},
+    **{f"cheques:{n}": ("beschikking", ("inwoner", "beoordelaar"))
+       for n in ("beschikking-pdf", "cheque-pdf")},
+    **{f"cheques:{n}": ("cheque", ("financieel", "beoordelaar"))
+       for n in ("cheque", "declaratie", "vaststellen", "betalen", "intrekken")},
+}
+
+# URLs with a kwarg whose record has no state machine (or is no record at all).
+GEEN_STATUS = {
+    "aanvragen:inloglink": "token van een inloglink",
+    "aanvragen:document": "document (geen levensloop)",
+    "loopbaangesprekken:scholingsplan-cofinancieringsbewijs": "bewijsbestand",
+    "cheques:betaalbatch-csv": "export van een betaalbatch",
+    "cheques:plafond-publiceren": "begrotingsperiode (tfvv-budget)",
+    "rapportage:export": "tabelnaam",
+    "rapportage:rapportage": "rapportagebestand",
+    "rapportage:rapportage-pdf": "rapportagebestand",
+}
+
+KWARG = {"aanvraag": "pk", "gesprek": "pk", "plan": "pk", "beschikking": "pk",
+         "cheque": "nummer"}
+KWARG_PER_URL = {"loopbaangesprekken:scholingsplan-nieuw": "aanvraag_id"}
+
+
+def kwarg_van(naam: str, soort: str) -> str:
+    if naam.startswith("cheques:") and soort == "plan":
+        return "plan_id"
+    return KWARG_PER_URL.get(naam, KWARG[soort])
+
+
+def morgen_om_tien() -> tuple[str, str]:
+    return werkdag_na().isoformat(), "10:00"
+
+
+def plausibel(naam: str, objecten) -> dict:
+    """Data a person would plausibly send to this URL (fresh files per request)."""
+    datum, tijd = morgen_om_tien()
+    gisteren = (timezone.localdate() - datetime.timedelta(days=1)).isoformat()
+    pdf = SimpleUploadedFile("bewijs.pdf", PDF, content_type="application/pdf")
+    return {
+        "aanvragen:intrekken": {"bevestig": "on"},
+        "aanvragen:documenten": {"soort": "diploma", "bestand": pdf},
+        "loopbaangesprekken:aanvraag-toewijzen": {"consulent": objecten["consulent"].pk},
+        "loopbaangesprekken:aanvraag-overdragen": {"reden": "Dichter bij huis."},
+        "loopbaangesprekken:aanvraag-adrescontrole": {"uitkomst": "bevestigd"},
+        "loopbaangesprekken:gesprek-plannen": {"datum": datum, "tijd": tijd,
+                                               "vorm": "telefonisch"},
+        "loopbaangesprekken:gesprek-verplaatsen": {"datum": datum, "tijd": tijd,
+                                                   "vorm": "telefonisch", "reden": "Ziek."},
+        "loopbaangesprekken:gesprek-annuleren": {"reden": "Ziek."},
+        "loopbaangesprekken:gesprek-niet-verschenen": {"toelichting": "Niet gekomen."},
+        **{f"loopbaangesprekken:{n}": {
+            "vorm": "telefonisch", "datum": gisteren, "tijd": "10:00", "duur_minuten": "45",
+            "onderwerpen": ["scholing"], "verslag": "Goed gesprek.",
+            "uitkomst": "vervolggesprek"} for n in ("gesprek-vastleggen",
+                                                    "gesprek-registreren")},
+        "cheques:aanvulling-vragen": {
+            "omschrijving": "Offerte ontbreekt.",
+            "hersteltermijn_tot": (timezone.localdate()
+                                   + datetime.timedelta(days=14)).isoformat()},
+        "cheques:terugsturen": {"reden": "Route klopt niet."},
+        "cheques:toekennen": {"bedrag": "1.000,00", "motivering": "Voldoet aan de verordening."},
+        "cheques:afwijzen": {"motivering": "Voldoet niet.", "regels": ["R1"]},
+        "cheques:buiten-behandeling": {"motivering": "Geen aanvulling ontvangen."},
+        "cheques:niet-medeondertekenen": {"reden": "Bedrag te hoog."},
+        "cheques:declaratie": {"factuurnummer": "F-1", "factuurdatum": gisteren,
+                               "bedrag": "100,00", "bewijs": pdf},
+        "cheques:vaststellen": {"bedrag": "100,00"},
+        "cheques:betalen": {"betaald_op": timezone.localdate().isoformat()},
+        "cheques:intrekken": {"reden": "Opleiding niet gestart."},
+    }.get(naam, {})
+
+
+# --- records in every state -----------------------------------------------------------
+
+class Toestanden:
+    """One record per state per kind, all of the resident role and its Leerwerkloket."""
+
+    def __init__(self, inwoner, medewerkers):
+        self.inwoner = inwoner
+        self.m = medewerkers
+        self.consulent = medewerkers["consulent_lwl"]
+        maak_periode()
+
+    def aanvraag(self, status, **velden):
+        consulent = None if status == A.AANGEMELD else self.consulent
+        return AanvraagFactory(aanvrager=self.inwoner, status=status, consulent=consulent,
+                               **velden)
+
+    def aanvragen(self):
+        return {s: self.aanvraag(s) for s in A.values}
+
+    def gesprekken(self):
+        uit = {}
+        for s in G.values:
+            velden = {}
+            if s == G.GEVOERD:
+                velden = {"gevoerd_op": timezone.now(), "duur_minuten": 45,
+                          "onderwerpen": ["scholing"], "verslag": "Verslag.",
+                          "uitkomst": Gesprek.Uitkomst.VERVOLGGESPREK}
+            uit[s] = GesprekFactory(aanvraag=self.aanvraag(A.IN_BEHANDELING),
+                                    consulent=self.consulent, status=s, **velden)
+        return uit
+
+    def plan(self, status, aanvraag_status, toets=VOLDAAN):
+        # the snapshot as the submission stores it: the verdict under "uitslag"
+        return ScholingsplanFactory(aanvraag=self.aanvraag(aanvraag_status),
+                                    consulent=self.consulent, status=status,
+                                    toets_snapshot={"uitslag": toets})
+
+    def plannen(self):
+        per_status = {P.CONCEPT: A.SCHOLINGSPLAN, P.TERUG: A.SCHOLINGSPLAN,
+                      P.INGEDIEND: A.INGEDIEND, P.AANVULLING: A.INGEDIEND,
+                      P.BESLOTEN: A.TOEGEKEND, P.INGETROKKEN: A.INGETROKKEN}
+        uit = {s: self.plan(s, a) for s, a in per_status.items()}
+        uit["ingediend, voorstel wacht op medeondertekening"] = self.concept().plan
+        return uit
+
+    def concept(self):
+        plan = self.plan(P.INGEDIEND, A.INGEDIEND, toets=toets_met(R4="handmatig"))
+        return cheque_services.toekennen(plan=plan, door=self.m["beoordelaar2"],
+                                         bedrag=Decimal("1000.00"), motivering="Voldoet.")
+
+    def verzonden(self):
+        plan = self.plan(P.INGEDIEND, A.INGEDIEND)
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            beschikking = cheque_services.toekennen(plan=plan, door=self.m["beoordelaar2"],
+                                                    bedrag=Decimal("100.00"),
+                                                    motivering="Voldoet.")
+        return beschikking
+
+    def beschikkingen(self):
+        return {B.CONCEPT: self.concept(), B.VERZONDEN: self.verzonden()}
+
+    def cheques(self):
+        """Each state reached through the real services, so its data is complete."""
+        fin, b = self.m["financieel"], self.m["beoordelaar"]
+        vandaag = timezone.localdate()
+
+        def nieuw():
+            return self.verzonden().cheque
+
+        def gedeclareerd():
+            cheque = nieuw()
+            cheque_services.registreer_declaratie(
+                cheque=cheque, door=fin, factuurnummer="F-1", factuurdatum=vandaag,
+                bedrag=Decimal("100.00"), bewijs=ContentFile(PDF, name="factuur.pdf"))
+            return cheque
+
+        def vastgesteld():
+            cheque = gedeclareerd()
+            cheque_services.vaststellen(cheque=cheque, door=fin, bedrag=Decimal("100.00"))
+            return cheque
+
+        def betaald():
+            cheque = vastgesteld()
+            cheque_services.betalen(cheque=cheque, door=fin, betaald_op=vandaag)
+            return cheque
+
+        def vervallen():
+            cheque = nieuw()
+            cheque_services.laat_vervallen(cheque=cheque,
+                                           vandaag=cheque.geldig_tot + datetime.timedelta(1))
+            return cheque
+
+        def ingetrokken():
+            cheque = nieuw()
+            cheque_services.intrekken(cheque=cheque, door=b, reden="Niet gestart.")
+            return cheque
+
+        makers = {C.UITGEGEVEN: nieuw, C.GEDECLAREERD: gedeclareerd, C.VASTGESTELD: vastgesteld,
+                  C.BETAALD: betaald, C.VERVALLEN: vervallen, C.INGETROKKEN: ingetrokken}
+        assert set(makers) == set(C.values), "a new cheque state: add it here"
+        uit = {}
+        for status, maak in makers.items():
+            cheque = maak()
+            cheque.refresh_from_db()
+            assert cheque.status == status
+            uit[status] = cheque
+        return uit
+
+
+# --- what a refusal may say -----------------------------------------------------------
+
+INTERNE_CODES = sorted({c for keuzes in (A, G, P, B, C) for c in keuzes.values if "_" in c})
+TECHNISCH = re.compile(r"kan niet vanuit|Traceback|DoesNotExist|OngeldigeTransitie|"
+                       r"ValidationError|status '\w+'", re.IGNORECASE)
+NEDERLANDS = re.compile(r"\b(de|het|een|niet|u|uw|deze|is)\b", re.IGNORECASE)
+
+
+def zichtbare_tekst(response) -> str:
+    if "text/html" not in response.get("Content-Type", ""):
+        return ""
+    html = response.content.decode()
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.DOTALL)
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def gebreken(response) -> list[str]:
+    """What is wrong with this answer (empty: fine)."""
+    code = response.status_code
+    if code >= 500 or code not in (200, 301, 302, 303, 400, 403, 404, 405, 409):
+        return [f"status {code}"]
+    tekst = zichtbare_tekst(response)
+    fouten = [f"interne naam {c!r}" for c in INTERNE_CODES if c in tekst]
+    if TECHNISCH.search(tekst):
+        fouten.append(f"technische melding {TECHNISCH.search(tekst).group(0)!r}")
+    if code in (400, 403, 404, 409) and tekst and not NEDERLANDS.search(tekst):
+        fouten.append("weigering zonder Nederlandse tekst")
+    return fouten
+
+
+# --- the tests ------------------------------------------------------------------------
+
+def test_elke_record_url_is_gedekt():
+    """Every URL with a path argument is either checked here in every state, or named in
+    GEEN_STATUS with the reason it has no states."""
+    met_kwargs = {naam for naam, conv in url_namen().items() if conv}
+    ontbreekt = sorted(met_kwargs - set(RECORD_URLS) - set(GEEN_STATUS))
+    assert not ontbreekt, (
+        "Voeg deze URL's toe aan RECORD_URLS (record en rollen) of GEEN_STATUS in "
+        "tests/test_nooit_500.py:\n  " + "\n  ".join(ontbreekt))
+    verouderd = sorted((set(RECORD_URLS) | set(GEEN_STATUS)) - set(url_namen()))
+    assert not verouderd, f"Deze namen bestaan niet meer: {verouderd}"
+
+
+SOORTEN = ("aanvraag", "gesprek", "plan", "beschikking", "cheque")
+MAKERS = {"aanvraag": "aanvragen", "gesprek": "gesprekken", "plan": "plannen",
+          "beschikking": "beschikkingen", "cheque": "cheques"}
+
+
+@pytest.fixture
+def stille_weigeringen():
+    """403/404 are expected here by the hundred: do not log each with its traceback
+    (a 500 is still logged)."""
+    logger = logging.getLogger("django.request")
+    niveau = logger.level
+    logger.setLevel(logging.ERROR)
+    yield
+    logger.setLevel(niveau)
+
+
+@pytest.mark.parametrize("soort", SOORTEN)
+def test_geen_500_in_welke_status_ook(soort, medewerkers, stille_weigeringen):
+    clients, inwoner = maak_rolclients(medewerkers)
+    records = getattr(Toestanden(inwoner, medewerkers), MAKERS[soort])()
+    objecten = {"consulent": medewerkers["consulent_lwl"]}
+    afwijkingen = []
+    for naam, (record_soort, rollen) in RECORD_URLS.items():
+        if record_soort != soort:
+            continue
+        for status, record in records.items():
+            sleutel = kwarg_van(naam, soort)
+            waarde = record.nummer if sleutel == "nummer" else record.pk
+            url = reverse(naam, kwargs={sleutel: waarde})
+            for rol in rollen:
+                pogingen = [("get", None), ("post", {}), ("post", plausibel(naam, objecten))]
+                for methode, data in pogingen:
+                    response = vraag(clients[rol], methode, url, data)
+                    for fout in gebreken(response):
+                        afwijkingen.append(f"{methode.upper()} {naam} [{status}] {rol}: {fout}")
+                    if methode == "post" and response.status_code in (403, 404, 405):
+                        break  # refused before the data is read: plausible data changes nothing
+    assert not afwijkingen, "\n".join(afwijkingen)
