@@ -28,7 +28,6 @@ from tfvv.forms import BevestigCodeForm
 from tfvv.models import (
     Begrotingsperiode,
     Budgetboeking,
-    Financieringsbron,
     Plafondbesluit,
 )
 from tfvv.stepup import StapOpVereistMixin
@@ -75,7 +74,6 @@ class BudgetView(RolVereistMixin, TemplateView):
         return {
             **super().get_context_data(**kwargs),
             "overzicht": overzicht,
-            "bronnen": Financieringsbron.objects.all(),
             "boekingen": list(Budgetboeking.objects.select_related("periode")
                               .order_by("-tijdstip", "-id")[:50]),
             **{naam: kwargs.get(naam) or cls(auto_id=f"id_{naam}_%s")
