@@ -12,6 +12,8 @@ from tfvv.models import Begrotingsperiode, Begrotingspost, Financieringsbron
 class Bedragveld(forms.DecimalField):
     """Amounts as people type them: 4200,50 or 4.200,50 or 4200.50 (€ and spaces allowed)."""
 
+    widget = forms.TextInput(attrs={"inputmode": "decimal"})  # type=number refuses 4.200,50
+
     def __init__(self, *, minimum=Decimal("0.01"), **kwargs):
         super().__init__(max_digits=12, decimal_places=2, min_value=minimum, **kwargs)
 

@@ -38,7 +38,7 @@ def test_plafond_voorstellen_en_goedkeuren(live_server, page, medewerkers, trans
     page.get_by_label("Kenmerk besluit").fill("Gemeenteblad 2024, nr. 250001")
     page.get_by_label("Toelichting").fill("Lager plafond na begrotingswijziging.")
     page.get_by_role("button", name="Voorstellen").click()
-    assert page.get_by_text("Cofinanciering telt niet mee").is_visible()
+    assert page.locator(".invalid-feedback", has_text="Cofinanciering telt niet mee").is_visible()
     assert page.get_by_label("Toelichting").input_value() == \
         "Lager plafond na begrotingswijziging."
     assert axe_schendingen(page) == []
