@@ -181,6 +181,8 @@ def meet(aantal: int, verzoeken: int) -> dict:
     from loopbaangesprekken.models import Opleider, Sector
     from rapportage.services import ververs_samenvattingen
     from tests.conftest import log_in_als_medewerker
+    from tests.tfvv.factories import plafond_in_werking
+    from tfvv import budget_selectors
     from tfvv.demo import maak_medewerker
     from tfvv.models import Begrotingsperiode, Financieringsbron, Gemeente, Toezegging
     from tfvv.roles import Organisatie, Rol
@@ -204,15 +206,20 @@ def meet(aantal: int, verzoeken: int) -> dict:
                              ("Transport en logistiek", True), ("Bouw", False))]
     opleiders = [Opleider.objects.get_or_create(naam=f"Bench-opleider {i}")[0].pk
                  for i in range(40)]
-    periode, _ = Begrotingsperiode.objects.get_or_create(
-        naam="Bench 2023-2026",
-        defaults={"van": datetime.date(2023, 1, 1), "tot": datetime.date(2026, 12, 31)})
+    # periods never overlap: reuse one that covers 2023 (e.g. the demo's) if there is one
+    periode = budget_selectors.periode_op(datetime.date(2023, 1, 1)) or \
+        Begrotingsperiode.objects.create(naam="Bench 2023-2026", van=datetime.date(2023, 1, 1),
+                                         tot=datetime.date(2026, 12, 31))
     for naam, bedrag in (("Regio Twente/gemeenten", 4_000_000), ("Provincie Overijssel", 2_000_000),
                          ("Rijk/Regiodeal", 1_000_000), ("EU", 1_250_000),
                          ("Cofinanciering", 3_750_000)):
         bron, _ = Financieringsbron.objects.get_or_create(naam=naam)
         Toezegging.objects.get_or_create(bron=bron, periode=periode, defaults={
             "bedrag": Decimal(bedrag) * max(1, aantal // 10_000), "datum": periode.van})
+    if not periode.plafondbesluiten.exists():
+        # the generated cheques are random, not held to the business plan's plafond: a
+        # plafond that the database trigger (tfvv 0005) lets every generated booking pass
+        plafond_in_werking(periode, Decimal("9999999999.99"))
 
     def lijst(ids):
         return ",".join(str(i) for i in ids)

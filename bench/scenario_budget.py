@@ -23,6 +23,7 @@ BEDRAG = Decimal("2500.00")
 def run(ctx) -> dict:
     from django.db import connection
 
+    from tests.tfvv.factories import plafond_in_werking
     from tfvv import budget, budget_selectors
     from tfvv.models import Begrotingsperiode, Budgetboeking, Financieringsbron, Toezegging
 
@@ -34,6 +35,7 @@ def run(ctx) -> dict:
     periode = Begrotingsperiode.objects.create(naam=f"bench-{ctx.run}", van=date(jaar, 1, 1),
                                                tot=date(jaar, 12, 31))
     Toezegging.objects.create(bron=bron, periode=periode, bedrag=plafond, datum=date.today())
+    plafond_in_werking(periode, plafond)
 
     teller = iter(range(aantal))
     slot = threading.Lock()

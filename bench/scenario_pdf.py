@@ -84,6 +84,7 @@ def _beschikkingen(ctx, aantal: int) -> list:
     own resident and opleider), a beoordelaar, and a toezegging for them in today's budget
     period (an earlier scenario may have used up its plafond)."""
     from tests.cheques.factories import ScholingsplanFactory
+    from tests.tfvv.factories import plafond_in_werking
     from tfvv import budget_selectors
     from tfvv.demo import maak_medewerker
     from tfvv.models import Begrotingsperiode, Financieringsbron, Toezegging
@@ -98,6 +99,8 @@ def _beschikkingen(ctx, aantal: int) -> list:
     bron = Financieringsbron.objects.create(naam=f"bench-pdf-{ctx.run}")
     Toezegging.objects.create(bron=bron, periode=periode, bedrag=BEDRAG * aantal + tekort,
                               datum=vandaag)
+    plafond_in_werking(periode, budget_selectors.standen([periode])[0].plafond
+                       + BEDRAG * aantal + tekort)
     beoordelaar, _ = maak_medewerker(f"bench-beoordelaar-{ctx.run}", Rol.BEOORDELAAR,
                                      Organisatie.GEMEENTE_ENSCHEDE, "Bench", "Beoordelaar")
     consulent, _ = maak_medewerker(f"bench-consulent-{ctx.run}", Rol.CONSULENT,

@@ -1,10 +1,8 @@
 """Demo data for the decision and money stage (idempotent, after the earlier apps' demo).
 
-The budget period 2023–2026 with the business plan's commitments; then, if submitted
-scholingsplannen exist, beschikkingen and cheques in every state, made with the services.
-Cofinanciering (€ 3.75M in the business plan) is private money on each plan (employer,
-UWV, O&O-fonds, ...), never paid out by the fund: it is not a toezegging and does not raise
-the subsidieplafond (see docs/budget.md).
+If submitted scholingsplannen exist: beschikkingen and cheques in every state, made with
+the services. The budget they book on (one period, one plafond decision) is loaded by
+tfvv.demo_budget.
 """
 
 import datetime
@@ -17,41 +15,7 @@ from django.utils import timezone
 from cheques import services, toets
 from cheques.models import Aanvulverzoek, Beschikking, Cheque
 from loopbaangesprekken.models import Scholingsplan
-from tfvv import budget, budget_selectors
-from tfvv.models import Begrotingsperiode, Financieringsbron, Gebruiker, Toezegging
-from tfvv.templatetags.bedragen import euro
-
-BRONNEN = [
-    # naam, bedrag, datum toezegging, kenmerk
-    ("Regio Twente / 14 gemeenten", Decimal("4000000.00"), datetime.date(2022, 11, 17),
-     "Regionaal programma Twente 2023–2026"),
-    ("Provincie Overijssel", Decimal("2000000.00"), datetime.date(2022, 12, 6),
-     "Statenbesluit arbeidsmarkt Overijssel"),
-    ("Rijk / Regiodeal Twente", Decimal("1000000.00"), datetime.date(2023, 1, 24),
-     "Regiodeal Twente, tweede tranche"),
-    ("EU / ESF+", Decimal("1250000.00"), datetime.date(2023, 3, 9), "ESF+ 2021–2027"),
-]
-COFINANCIERING = "Cofinanciering (werkgevers, UWV, O&O-fondsen, deelnemers)"
-
-
-def _budget(schrijf, beheerder) -> Begrotingsperiode:
-    periode, nieuw = Begrotingsperiode.objects.get_or_create(
-        naam="2023–2026", defaults={"van": datetime.date(2023, 1, 1),
-                                    "tot": datetime.date(2026, 12, 31)})
-    Financieringsbron.objects.get_or_create(naam=COFINANCIERING, defaults={
-        "omschrijving": "Privaat geld op het scholingsplan; telt niet mee voor het plafond."})
-    for naam, bedrag, datum, kenmerk in BRONNEN:
-        bron, _ = Financieringsbron.objects.get_or_create(naam=naam)
-        if not Toezegging.objects.filter(bron=bron, periode=periode).exists():
-            budget.voeg_toezegging_toe(bron=bron, periode=periode, bedrag=bedrag, datum=datum,
-                                       kenmerk=kenmerk, door=beheerder)
-    if periode.gepubliceerd_op is None:
-        budget.publiceer_plafond(periode=periode, gepubliceerd_op=datetime.date(2022, 12, 20),
-                                 door=beheerder)
-    stand = budget_selectors.standen([periode])[0]
-    schrijf(f"  Budget {periode.naam}: plafond {euro(stand.toegezegd)}, "
-            f"vrij {euro(stand.vrij)}")
-    return periode
+from tfvv.models import Gebruiker
 
 
 def _vrije_plannen(schone: bool):
@@ -108,12 +72,11 @@ CHEQUESTAPPEN = {
 def laad(schrijf):
     schrijf("Beschikkingen en cheques:")
     try:
-        b1, b2, fin, beheerder = (Gebruiker.objects.get(username=u) for u in
-                                  ("beoordelaar", "beoordelaar2", "financieel", "beheerder"))
+        b1, b2, fin = (Gebruiker.objects.get(username=u) for u in
+                       ("beoordelaar", "beoordelaar2", "financieel"))
     except Gebruiker.DoesNotExist:
         schrijf("  (geen demo-medewerkers; overgeslagen)")
         return
-    _budget(schrijf, beheerder)
     gemaakt = []
     try:
         for status, stappen in CHEQUESTAPPEN.items():

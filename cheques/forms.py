@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 
 from cheques.selectors import FILTERS
 from tfvv.formvelden import Bedragveld, Datumveld
-from tfvv.models import Begrotingsperiode, Financieringsbron
 
 BEDRAG = {"min_value": Decimal("0.01")}
 PDF_MAX = 10 * 1024 * 1024
@@ -116,42 +115,6 @@ class IntrekkenForm(forms.Form):
     terug_te_vorderen = Bedragveld(
         label=_("Terug te vorderen (€)"), required=False, min_value=Decimal("0"),
         help_text=_("Leeg: het volledige betaalde bedrag."))
-
-
-class ToezeggingForm(forms.Form):
-    bron = forms.ModelChoiceField(label=_("Financieringsbron"),
-                                  queryset=Financieringsbron.objects.all(),
-                                  empty_label=_("— kies een financieringsbron —"))
-    periode = forms.ModelChoiceField(label=_("Begrotingsperiode"),
-                                     queryset=Begrotingsperiode.objects.all(),
-                                     empty_label=_("— kies een periode —"))
-    bedrag = Bedragveld(label=_("Bedrag (€)"), max_digits=12, min_value=Decimal("0.01"))
-    datum = Datumveld(label=_("Datum toezegging"))
-    kenmerk = forms.CharField(label=_("Kenmerk (brief of besluit)"), max_length=100,
-                              required=False)
-
-
-class PeriodeForm(forms.ModelForm):
-    class Meta:
-        model = Begrotingsperiode
-        fields = ["naam", "van", "tot"]
-        widgets = {"van": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                   "tot": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
-
-    def clean(self):
-        data = super().clean()
-        van, tot = data.get("van"), data.get("tot")
-        if van and tot:
-            if tot < van:
-                self.add_error("tot", _("De einddatum ligt voor de begindatum."))
-            elif Begrotingsperiode.objects.filter(van__lte=tot, tot__gte=van).exists():
-                self.add_error("van", _("Deze periode overlapt met een bestaande periode."))
-        return data
-
-
-class PublicerenForm(forms.Form):
-    gepubliceerd_op = Datumveld(label=_("Plafond bekendgemaakt op"), help_text=_(
-        "Datum van publicatie in het Gemeenteblad (artikel 4:27 Awb)."))
 
 
 class ControlerenForm(forms.Form):

@@ -3,7 +3,6 @@ Kansberoepenlijst per regeling period) and plans in every state, passing and fai
 Idempotent: reference data by natural key, cases by their demo referentie."""
 
 from datetime import date
-from decimal import Decimal
 
 from django.contrib.auth.models import Group
 from django.utils import timezone
@@ -25,7 +24,7 @@ from loopbaangesprekken.models import (
 )
 from loopbaangesprekken.services import scholingsplan as services
 from tfvv.events import registreer_gebeurtenis
-from tfvv.models import Begrotingsperiode, Financieringsbron, Gebruiker, Gemeente, Toezegging
+from tfvv.models import Gebruiker, Gemeente
 from tfvv.roles import Organisatie, Rol
 
 SECTOREN = [("Techniek en energietransitie", True), ("ICT", True), ("Zorg en welzijn", True),
@@ -72,16 +71,6 @@ def _referentiedata():
         for beroep, sector in KANSBEROEPEN:
             Kansberoep.objects.update_or_create(lijst=lijst, naam=beroep,
                                                 defaults={"sector": sectoren[sector]})
-    if not Begrotingsperiode.objects.filter(van__lte=date(2024, 3, 1),
-                                            tot__gte=date(2024, 3, 1)).exists():
-        periode = Begrotingsperiode.objects.create(
-            naam="Twents Fonds 2023–2026", van=date(2023, 1, 1), tot=date(2026, 12, 31),
-            gepubliceerd_op=date(2022, 12, 1))
-        for bron, bedrag in [("Regio Twente / gemeenten", "4000000.00"),
-                             ("Provincie Overijssel", "2000000.00")]:
-            Toezegging.objects.create(
-                bron=Financieringsbron.objects.get_or_create(naam=bron)[0], periode=periode,
-                bedrag=Decimal(bedrag), datum=date(2022, 11, 1))
     return sectoren
 
 

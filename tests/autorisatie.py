@@ -213,7 +213,13 @@ MATRIX: dict[str, Regel] = {
         alleen("financieel", "beheerder", uitkomst="405"), kwargs=kwargs,
         post=alleen("financieel", "beheerder", uitkomst="400"))
        for naam, kwargs in (("toezegging-toevoegen", {}), ("periode-toevoegen", {}),
-                            ("plafond-publiceren", lambda o: {"periode_id": o.periode.pk}))},
+                            ("bron-toevoegen", {}), ("post-toevoegen", {}),
+                            ("post-wijzigen", {}), ("besteding-boeken", {}),
+                            ("plafond-voorstellen", lambda o: {"periode_id": o.periode.pk}),
+                            ("plafond-goedkeuren",
+                             lambda o: {"besluit_id": o.plafondvoorstel.pk}),
+                            ("plafond-intrekken",
+                             lambda o: {"besluit_id": o.plafondvoorstel.pk}))},
     # --- cheques: public verification and the documents -----------------------------------
     # (its POST is rate limited per IP: tests/cheques covers it)
     "cheques:controleren": Regel(IEDEREEN),

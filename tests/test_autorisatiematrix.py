@@ -174,6 +174,15 @@ class Objecten:
 
         return Begrotingsperiode.objects.first() or maak_periode()
 
+    @cached_property
+    def plafondvoorstel(self):
+        """A plafond decision waiting for its second pair of eyes."""
+        from tfvv.models import Plafondbesluit
+
+        return Plafondbesluit.objects.create(
+            periode=self.periode, bedrag=1, besluitdatum=self.periode.van,
+            gepubliceerd_op=self.periode.van, toelichting="Voorstel")
+
     def _ingediend_plan(self):
         from tests.cheques.factories import ScholingsplanFactory
 

@@ -7,12 +7,15 @@ from django_otp.admin import OTPAdminSite
 
 from tfvv.models import (
     Begrotingsperiode,
+    Begrotingspost,
+    Bestedingsboeking,
     Budgetboeking,
     Financieringsbron,
     Gebeurtenis,
     Gebruiker,
     Gemeente,
     Inzage,
+    Plafondbesluit,
     Postcodegebied,
     Regeling,
     Toezegging,
@@ -56,29 +59,6 @@ class RegelingAdmin(admin.ModelAdmin):
                     "maximum_per_jaar", "niveauregel")
 
 
-class ToezeggingInline(admin.TabularInline):
-    model = Toezegging
-    extra = 0
-
-
-@admin.register(Financieringsbron)
-class FinancieringsbronAdmin(admin.ModelAdmin):
-    list_display = ("naam",)
-    inlines = [ToezeggingInline]
-
-
-@admin.register(Begrotingsperiode)
-class BegrotingsperiodeAdmin(admin.ModelAdmin):
-    list_display = ("naam", "van", "tot", "gepubliceerd_op")
-    inlines = [ToezeggingInline]
-
-
-@admin.register(Toezegging)
-class ToezeggingAdmin(admin.ModelAdmin):
-    list_display = ("bron", "periode", "bedrag", "datum", "kenmerk")
-    list_filter = ("periode", "bron")
-
-
 class AlleenLezenAdmin(admin.ModelAdmin):
     """Append-only logs: viewable, never changed or deleted through the app."""
 
@@ -106,7 +86,46 @@ class InzageAdmin(AlleenLezenAdmin):
     list_filter = ("handeling",)
 
 
+# Money records change only through the services in tfvv.budget (reason, step-up, event,
+# four eyes for the plafond): the admin shows them, even a superuser cannot edit them here.
+
+
 @admin.register(Budgetboeking)
 class BudgetboekingAdmin(AlleenLezenAdmin):
     list_display = ("tijdstip", "periode", "soort", "bedrag", "referentie")
     list_filter = ("periode", "soort")
+
+
+@admin.register(Financieringsbron)
+class FinancieringsbronAdmin(AlleenLezenAdmin):
+    list_display = ("naam", "publiek")
+
+
+@admin.register(Begrotingsperiode)
+class BegrotingsperiodeAdmin(AlleenLezenAdmin):
+    list_display = ("naam", "van", "tot")
+
+
+@admin.register(Begrotingspost)
+class BegrotingspostAdmin(AlleenLezenAdmin):
+    list_display = ("periode", "naam", "bedrag", "cofinanciering", "voor_cheques")
+    list_filter = ("periode",)
+
+
+@admin.register(Toezegging)
+class ToezeggingAdmin(AlleenLezenAdmin):
+    list_display = ("bron", "periode", "bedrag", "datum", "kenmerk")
+    list_filter = ("periode", "bron")
+
+
+@admin.register(Plafondbesluit)
+class PlafondbesluitAdmin(AlleenLezenAdmin):
+    list_display = ("periode", "bedrag", "besluitdatum", "gepubliceerd_op", "voorgesteld_door",
+                    "goedgekeurd_door", "goedgekeurd_op")
+    list_filter = ("periode",)
+
+
+@admin.register(Bestedingsboeking)
+class BestedingsboekingAdmin(AlleenLezenAdmin):
+    list_display = ("datum", "post", "bedrag", "omschrijving")
+    list_filter = ("post__periode",)

@@ -1,4 +1,7 @@
-"""Budget services: toezeggingen, publication of the plafond and the ledger.
+"""Budget services: the ledger of the cheques against the subsidieplafond.
+
+Budget lines, bronnen and toezeggingen are in tfvv.begroting, plafond decisions in
+tfvv.plafond.
 
 Ledger convention (the reads are in tfvv.budget_selectors):
   grant                      -> reservering X
@@ -8,9 +11,10 @@ Ledger convention (the reads are in tfvv.budget_selectors):
   recovery after withdrawal  -> terugvordering (a claim; it frees nothing until received)
 
 Invariant: gereserveerd (reservering - vrijval) + gerealiseerd (realisatie) <= plafond
-(sum of toezeggingen). Every booking that can raise the left side locks the period row
-first, so concurrent grants are serialised per period (Awb 4:25: first come, first served
-in the order the locks are obtained).
+(the last approved Plafondbesluit of the period). Every booking that can raise the left
+side locks the period row first, so concurrent grants are serialised per period (Awb 4:25:
+first come, first served in the order the locks are obtained). On PostgreSQL a trigger
+checks the same sum again under the same lock (migration tfvv 0005_begroting).
 """
 
 import datetime
@@ -19,15 +23,24 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tfvv.budget_selectors import NUL, beschikbaar, openstaande_reservering, periode_op, standen
-from tfvv.events import registreer_gebeurtenis
-from tfvv.models import Begrotingsperiode, Budgetboeking, Financieringsbron, Toezegging
+from tfvv.budget_selectors import (
+    NUL,
+    beschikbaar,
+    openstaande_reservering,
+    periode_op,
+    plafond_in_werking,
+)
+from tfvv.models import Begrotingsperiode, Budgetboeking
 from tfvv.templatetags.bedragen import euro
 
 S = Budgetboeking.Soort
 
 
-class PlafondOverschreden(Exception):
+class BudgetGeweigerd(Exception):
+    """A grant the budget cannot carry; the message is for the beoordelaar."""
+
+
+class PlafondOverschreden(BudgetGeweigerd):
     """Awb 4:25: the subsidy is refused to the extent the plafond would be exceeded."""
 
     def __init__(self, *, periode, gevraagd: Decimal, beschikbaar: Decimal):
@@ -42,6 +55,10 @@ class PlafondOverschreden(Exception):
 
 class GeenBegrotingsperiode(Exception):
     pass
+
+
+class GeenPlafond(BudgetGeweigerd):
+    """No approved plafond decision for the period: nothing can be granted."""
 
 
 def periode_voor(datum: datetime.date) -> Begrotingsperiode:
@@ -70,6 +87,10 @@ def reserveer(*, periode: Begrotingsperiode, bedrag: Decimal, referentie: str, d
               omschrijving: str = "") -> Budgetboeking:
     """Lock the period, check the plafond and reserve; raises PlafondOverschreden."""
     periode = vergrendel_periode(periode)
+    if plafond_in_werking(periode) is None:
+        raise GeenPlafond(
+            _("Voor %(periode)s is nog geen subsidieplafond vastgesteld en bekendgemaakt "
+              "(art. 4:25 en 4:27 Awb).") % {"periode": periode})
     vrij = beschikbaar(periode)
     if bedrag > vrij:
         raise PlafondOverschreden(periode=periode, gevraagd=bedrag, beschikbaar=vrij)
@@ -103,42 +124,3 @@ def boek_terugvordering(*, periode: Begrotingsperiode, bedrag: Decimal, referent
                         door, omschrijving: str = "") -> Budgetboeking:
     periode = vergrendel_periode(periode)
     return _boek(periode, S.TERUGVORDERING, bedrag, referentie, omschrijving, door)
-
-
-@transaction.atomic
-def maak_periode(*, naam: str, van: datetime.date, tot: datetime.date,
-                 door) -> Begrotingsperiode:
-    periode = Begrotingsperiode.objects.create(naam=naam, van=van, tot=tot)
-    registreer_gebeurtenis(actor=door, obj=periode, actie="periode_aanmaken", dossier_id=None,
-                           gegevens={"van": van.isoformat(), "tot": tot.isoformat()})
-    return periode
-
-
-@transaction.atomic
-def voeg_toezegging_toe(*, bron: Financieringsbron, periode: Begrotingsperiode,
-                        bedrag: Decimal, datum: datetime.date, kenmerk: str = "",
-                        door) -> Toezegging:
-    """A new commitment raises the period's plafond."""
-    periode = vergrendel_periode(periode)
-    toezegging = Toezegging.objects.create(bron=bron, periode=periode, bedrag=bedrag,
-                                           datum=datum, kenmerk=kenmerk)
-    registreer_gebeurtenis(actor=door, obj=periode, actie="toezegging_toevoegen",
-                           dossier_id=None,
-                           gegevens={"bron": bron.naam, "bedrag": str(bedrag),
-                                     "datum": datum.isoformat(), "kenmerk": kenmerk})
-    return toezegging
-
-
-@transaction.atomic
-def publiceer_plafond(*, periode: Begrotingsperiode, gepubliceerd_op: datetime.date,
-                      door) -> Begrotingsperiode:
-    """Awb 4:27: record when the plafond was made public."""
-    periode = vergrendel_periode(periode)
-    periode.gepubliceerd_op = gepubliceerd_op
-    periode.save(update_fields=["gepubliceerd_op"])
-    stand = standen([periode])[0]
-    registreer_gebeurtenis(actor=door, obj=periode, actie="plafond_publiceren",
-                           dossier_id=None,
-                           gegevens={"gepubliceerd_op": gepubliceerd_op.isoformat(),
-                                     "plafond": str(stand.toegezegd)})
-    return periode

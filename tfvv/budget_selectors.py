@@ -1,4 +1,4 @@
-"""Reads of the budget ledger (tfvv.models.Budgetboeking).
+"""Reads of the budget: the plafond in force, the ledger and the budget lines.
 
 Ledger convention (the services in tfvv/budget.py book against it):
 
@@ -10,7 +10,8 @@ Ledger convention (the services in tfvv/budget.py book against it):
   room under the plafond of the period.
 
 Hence, at every moment: gereserveerd = reserveringen − vrijval, gerealiseerd =
-realisaties, and vrij = plafond (sum of toezeggingen) − gereserveerd − gerealiseerd.
+realisaties, and vrij = plafond (the last approved Plafondbesluit) − gereserveerd −
+gerealiseerd.
 """
 
 from dataclasses import dataclass
@@ -19,15 +20,37 @@ from decimal import Decimal
 
 from django.db.models import Q, Sum
 
-from tfvv.models import Begrotingsperiode, Budgetboeking, Toezegging
+from tfvv.models import (
+    Begrotingsperiode,
+    Begrotingspost,
+    Bestedingsboeking,
+    Budgetboeking,
+    Plafondbesluit,
+    Toezegging,
+)
 
 NUL = Decimal("0.00")
 S = Budgetboeking.Soort
 
 
 def periode_op(datum: date) -> Begrotingsperiode | None:
-    """The budget period that contains `datum` (the earliest if periods overlap)."""
-    return Begrotingsperiode.objects.filter(van__lte=datum, tot__gte=datum).order_by("van").first()
+    """The tijdvak that contains `datum` (periods never overlap)."""
+    return Begrotingsperiode.objects.filter(van__lte=datum, tot__gte=datum).first()
+
+
+def geldende_besluiten(perioden) -> dict:
+    """periode_id -> the Plafondbesluit in force: the last one approved (one query)."""
+    uit = {}
+    for besluit in (Plafondbesluit.objects.filter(periode__in=perioden,
+                                                  goedgekeurd_op__isnull=False)
+                    .select_related("goedgekeurd_door", "voorgesteld_door")
+                    .order_by("goedgekeurd_op", "id")):
+        uit[besluit.periode_id] = besluit
+    return uit
+
+
+def plafond_in_werking(periode: Begrotingsperiode) -> Plafondbesluit | None:
+    return geldende_besluiten([periode]).get(periode.pk)
 
 
 @dataclass(frozen=True)
@@ -35,14 +58,18 @@ class Stand:
     """The position of one period."""
 
     periode: Begrotingsperiode
-    toegezegd: Decimal
+    besluit: Plafondbesluit | None
     gereserveerd: Decimal
     gerealiseerd: Decimal
     terug_te_vorderen: Decimal
 
     @property
+    def plafond(self) -> Decimal:
+        return self.besluit.bedrag if self.besluit else NUL
+
+    @property
     def vrij(self) -> Decimal:
-        return self.toegezegd - self.gereserveerd - self.gerealiseerd
+        return self.plafond - self.gereserveerd - self.gerealiseerd
 
 
 def _som(**filters) -> Decimal:
@@ -50,17 +77,15 @@ def _som(**filters) -> Decimal:
 
 
 def beschikbaar(periode: Begrotingsperiode) -> Decimal:
-    """Plafond minus outstanding reservations minus realisations (two queries)."""
+    """Plafond in force minus outstanding reservations minus realisations."""
     return standen(Begrotingsperiode.objects.filter(pk=periode.pk))[0].vrij
 
 
 def standen(perioden) -> list[Stand]:
     """The position of each period in `perioden` (two queries, whatever the data size)."""
     perioden = list(perioden)
-    ids = [p.pk for p in perioden]
-    toegezegd = dict(Toezegging.objects.filter(periode_id__in=ids).values("periode_id")
-                     .annotate(s=Sum("bedrag")).values_list("periode_id", "s"))
-    sommen = Budgetboeking.objects.filter(periode_id__in=ids).values("periode_id").annotate(
+    besluiten = geldende_besluiten(perioden)
+    sommen = Budgetboeking.objects.filter(periode__in=perioden).values("periode_id").annotate(
         **{soort: Sum("bedrag", filter=Q(soort=soort)) for soort in S.values})
     per_periode = {r["periode_id"]: r for r in sommen}
     resultaat = []
@@ -68,7 +93,7 @@ def standen(perioden) -> list[Stand]:
         r = {k: v or NUL for k, v in per_periode.get(p.pk, {}).items()}
         resultaat.append(Stand(
             periode=p,
-            toegezegd=toegezegd.get(p.pk) or NUL,
+            besluit=besluiten.get(p.pk),
             gereserveerd=r.get(S.RESERVERING, NUL) - r.get(S.VRIJVAL, NUL),
             gerealiseerd=r.get(S.REALISATIE, NUL),
             terug_te_vorderen=r.get(S.TERUGVORDERING, NUL),
@@ -80,3 +105,68 @@ def openstaande_reservering(*, periode: Begrotingsperiode, referentie: str) -> D
     """What is still reserved (not released, not paid) under `referentie`."""
     return (_som(periode=periode, referentie=referentie, soort=S.RESERVERING)
             - _som(periode=periode, referentie=referentie, soort=S.VRIJVAL))
+
+
+# --- the budget lines and the public money behind the plafond ------------------------------
+
+@dataclass(frozen=True)
+class Dekking:
+    """How much public money is committed to the cheques line of a period."""
+
+    publiek_toegezegd: Decimal
+    privaat_toegezegd: Decimal
+    andere_posten_publiek: Decimal  # the public part of every other line
+    chequespost_publiek: Decimal | None  # None: the period has no cheques line
+
+    @property
+    def ruimte_voor_plafond(self) -> Decimal:
+        """The highest plafond allowed: public commitments left after the other lines,
+        never more than the public part of the cheques line. Private money never counts."""
+        if self.chequespost_publiek is None:
+            return NUL
+        return max(min(self.publiek_toegezegd - self.andere_posten_publiek,
+                       self.chequespost_publiek), NUL)
+
+
+def dekking(periode: Begrotingsperiode) -> Dekking:
+    toegezegd = Toezegging.objects.filter(periode=periode).aggregate(
+        publiek=Sum("bedrag", filter=Q(bron__publiek=True)),
+        privaat=Sum("bedrag", filter=Q(bron__publiek=False)))
+    andere, cheques = NUL, None
+    for post in Begrotingspost.objects.filter(periode=periode):
+        if post.voor_cheques:
+            cheques = post.bedrag - post.cofinanciering
+        else:
+            andere += post.bedrag - post.cofinanciering
+    return Dekking(publiek_toegezegd=toegezegd["publiek"] or NUL,
+                   privaat_toegezegd=toegezegd["privaat"] or NUL,
+                   andere_posten_publiek=andere, chequespost_publiek=cheques)
+
+
+@dataclass(frozen=True)
+class Postregel:
+    post: Begrotingspost
+    besteed: Decimal  # cheques: gerealiseerd (paid); other lines: the spending entries
+    gereserveerd: Decimal  # cheques only: granted, not yet paid
+
+    @property
+    def restant(self) -> Decimal:
+        return self.post.bedrag - self.besteed - self.gereserveerd
+
+
+def posten(periode: Begrotingsperiode, stand: Stand) -> list[Postregel]:
+    """Budget vs. spent per line: the cheques line from the ledger, the others from their
+    spending entries (two queries)."""
+    besteed = dict(Bestedingsboeking.objects.filter(post__periode=periode).values("post_id")
+                   .annotate(s=Sum("bedrag")).values_list("post_id", "s"))
+    return [
+        Postregel(post=p, besteed=stand.gerealiseerd, gereserveerd=stand.gereserveerd)
+        if p.voor_cheques else
+        Postregel(post=p, besteed=besteed.get(p.pk) or NUL, gereserveerd=NUL)
+        for p in Begrotingspost.objects.filter(periode=periode)
+    ]
+
+
+def open_voorstel(periode: Begrotingsperiode) -> Plafondbesluit | None:
+    return (Plafondbesluit.objects.filter(periode=periode, goedgekeurd_op__isnull=True)
+            .select_related("voorgesteld_door").first())

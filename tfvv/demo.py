@@ -6,6 +6,7 @@ import hashlib
 from django.contrib.auth.models import Group, Permission
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tfvv import demo_budget
 from tfvv.models import Gebruiker
 from tfvv.roles import PERM_ALLE_LOKETTEN, Organisatie, Rol
 
@@ -62,3 +63,4 @@ def laad(schrijf):
         extra = " (ziet beide loketten)" if manager else ""
         schrijf(f"  {Rol(rol).label + extra:<40} gebruiker {username:<17} wachtwoord "
                 f"{DEMO_WACHTWOORD}  TOTP-geheim {base32(totp_sleutel(username))}")
+    demo_budget.laad(schrijf)

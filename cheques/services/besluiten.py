@@ -145,7 +145,9 @@ def _verleen(*, beschikking: Beschikking, plan: Scholingsplan, regeling: Regelin
             "jaar": vandaag.year, "ruimte": euro(max(ruimte, NUL)),
             "max": euro(regeling.maximum_per_jaar)}})
     try:
-        periode = budget.periode_voor(vandaag)
+        # One tijdvak per aanvraag: the one it was received in, as in the subsidietoets R9
+        # (Awb 4:25; docs/budget.md).
+        periode = budget.periode_voor(plan.aanvraag.aanvraagdatum)
     except budget.GeenBegrotingsperiode as e:
         raise ValidationError({"bedrag": str(e)}) from e
     # Lock order everywhere: cheque counter, then budget period (reserveer checks the plafond
@@ -154,7 +156,8 @@ def _verleen(*, beschikking: Beschikking, plan: Scholingsplan, regeling: Regelin
     budget.reserveer(periode=periode, bedrag=bedrag, referentie=nummer, door=door,
                      omschrijving=f"Toekenning {plan.aanvraag.referentie}")
     zout = verificatie.nieuw_zout()
-    geldig_tot = plan.einddatum + CHEQUE_GELDIG_NA_EINDDATUM
+    # Never issued already expired: from the later of the training's end and today.
+    geldig_tot = max(plan.einddatum, vandaag) + CHEQUE_GELDIG_NA_EINDDATUM
     cheque = Cheque.objects.create(
         nummer=nummer, beschikking=beschikking, periode=periode, opleider=plan.opleider,
         bedrag=bedrag, verificatiezout=zout,

@@ -1,21 +1,52 @@
-"""Budget: periods, toezeggingen and plafond publication."""
+"""Budget: periods, lines, bronnen, toezeggingen, spending and the plafond decision.
+
+Every change is a POST through a service (reason, event) behind a fresh second factor;
+approving a plafond decision asks the approver's current code on the form itself.
+"""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from cheques.forms import (
+from cheques.forms_budget import (
+    BestedingForm,
+    BronForm,
     PeriodeForm,
-    PublicerenForm,
+    PlafondVoorstelForm,
+    PostForm,
+    PostWijzigenForm,
     ToezeggingForm,
+    VoorstelIntrekkenForm,
 )
 from cheques.permissions import BUDGETBEHEER
-from tfvv import budget, budget_selectors
-from tfvv.models import Begrotingsperiode, Budgetboeking
+from cheques.views.gedeeld import fouten_naar_form
+from tfvv import begroting, budget_selectors, plafond
+from tfvv.forms import BevestigCodeForm
+from tfvv.models import (
+    Begrotingsperiode,
+    Budgetboeking,
+    Plafondbesluit,
+)
 from tfvv.stepup import StapOpVereistMixin
 from tfvv.views.base import RolVereistMixin
+
+FORMULIEREN = {
+    "periode_form": PeriodeForm, "bron_form": BronForm, "post_form": PostForm,
+    "post_wijzigen_form": PostWijzigenForm, "toezegging_form": ToezeggingForm,
+    "besteding_form": BestedingForm,
+}
+
+
+def periode_formulieren(user, periode_id, data=None) -> dict:
+    """The forms that belong to one period (own ids, so several periods fit on one page)."""
+    return {
+        "voorstel": PlafondVoorstelForm(data, auto_id=f"id_p{periode_id}_%s"),
+        "goedkeuren": BevestigCodeForm(user, data, auto_id=f"id_goedkeuren{periode_id}_%s"),
+        "intrekken": VoorstelIntrekkenForm(data, auto_id=f"id_intrekken{periode_id}_%s"),
+    }
 
 
 class BudgetView(RolVereistMixin, TemplateView):
@@ -23,41 +54,76 @@ class BudgetView(RolVereistMixin, TemplateView):
     template_name = "cheques/budget.html"
 
     def get_context_data(self, **kwargs):
-        perioden = Begrotingsperiode.objects.prefetch_related("toezeggingen__bron")
+        perioden = list(Begrotingsperiode.objects.prefetch_related("toezeggingen__bron"))
+        fout = kwargs.get("periode_fout")  # (periode_id, form name, refused form)
+        overzicht = []
+        for stand in budget_selectors.standen(perioden):
+            periode = stand.periode
+            formulieren = periode_formulieren(self.request.user, periode.pk)
+            if fout and fout[0] == periode.pk:
+                formulieren[fout[1]] = fout[2]
+            overzicht.append({
+                "stand": stand, "posten": budget_selectors.posten(periode, stand),
+                "dekking": budget_selectors.dekking(periode),
+                "besluiten": list(periode.plafondbesluiten.filter(goedgekeurd_op__isnull=False)
+                                  .select_related("voorgesteld_door", "goedgekeurd_door")
+                                  .order_by("-goedgekeurd_op")),
+                "voorstel": budget_selectors.open_voorstel(periode),
+                "formulieren": formulieren,
+            })
         return {
             **super().get_context_data(**kwargs),
-            "standen": budget_selectors.standen(perioden),
+            "overzicht": overzicht,
             "boekingen": list(Budgetboeking.objects.select_related("periode")
                               .order_by("-tijdstip", "-id")[:50]),
-            "toezegging_form": kwargs.get("toezegging_form") or ToezeggingForm(),
-            "periode_form": kwargs.get("periode_form") or PeriodeForm(),
-            "publiceren_form": kwargs.get("publiceren_form") or PublicerenForm(),
+            **{naam: kwargs.get(naam) or cls(auto_id=f"id_{naam}_%s")
+               for naam, cls in FORMULIEREN.items()},
         }
 
 
 class BudgetActie(RolVereistMixin, StapOpVereistMixin, View):
+    """POST a form to a service; on refusal show the page again with the form's errors."""
+
     rollen = BUDGETBEHEER
     form_class = None
     form_naam = ""
     melding = ""
 
+    def maak_form(self):
+        return self.form_class(self.request.POST, auto_id=f"id_{self.form_naam}_%s")
+
+    def fout_context(self, form) -> dict:
+        return {self.form_naam: form}
+
     def post(self, request, **kwargs):
-        form = self.form_class(request.POST)
+        form = self.maak_form()
         if form.is_valid():
-            self.uitvoeren(form.cleaned_data, **kwargs)
-            messages.success(request, self.melding)
-            return redirect("cheques:budget")
+            try:
+                self.uitvoeren(form.cleaned_data)
+            except ValidationError as fout:
+                fouten_naar_form(form, fout)
+            else:
+                messages.success(request, self.melding)
+                return redirect("cheques:budget")
         view = BudgetView(request=request, kwargs={})
         return render(request, view.template_name,
-                      view.get_context_data(**{self.form_naam: form}), status=400)
+                      view.get_context_data(**self.fout_context(form)), status=400)
 
 
-class ToezeggingToevoegenView(BudgetActie):
-    form_class, form_naam = ToezeggingForm, "toezegging_form"
-    melding = _("De toezegging is toegevoegd; het plafond is verhoogd.")
+class PeriodeActie(BudgetActie):
+    """An action on the plafond of one period: its form sits in that period's section."""
 
-    def uitvoeren(self, data):
-        budget.voeg_toezegging_toe(door=self.request.user, **data)
+    def periode_id(self) -> int:
+        if "besluit_id" in self.kwargs:
+            return get_object_or_404(Plafondbesluit, pk=self.kwargs["besluit_id"]).periode_id
+        return get_object_or_404(Begrotingsperiode, pk=self.kwargs["periode_id"]).pk
+
+    def maak_form(self):
+        return periode_formulieren(self.request.user, self.periode_id(),
+                                   self.request.POST)[self.form_naam]
+
+    def fout_context(self, form) -> dict:
+        return {"periode_fout": (self.periode_id(), self.form_naam, form)}
 
 
 class PeriodeToevoegenView(BudgetActie):
@@ -65,13 +131,73 @@ class PeriodeToevoegenView(BudgetActie):
     melding = _("De begrotingsperiode is aangemaakt.")
 
     def uitvoeren(self, data):
-        budget.maak_periode(door=self.request.user, **data)
+        begroting.maak_periode(door=self.request.user, **data)
 
 
-class PlafondPublicerenView(BudgetActie):
-    form_class, form_naam = PublicerenForm, "publiceren_form"
-    melding = _("De publicatiedatum van het plafond is vastgelegd.")
+class BronToevoegenView(BudgetActie):
+    form_class, form_naam = BronForm, "bron_form"
+    melding = _("De financieringsbron is toegevoegd.")
 
-    def uitvoeren(self, data, periode_id):
-        periode = get_object_or_404(Begrotingsperiode, pk=periode_id)
-        budget.publiceer_plafond(periode=periode, door=self.request.user, **data)
+    def uitvoeren(self, data):
+        begroting.voeg_bron_toe(door=self.request.user, **data)
+
+
+class PostToevoegenView(BudgetActie):
+    form_class, form_naam = PostForm, "post_form"
+    melding = _("De begrotingspost is toegevoegd.")
+
+    def uitvoeren(self, data):
+        begroting.voeg_post_toe(door=self.request.user, **data)
+
+
+class PostWijzigenView(BudgetActie):
+    form_class, form_naam = PostWijzigenForm, "post_wijzigen_form"
+    melding = _("De begrotingspost is gewijzigd.")
+
+    def uitvoeren(self, data):
+        begroting.wijzig_post(door=self.request.user, **data)
+
+
+class ToezeggingToevoegenView(BudgetActie):
+    form_class, form_naam = ToezeggingForm, "toezegging_form"
+    melding = _("De toezegging is toegevoegd. Het subsidieplafond verandert pas met een "
+                "nieuw plafondbesluit.")
+
+    def uitvoeren(self, data):
+        begroting.voeg_toezegging_toe(door=self.request.user, **data)
+
+
+class BestedingBoekenView(BudgetActie):
+    form_class, form_naam = BestedingForm, "besteding_form"
+    melding = _("De uitgave is geboekt.")
+
+    def uitvoeren(self, data):
+        begroting.boek_besteding(door=self.request.user, **data)
+
+
+class PlafondVoorstellenView(PeriodeActie):
+    form_naam = "voorstel"
+    melding = _("Het plafondbesluit is voorgesteld. Het geldt pas als een tweede persoon "
+                "het goedkeurt.")
+
+    def uitvoeren(self, data):
+        plafond.stel_voor(periode=get_object_or_404(Begrotingsperiode, pk=self.periode_id()),
+                          door=self.request.user, **data)
+
+
+class PlafondGoedkeurenView(PeriodeActie):
+    form_naam = "goedkeuren"
+    melding = _("Het plafondbesluit is goedgekeurd en geldt vanaf nu.")
+
+    def uitvoeren(self, data):
+        plafond.keur_goed(besluit=get_object_or_404(Plafondbesluit, pk=self.kwargs["besluit_id"]),
+                          door=self.request.user)
+
+
+class PlafondIntrekkenView(PeriodeActie):
+    form_naam = "intrekken"
+    melding = _("Het voorstel is ingetrokken.")
+
+    def uitvoeren(self, data):
+        plafond.trek_in(besluit=get_object_or_404(Plafondbesluit, pk=self.kwargs["besluit_id"]),
+                        door=self.request.user, **data)

@@ -9,7 +9,7 @@ from tfvv.statemachine import OngeldigeTransitie
 
 def fouten_naar_form(form, fout):
     """Put a service's ValidationError (or plafond refusal) on the form's fields."""
-    if isinstance(fout, budget.PlafondOverschreden):
+    if isinstance(fout, budget.BudgetGeweigerd):
         fout = ValidationError({"bedrag": str(fout)})
     if isinstance(fout, OngeldigeTransitie):
         fout = ValidationError(str(fout))
@@ -26,7 +26,7 @@ def algemene_fouten_als_melding(request, form):
         messages.error(request, fout)
 
 
-FOUTEN = (ValidationError, budget.PlafondOverschreden, OngeldigeTransitie)
+FOUTEN = (ValidationError, budget.BudgetGeweigerd, OngeldigeTransitie)
 
 
 PER_PAGINA = 50

@@ -7,7 +7,8 @@ from django.utils import timezone
 from aanvragen.models import Aanvraag
 from loopbaangesprekken.models import Opleider, Scholingsplan, Sector
 from tests.aanvragen.factories import AanvraagFactory
-from tfvv.models import Begrotingsperiode, Financieringsbron, Regeling, Toezegging
+from tests.tfvv.factories import begroting
+from tfvv.models import Begrotingsperiode, Regeling
 
 VOLDAAN = {"regeling": "2023-2026", "uitkomst": "voldaan", "regels": [
     {"id": f"R{i}", "uitkomst": "voldaan", "uitleg": f"Regel {i} is voldaan.",
@@ -52,9 +53,5 @@ class ScholingsplanFactory(factory.django.DjangoModelFactory):
 
 
 def maak_periode(plafond: Decimal = Decimal("100000.00"), naam="2023–2026") -> Begrotingsperiode:
-    periode = Begrotingsperiode.objects.create(naam=naam, van=datetime.date(2023, 1, 1),
-                                               tot=datetime.date(2026, 12, 31))
-    bron, _ = Financieringsbron.objects.get_or_create(naam="Regio Twente / gemeenten")
-    Toezegging.objects.create(bron=bron, periode=periode, bedrag=plafond,
-                              datum=datetime.date(2022, 12, 1))
-    return periode
+    return begroting(naam=naam, van=datetime.date(2023, 1, 1), tot=datetime.date(2026, 12, 31),
+                     plafond=plafond)

@@ -8,7 +8,7 @@ from loopbaangesprekken.models import Scholingsplan
 from tests.cheques.factories import toets_met
 from tfvv import budget_selectors
 from tfvv.demo import laad as laad_medewerkers
-from tfvv.models import Begrotingsperiode
+from tfvv.models import Begrotingsperiode, Financieringsbron
 
 pytestmark = pytest.mark.django_db
 
@@ -27,8 +27,14 @@ def test_demo_maakt_elke_toestand_en_is_idempotent(maak_plan):
 
     periode = Begrotingsperiode.objects.get(naam="2023–2026")
     stand = budget_selectors.standen([periode])[0]
-    assert stand.toegezegd == Decimal("8250000.00")  # cofinanciering is not committed money
-    assert periode.gepubliceerd_op is not None
+    assert Begrotingsperiode.objects.count() == 1
+    assert stand.plafond == Decimal("3750000.00")  # public money for the cheques line only
+    assert stand.besluit.goedgekeurd_door != stand.besluit.voorgesteld_door
+    assert periode.posten.count() == 5
+    assert sum(p.bedrag for p in periode.posten.all()) == Decimal("12000000.00")
+    assert Financieringsbron.objects.count() == 5
+    assert Financieringsbron.objects.filter(publiek=False).get().toezeggingen.get().bedrag \
+        == Decimal("3750000.00")
     assert set(Cheque.objects.values_list("status", flat=True)) == set(Cheque.Status.values)
     assert Cheque.objects.count() == len(Cheque.Status.values)
     uitkomsten = set(Beschikking.objects.values_list("uitkomst", "status"))
@@ -37,5 +43,6 @@ def test_demo_maakt_elke_toestand_en_is_idempotent(maak_plan):
     assert Scholingsplan.objects.filter(status=Scholingsplan.Status.AANVULLING).exists()
     assert Scholingsplan.objects.filter(status=Scholingsplan.Status.INGEDIEND,
                                         beschikking__isnull=True).exists()
-    assert stand.gereserveerd + stand.gerealiseerd <= stand.toegezegd
+    stand = budget_selectors.standen([periode])[0]
+    assert 0 < stand.gereserveerd + stand.gerealiseerd <= stand.plafond
     assert "niets nieuw" in uitvoer[-1]

@@ -57,7 +57,7 @@ def test_gelijktijdige_toekenningen_blijven_binnen_plafond(transactional_db, med
     assert all("subsidieplafond" in r and "4:25" in r for r in geweigerd)
 
     stand = budget_selectors.standen([periode])[0]
-    assert stand.gereserveerd + stand.gerealiseerd <= stand.toegezegd
+    assert stand.gereserveerd + stand.gerealiseerd <= stand.plafond
     assert stand.gereserveerd == 10 * BEDRAG and stand.vrij == 0
 
     jaar = timezone.localdate().year

@@ -286,13 +286,13 @@ def test_plafond(maak_plan, medewerkers):
         f"TFV-{VANDAAG().year}-000001", f"TFV-{VANDAAG().year}-000002"]
 
 
-def test_toezegging_verhoogt_plafond_en_publicatie(periode, medewerkers):
+def test_toezegging_na_publicatie_verhoogt_het_plafond_niet(periode, medewerkers):
+    """Awb 4:27: only a new, published plafond decision changes the plafond."""
+    from tfvv import begroting
     from tfvv.models import Financieringsbron
 
     bron = Financieringsbron.objects.create(naam="Provincie Overijssel")
-    budget.voeg_toezegging_toe(bron=bron, periode=periode, bedrag=D("2000000"),
-                               datum=datetime.date(2023, 2, 1), door=medewerkers["beheerder"])
-    budget.publiceer_plafond(periode=periode, gepubliceerd_op=datetime.date(2023, 1, 1),
-                             door=medewerkers["financieel"])
-    assert stand(periode).toegezegd == D("2100000")
-    assert Gebeurtenis.objects.get(actie="plafond_publiceren").gegevens["plafond"] == "2100000.00"
+    begroting.voeg_toezegging_toe(bron=bron, periode=periode, bedrag=D("2000000"),
+                                  datum=datetime.date(2023, 2, 1), door=medewerkers["beheerder"])
+    assert stand(periode).plafond == D("100000")
+    assert Gebeurtenis.objects.get(actie="toezegging_toevoegen").gegevens["bedrag"] == "2000000"

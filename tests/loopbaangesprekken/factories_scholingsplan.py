@@ -17,8 +17,9 @@ from loopbaangesprekken.models import (
 )
 from loopbaangesprekken.subsidietoets import Casus, Cofinanciering, RegelingParameters
 from tests.aanvragen.factories import AanvraagFactory
+from tests.tfvv.factories import begroting as budget_fixture
 from tfvv.demo import maak_medewerker
-from tfvv.models import Begrotingsperiode, Financieringsbron, Toezegging
+from tfvv.models import Begrotingsperiode
 from tfvv.roles import Organisatie, Rol
 
 REGELING_2023 = RegelingParameters(
@@ -106,10 +107,8 @@ class KansberoepFactory(factory.django.DjangoModelFactory):
 
 def begroting(bedrag="100000.00", van=datetime.date(2023, 1, 1),
               tot=datetime.date(2026, 12, 31)) -> Begrotingsperiode:
-    periode = Begrotingsperiode.objects.create(naam=f"Periode {van}", van=van, tot=tot)
-    bron, _ = Financieringsbron.objects.get_or_create(naam="Regio Twente")
-    Toezegging.objects.create(bron=bron, periode=periode, bedrag=Decimal(bedrag), datum=van)
-    return periode
+    return budget_fixture(naam=f"Periode {van}", van=van, tot=tot, plafond=bedrag,
+                          bron="Regio Twente")
 
 
 class ScholingsplanFactory(factory.django.DjangoModelFactory):

@@ -16,6 +16,7 @@ from loopbaangesprekken.models import Gesprek, Opleider, Scholingsplan, Sector
 from loopbaangesprekken.models.scholingsplan import Opleidingsniveau as NiveauOpleiding
 from loopbaangesprekken.models.scholingsplan import Route
 from tests.aanvragen.factories import AanvraagFactory, InwonerFactory
+from tests.tfvv.factories import plafond_in_werking
 from tests.tijd import middag
 from tfvv.models import (
     Begrotingsperiode,
@@ -91,6 +92,7 @@ def maak_dataset(aantal: int = 300, seed: int = 7) -> dict:
     for bron, bedrag in zip(bronnen, ("4000000.00", "2000000.00", "1250000.00"), strict=True):
         Toezegging.objects.create(bron=bron, periode=periode, bedrag=Decimal(bedrag),
                                   datum=datetime.date(2023, 1, 1))
+    plafond_in_werking(periode, "7250000.00")
 
     aanvragen = []
     for i in range(aantal + aantal // 10):

@@ -1,4 +1,12 @@
-from tfvv.models.budget import Begrotingsperiode, Budgetboeking, Financieringsbron, Toezegging
+from tfvv.models.budget import (
+    Begrotingsperiode,
+    Begrotingspost,
+    Bestedingsboeking,
+    Budgetboeking,
+    Financieringsbron,
+    Plafondbesluit,
+    Toezegging,
+)
 from tfvv.models.gebeurtenis import Gebeurtenis, Inzage
 from tfvv.models.gebruiker import Gebruiker
 from tfvv.models.outbox import Outboxtaak
@@ -6,6 +14,8 @@ from tfvv.models.referentie import Gemeente, Postcodegebied, Regeling, Volgnumme
 
 __all__ = [
     "Begrotingsperiode",
+    "Begrotingspost",
+    "Bestedingsboeking",
     "Budgetboeking",
     "Financieringsbron",
     "Gebeurtenis",
@@ -13,6 +23,7 @@ __all__ = [
     "Gemeente",
     "Inzage",
     "Outboxtaak",
+    "Plafondbesluit",
     "Postcodegebied",
     "Regeling",
     "Toezegging",

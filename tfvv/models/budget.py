@@ -1,10 +1,13 @@
-"""The fund's money: committed funding per period and the ledger against it.
+"""The fund's money: budget lines, funding commitments, plafond decisions and the ledgers.
 
-Invariant at every moment: gereserveerd + gerealiseerd <= plafond (sum of toezeggingen).
-Writes go through tfvv.budget (services) which locks the period row.
+Invariant at every moment: gereserveerd + gerealiseerd <= the subsidieplafond in force
+(the last approved Plafondbesluit of the period). Writes go through tfvv.budget
+(services), which lock the period row; on PostgreSQL the database checks it again
+(triggers and an exclusion constraint in migration 0005_begroting; see docs/budget.md).
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +17,10 @@ from tfvv.models.gebeurtenis import AlleenToevoegen
 class Financieringsbron(models.Model):
     naam = models.CharField(_("naam"), max_length=100, unique=True)
     omschrijving = models.TextField(_("omschrijving"), blank=True)
+    publiek = models.BooleanField(
+        _("publiek geld"), default=True,
+        help_text=_("Nee voor cofinanciering door werkgevers, fondsen en deelnemers: "
+                    "privaat geld verhoogt nooit het subsidieplafond."))
 
     class Meta:
         verbose_name = _("financieringsbron")
@@ -25,13 +32,11 @@ class Financieringsbron(models.Model):
 
 
 class Begrotingsperiode(models.Model):
+    """A tijdvak (Awb 4:25): periods never overlap (exclusion constraint on PostgreSQL)."""
+
     naam = models.CharField(_("naam"), max_length=100, unique=True)
     van = models.DateField(_("van"))
     tot = models.DateField(_("tot en met"))
-    gepubliceerd_op = models.DateField(
-        _("subsidieplafond bekendgemaakt op"), null=True, blank=True,
-        help_text=_("Awb 4:27: het plafond wordt bekendgemaakt voor de periode ingaat."),
-    )
 
     class Meta:
         verbose_name = _("begrotingsperiode")
@@ -46,8 +51,56 @@ class Begrotingsperiode(models.Model):
     def __str__(self):
         return self.naam
 
+    def clean(self):
+        # SQLite has no exclusion constraint; PostgreSQL checks this again.
+        if self.van and self.tot:
+            if self.tot < self.van:
+                raise ValidationError({"tot": _("De einddatum ligt voor de begindatum.")})
+            overlap = Begrotingsperiode.objects.filter(van__lte=self.tot, tot__gte=self.van)
+            if overlap.exclude(pk=self.pk).exists():
+                raise ValidationError(
+                    {"van": _("Deze periode overlapt met een bestaande periode.")})
 
-class Toezegging(models.Model):
+
+class Begrotingspost(models.Model):
+    """One line of the period's budget (business plan ch. 11), e.g. scholingscheques."""
+
+    periode = models.ForeignKey(Begrotingsperiode, on_delete=models.PROTECT,
+                                related_name="posten", verbose_name=_("periode"))
+    naam = models.CharField(_("naam"), max_length=100)
+    bedrag = models.DecimalField(_("begroot bedrag"), max_digits=12, decimal_places=2)
+    cofinanciering = models.DecimalField(
+        _("waarvan cofinanciering"), max_digits=12, decimal_places=2, default=0,
+        help_text=_("Het deel van de post dat werkgevers en deelnemers zelf betalen."))
+    voor_cheques = models.BooleanField(
+        _("post voor scholingscheques"), default=False,
+        help_text=_("Hierop boekt het grootboek de cheques; het subsidieplafond hoort bij "
+                    "deze post."))
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("begrotingspost")
+        verbose_name_plural = _("begrotingsposten")
+        ordering = ["periode", "volgorde", "id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(bedrag__gte=0), name="post_niet_negatief"),
+            models.CheckConstraint(
+                condition=models.Q(cofinanciering__gte=0)
+                & models.Q(cofinanciering__lte=models.F("bedrag")),
+                name="post_cofinanciering_binnen_bedrag"),
+            models.UniqueConstraint(fields=["periode", "naam"], name="post_uniek"),
+            models.UniqueConstraint(fields=["periode"], condition=models.Q(voor_cheques=True),
+                                    name="een_chequespost_per_periode"),
+        ]
+
+    def __str__(self):
+        return f"{self.periode} — {self.naam}"
+
+
+class Toezegging(AlleenToevoegen):
+    """A bron's written commitment for a period; never changed afterwards (a correction is
+    a new commitment letter and a new record)."""
+
     bron = models.ForeignKey(Financieringsbron, on_delete=models.PROTECT,
                              related_name="toezeggingen", verbose_name=_("bron"))
     periode = models.ForeignKey(Begrotingsperiode, on_delete=models.PROTECT,
@@ -66,6 +119,69 @@ class Toezegging(models.Model):
 
     def __str__(self):
         return f"{self.bron} — {self.periode}: € {self.bedrag}"
+
+
+class Plafondbesluit(models.Model):
+    """The subsidieplafond for the cheques of one tijdvak (Awb 4:25, 4:27).
+
+    Proposed by one person, in force once a second person (beheerder or financieel)
+    approves it with a fresh code. An approved decision is frozen: a change is a new
+    decision that supersedes it (the last approved decision of a period is in force).
+    """
+
+    periode = models.ForeignKey(Begrotingsperiode, on_delete=models.PROTECT,
+                                related_name="plafondbesluiten", verbose_name=_("periode"))
+    bedrag = models.DecimalField(_("subsidieplafond"), max_digits=12, decimal_places=2)
+    besluitdatum = models.DateField(_("datum collegebesluit"))
+    gepubliceerd_op = models.DateField(
+        _("bekendgemaakt op"),
+        help_text=_("Datum van publicatie in het Gemeenteblad (artikel 4:27 Awb)."))
+    kenmerk = models.CharField(_("kenmerk besluit"), max_length=100, blank=True)
+    toelichting = models.TextField(_("toelichting"))
+    voorgesteld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("voorgesteld door"))
+    voorgesteld_op = models.DateTimeField(_("voorgesteld op"), auto_now_add=True)
+    goedgekeurd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("goedgekeurd door"))
+    goedgekeurd_op = models.DateTimeField(_("goedgekeurd op"), null=True, blank=True)
+    vervangt = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="+", verbose_name=_("vervangt"))
+
+    class Meta:
+        verbose_name = _("plafondbesluit")
+        verbose_name_plural = _("plafondbesluiten")
+        ordering = ["periode", "voorgesteld_op", "id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(bedrag__gte=0),
+                                   name="plafond_niet_negatief"),
+            # Four eyes: NULL <> x is unknown, so an open proposal passes.
+            models.CheckConstraint(
+                condition=~models.Q(goedgekeurd_door=models.F("voorgesteld_door")),
+                name="plafond_vier_ogen"),
+            models.UniqueConstraint(fields=["periode"],
+                                    condition=models.Q(goedgekeurd_op__isnull=True),
+                                    name="een_open_plafondvoorstel_per_periode"),
+        ]
+
+    def __str__(self):
+        return f"{self.periode}: € {self.bedrag}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and Plafondbesluit.objects.filter(
+                pk=self.pk, goedgekeurd_op__isnull=False).exists():
+            raise PermissionError("Een goedgekeurd plafondbesluit ligt vast")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if Plafondbesluit.objects.filter(pk=self.pk, goedgekeurd_op__isnull=False).exists():
+            raise PermissionError("Een goedgekeurd plafondbesluit ligt vast")
+        return super().delete(*args, **kwargs)
+
+    @property
+    def goedgekeurd(self) -> bool:
+        return self.goedgekeurd_op is not None
 
 
 class Budgetboeking(AlleenToevoegen):
@@ -95,4 +211,26 @@ class Budgetboeking(AlleenToevoegen):
         ordering = ["tijdstip", "id"]
         constraints = [
             models.CheckConstraint(condition=models.Q(bedrag__gt=0), name="boeking_positief")
+        ]
+
+
+class Bestedingsboeking(AlleenToevoegen):
+    """Spending on a budget line other than the cheques (those are in Budgetboeking)."""
+
+    post = models.ForeignKey(Begrotingspost, on_delete=models.PROTECT,
+                             related_name="bestedingen", verbose_name=_("begrotingspost"))
+    bedrag = models.DecimalField(_("bedrag"), max_digits=12, decimal_places=2)
+    datum = models.DateField(_("datum"))
+    omschrijving = models.CharField(_("omschrijving"), max_length=200)
+    tijdstip = models.DateTimeField(_("tijdstip"), auto_now_add=True)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                             on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("bestedingsboeking")
+        verbose_name_plural = _("bestedingsboekingen")
+        ordering = ["datum", "id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(bedrag__gt=0),
+                                   name="besteding_positief")
         ]
