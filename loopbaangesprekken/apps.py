@@ -4,3 +4,7 @@ from django.apps import AppConfig
 class LoopbaangesprekkenConfig(AppConfig):
     name = "loopbaangesprekken"
     verbose_name = "Loopbaangesprekken en scholingsplannen"
+
+    def ready(self):
+        # registers the four-eyes changes of opleiders and kansberoepenlijsten
+        import loopbaangesprekken.services.referentie  # noqa: F401

@@ -30,8 +30,24 @@ def _inloggen_via_medewerkerslogin(request, extra_context=None):
 admin.site.login = _inloggen_via_medewerkerslogin
 
 
+class AlleenSuperuserAdmin(admin.ModelAdmin):
+    """For technical maintenance by a superuser only; staff use the beheer pages."""
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_module_permission(request)
+
+    has_add_permission = has_module_permission
+    has_change_permission = has_view_permission
+    has_delete_permission = has_view_permission
+
+
 @admin.register(Gebruiker)
-class GebruikerAdmin(UserAdmin):
+class GebruikerAdmin(AlleenSuperuserAdmin, UserAdmin):
+    """Residents and staff: only a technical superuser (maak_technisch_beheerder)."""
+
     fieldsets = (*UserAdmin.fieldsets, (_("Organisatie"), {"fields": ("organisatie",)}))
     list_display = ("username", "first_name", "last_name", "email", "organisatie", "is_active")
     list_filter = ("organisatie", "groups", "is_active")
@@ -52,8 +68,18 @@ class PostcodegebiedAdmin(admin.ModelAdmin):
 
 @admin.register(Regeling)
 class RegelingAdmin(admin.ModelAdmin):
+    """Viewing only: a new version goes through tfvv:regeling-nieuw (four-eyes)."""
+
     list_display = ("naam", "geldig_van", "geldig_tot", "cofinanciering_aandeel",
                     "maximum_per_jaar", "niveauregel")
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_in_gebruik():
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
 
 
 class ToezeggingInline(admin.TabularInline):
