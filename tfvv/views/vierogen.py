@@ -26,8 +26,9 @@ class StapFormView(RolVereistMixin, FormView):
     knop = ""
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(titel=self.titel, uitleg=self.uitleg, knop=self.knop,
-                                        terug=self.terug_url(), **kwargs)
+        kwargs = {"titel": self.titel, "uitleg": self.uitleg, "knop": self.knop,
+                  "terug": self.terug_url(), **kwargs}
+        return super().get_context_data(**kwargs)
 
     def terug_url(self) -> str:
         return self.request.path
