@@ -31,8 +31,8 @@ BEDRAGEN = ("cofinanciering_aandeel", "maximum_per_jaar", "medeondertekening_van
 def versies():
     """All versions, oldest first, with `in_gebruik` (a case refers to it): one query."""
     in_gebruik = {}
-    for relatie in Regeling._meta.related_objects:
-        in_gebruik[f"_gebruik_{relatie.name}"] = Exists(
+    for nummer, relatie in enumerate(Regeling.verwijzingen()):
+        in_gebruik[f"_gebruik_{nummer}"] = Exists(
             relatie.related_model._default_manager.filter(**{relatie.field.name: OuterRef("pk")}))
     regelingen = list(Regeling.objects.annotate(**in_gebruik).order_by("geldig_van"))
     for r in regelingen:

@@ -141,11 +141,14 @@ class Regeling(models.Model):
         scholingsplan with its toets snapshot): it can no longer be changed."""
         if self.pk is None:
             return False
-        for relatie in self._meta.related_objects:
-            if relatie.related_model._default_manager.filter(
-                    **{relatie.field.name: self}).exists():
-                return True
-        return False
+        return any(relatie.related_model._default_manager.filter(
+            **{relatie.field.name: self}).exists() for relatie in self.verwijzingen())
+
+    @classmethod
+    def verwijzingen(cls):
+        """The foreign keys to a version from other apps (also `related_name="+"`)."""
+        return [f for f in cls._meta.get_fields(include_hidden=True)
+                if (f.one_to_many or f.one_to_one) and f.auto_created and not f.concrete]
 
 
 class Volgnummer(models.Model):
