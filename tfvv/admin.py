@@ -120,8 +120,19 @@ class AlleenLezenAdmin(admin.ModelAdmin):
 
 @admin.register(Gebeurtenis)
 class GebeurtenisAdmin(AlleenLezenAdmin):
-    list_display = ("tijdstip", "actor", "objecttype", "object_id", "actie", "van_status",
+    list_display = ("tijdstip", "door", "objecttype", "object_id", "actie", "van_status",
                     "naar_status")
+    list_select_related = ("actor",)
+
+    @admin.display(description=_("door"))
+    def door(self, obj):
+        # the functioneel beheerder never sees who a resident is, only that it was one
+        if "inwoner" in obj.actor_rol.split(","):
+            return _("inwoner")
+        return obj.actor or "–"
+
+    def get_exclude(self, request, obj=None):
+        return () if request.user.is_superuser else ("actor",)
     list_filter = ("objecttype", "actie")
     search_fields = ("object_id", "dossier_id")
 

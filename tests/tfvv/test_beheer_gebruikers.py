@@ -70,3 +70,17 @@ def test_nieuwe_medewerker_met_qr_code_eenmalig(client_als, medewerkers):
     # the QR code is not shown a second time
     r = c.get(reverse("tfvv:gebruiker-qr", kwargs={"pk": nieuw.pk}))
     assert r.status_code == 302
+
+
+def test_gebeurtenissenlog_noemt_geen_inwoners(client_als):
+    from tfvv.events import registreer_gebeurtenis
+
+    inwoner = InwonerFactory(first_name="Zwaantje", last_name="Geheimhouder")
+    gebeurtenis = registreer_gebeurtenis(actor=inwoner, obj=inwoner, actie="aanmelden",
+                                         dossier_id=None)
+    c = client_als("beheerder")
+    for url in (reverse("admin:tfvv_gebeurtenis_changelist"),
+                reverse("admin:tfvv_gebeurtenis_change", args=[gebeurtenis.pk])):
+        r = c.get(url)
+        assert r.status_code == 200
+        assert "Geheimhouder" not in r.content.decode()
