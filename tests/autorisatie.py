@@ -102,15 +102,15 @@ MATRIX: dict[str, Regel] = {
     "tfvv:gebruikers": Regel(alleen("beheerder"), post=alleen("beheerder", uitkomst="405")),
     "tfvv:gebruiker-nieuw": Regel(alleen("beheerder"), post=alleen("beheerder", uitkomst="400")),
     "tfvv:gebruiker": Regel(alleen("beheerder"),
-                            kwargs=lambda o: {"pk": o.medewerkers["consulent_lwl"].pk},
+                            kwargs=lambda o: {"pk": o.medewerker.pk},
                             post=alleen("beheerder", uitkomst="405")),
     **{f"tfvv:{naam}": Regel(alleen("beheerder"),
-                             kwargs=lambda o: {"pk": o.medewerkers["consulent_lwl"].pk},
+                             kwargs=lambda o: {"pk": o.medewerker.pk},
                              post=alleen("beheerder", uitkomst="400"))
        for naam in ("gebruiker-rollen", "gebruiker-tweede-factor", "gebruiker-uitzetten")},
     # shown once, right after it was made; otherwise back to the account
     "tfvv:gebruiker-qr": Regel(alleen("beheerder", uitkomst="redirect"),
-                               kwargs=lambda o: {"pk": o.medewerkers["consulent_lwl"].pk},
+                               kwargs=lambda o: {"pk": o.medewerker.pk},
                                post=alleen("beheerder", uitkomst="405")),
     "tfvv:regelingen": Regel(alleen("beheerder"), post=alleen("beheerder", uitkomst="405")),
     "tfvv:regeling-nieuw": Regel(alleen("beheerder"), post=alleen("beheerder", uitkomst="400")),

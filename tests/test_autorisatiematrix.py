@@ -243,6 +243,11 @@ class Objecten:
             status=Voortgangsrapportage.Status.KLAAR,
             bestand=ContentFile(PDF, name="voortgang-2024.pdf"))
 
+    @property
+    def medewerker(self):
+        """A staff account the beheerder manages (the Leerwerkloket consulent)."""
+        return self.medewerkers["consulent_lwl"]
+
     @cached_property
     def opleider(self):
         from tests.cheques.factories import OpleiderFactory
