@@ -71,7 +71,8 @@ class StaffSessionExpiryMiddleware:
 class StapOpMiddleware:
     """Changes to users, roles, second factors and budgets in the admin need a fresh code.
 
-    Every unsafe request under the admin pages of `MODELLEN` is sent through the
+    (The user and TOTP admin is for a technical superuser only; the functioneel beheerder
+    manages staff on the beheer pages, with four-eyes: tfvv.vierogen.) Every unsafe request under the admin pages of `MODELLEN` is sent through the
     step-up page first (tfvv.stepup); viewing stays as it is.
     """
 
