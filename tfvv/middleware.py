@@ -71,9 +71,10 @@ class StaffSessionExpiryMiddleware:
 class StapOpMiddleware:
     """Changes to users, roles, second factors and budgets in the admin need a fresh code.
 
-    (The user and TOTP admin is for a technical superuser only; the functioneel beheerder
-    manages staff on the beheer pages, with four-eyes: tfvv.vierogen.) Every unsafe request under the admin pages of `MODELLEN` is sent through the
-    step-up page first (tfvv.stepup); viewing stays as it is.
+    Every unsafe request under the admin pages of `MODELLEN` is sent through the step-up
+    page first (tfvv.stepup); viewing stays as it is. (The user and TOTP admin is for a
+    technical superuser only; the functioneel beheerder manages staff on the beheer pages,
+    with four-eyes: tfvv.vierogen.)
     """
 
     MODELLEN = (
