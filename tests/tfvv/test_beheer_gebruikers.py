@@ -84,3 +84,33 @@ def test_gebeurtenissenlog_noemt_geen_inwoners(client_als):
         r = c.get(url)
         assert r.status_code == 200
         assert "Geheimhouder" not in r.content.decode()
+
+
+def test_eigen_verzoek_niet_goed_te_keuren_via_scherm(client_als, medewerkers):
+    from tfvv import gebruikersbeheer
+
+    beheerder = medewerkers["beheerder"]
+    verzoek = gebruikersbeheer.vraag_rollen_aan(
+        actor=beheerder, code=huidige_code(beheerder.totp_device),
+        gebruiker=medewerkers["consulent_lwl"], rollen=[Rol.BEOORDELAAR])
+    c = client_als("beheerder")
+    url = reverse("tfvv:goedkeuring", kwargs={"pk": verzoek.pk})
+    assert "Een collega moet dit verzoek goedkeuren" in c.get(url).content.decode()
+    r = c.post(url, {"besluit": "goedkeuren", "code": huidige_code(beheerder.totp_device)})
+    assert r.status_code == 403
+    verzoek.refresh_from_db()
+    assert verzoek.is_open
+
+
+def test_account_uitzetten(client_als, medewerkers):
+    beheerder = medewerkers["beheerder"]
+    c = client_als("beheerder")
+    r = c.post(reverse("tfvv:gebruiker-uitzetten", kwargs={"pk": beheerder.pk}),
+               {"code": huidige_code(beheerder.totp_device)})
+    assert r.status_code == 400 and "eigen account" in r.content.decode()
+    doel = medewerkers["adviesgroep"]
+    r = c.post(reverse("tfvv:gebruiker-uitzetten", kwargs={"pk": doel.pk}),
+               {"code": huidige_code(beheerder.totp_device)})
+    assert r.status_code == 302
+    doel.refresh_from_db()
+    assert not doel.is_active
