@@ -34,6 +34,13 @@ belongs to, "code" for a wrong code) and changes nothing when a rule is broken. 
 request per `sleutel` can be open at a time. Open requests are listed and decided on
 the page tfvv:goedkeuringen; `uitvoeren` may raise a ValidationError (the situation
 changed since the request), and then nothing is applied.
+
+Also: `controleer_verse_code(user, code)` for a step of your own that needs a fresh code,
+`maak_verzoek(...)` (as `vraag_aan`, for a service that checked that code itself because
+its step does more than ask), `mag_aanvragen` / `mag_besluiten` (a `Toegang` for the
+pages), `open_verzoek(soort, sleutel)` (show "waiting for approval"). Pages: a form based
+on `tfvv.forms.VerseCodeForm` in a `tfvv.views.vierogen.StapFormView` puts the refusals
+at the fields (status 400) and empties the code field.
 """
 
 from collections.abc import Callable
