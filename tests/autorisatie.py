@@ -93,6 +93,41 @@ MATRIX: dict[str, Regel] = {
     # step-up confirmation: staff only (an empty code is refused at the field)
     "tfvv:bevestigen": Regel(wie("ok", inwoner="403"), post=wie("ok", inwoner="403")),
     "tfvv:beheer": Regel(alleen("beheerder"), post=alleen("beheerder", uitkomst="405")),
+    # beheer pages (four-eyes: tfvv.vierogen); an empty form is refused at its fields
+    "tfvv:goedkeuringen": Regel(alleen("financieel", "beheerder"),
+                                post=alleen("financieel", "beheerder", uitkomst="405")),
+    "tfvv:goedkeuring": Regel(alleen("financieel", "beheerder"),
+                              kwargs=lambda o: {"pk": o.ibanverzoek.pk},
+                              post=alleen("financieel", "beheerder", uitkomst="400")),
+    "tfvv:gebruikers": Regel(alleen("beheerder"), post=alleen("beheerder", uitkomst="405")),
+    "tfvv:gebruiker-nieuw": Regel(alleen("beheerder"), post=alleen("beheerder", uitkomst="400")),
+    "tfvv:gebruiker": Regel(alleen("beheerder"),
+                            kwargs=lambda o: {"pk": o.medewerker.pk},
+                            post=alleen("beheerder", uitkomst="405")),
+    **{f"tfvv:{naam}": Regel(alleen("beheerder"),
+                             kwargs=lambda o: {"pk": o.medewerker.pk},
+                             post=alleen("beheerder", uitkomst="400"))
+       for naam in ("gebruiker-rollen", "gebruiker-tweede-factor", "gebruiker-uitzetten")},
+    # shown once, right after it was made; otherwise back to the account
+    "tfvv:gebruiker-qr": Regel(alleen("beheerder", uitkomst="redirect"),
+                               kwargs=lambda o: {"pk": o.medewerker.pk},
+                               post=alleen("beheerder", uitkomst="405")),
+    "tfvv:regelingen": Regel(alleen("beheerder"), post=alleen("beheerder", uitkomst="405")),
+    "tfvv:regeling-nieuw": Regel(alleen("beheerder"), post=alleen("beheerder", uitkomst="400")),
+    "referentiebeheer:opleiders": Regel(alleen("beheerder"),
+                                        post=alleen("beheerder", uitkomst="405")),
+    "referentiebeheer:opleider-nieuw": Regel(alleen("beheerder"),
+                                             post=alleen("beheerder", uitkomst="400")),
+    "referentiebeheer:opleider": Regel(alleen("beheerder"), kwargs=lambda o: {"pk": o.opleider.pk},
+                                       post=alleen("beheerder", uitkomst="405")),
+    **{f"referentiebeheer:{naam}": Regel(alleen("beheerder"),
+                                         kwargs=lambda o: {"pk": o.opleider.pk},
+                                         post=alleen("beheerder", uitkomst="400"))
+       for naam in ("opleider-wijzigen", "erkenning-nieuw", "opleider-iban")},
+    "referentiebeheer:kansberoepenlijsten": Regel(alleen("beheerder"),
+                                                  post=alleen("beheerder", uitkomst="405")),
+    "referentiebeheer:kansberoepenlijst-nieuw": Regel(alleen("beheerder"),
+                                                      post=alleen("beheerder", uitkomst="400")),
     # the admin sends everyone without staff status to the staff login
     "admin:index": Regel(alleen("beheerder", anders="login")),
     # --- aanvragen: public --------------------------------------------------------------

@@ -269,6 +269,30 @@ class Objecten:
             status=Voortgangsrapportage.Status.KLAAR,
             bestand=ContentFile(PDF, name="voortgang-2024.pdf"))
 
+    @property
+    def medewerker(self):
+        """A staff account the beheerder manages (the Leerwerkloket consulent)."""
+        return self.medewerkers["consulent_lwl"]
+
+    @cached_property
+    def opleider(self):
+        from tests.cheques.factories import OpleiderFactory
+
+        return OpleiderFactory()
+
+    @cached_property
+    def ibanverzoek(self):
+        """An open IBAN change asked by a beheerder who is none of the matrix roles."""
+        from loopbaangesprekken.services.referentie import vraag_iban_aan
+        from tests.conftest import huidige_code
+        from tfvv.demo import maak_medewerker
+        from tfvv.roles import Rol
+
+        collega, device = maak_medewerker("beheerder-collega", Rol.BEHEERDER,
+                                          Organisatie.PROJECTBUREAU, "Anne", "Collega")
+        return vraag_iban_aan(actor=collega, code=huidige_code(device), opleider=self.opleider,
+                              iban="NL20INGB0001234567", toelichting="brief")
+
     @cached_property
     def emailwijziging_token(self):
         from aanvragen.inwoneraccount import maak_bevestigingslink, vraag_emailwijziging_aan

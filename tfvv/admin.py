@@ -33,8 +33,24 @@ def _inloggen_via_medewerkerslogin(request, extra_context=None):
 admin.site.login = _inloggen_via_medewerkerslogin
 
 
+class AlleenSuperuserAdmin(admin.ModelAdmin):
+    """For technical maintenance by a superuser only; staff use the beheer pages."""
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_module_permission(request)
+
+    has_add_permission = has_module_permission
+    has_change_permission = has_view_permission
+    has_delete_permission = has_view_permission
+
+
 @admin.register(Gebruiker)
-class GebruikerAdmin(UserAdmin):
+class GebruikerAdmin(AlleenSuperuserAdmin, UserAdmin):
+    """Residents and staff: only a technical superuser (maak_technisch_beheerder)."""
+
     fieldsets = (*UserAdmin.fieldsets, (_("Organisatie"), {"fields": ("organisatie",)}))
     list_display = ("username", "first_name", "last_name", "email", "organisatie", "is_active")
     list_filter = ("organisatie", "groups", "is_active")
@@ -55,8 +71,18 @@ class PostcodegebiedAdmin(admin.ModelAdmin):
 
 @admin.register(Regeling)
 class RegelingAdmin(admin.ModelAdmin):
+    """Viewing only: a new version goes through tfvv:regeling-nieuw (four-eyes)."""
+
     list_display = ("naam", "geldig_van", "geldig_tot", "cofinanciering_aandeel",
                     "maximum_per_jaar", "niveauregel")
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_in_gebruik():
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
 
 
 class AlleenLezenAdmin(admin.ModelAdmin):
@@ -74,8 +100,19 @@ class AlleenLezenAdmin(admin.ModelAdmin):
 
 @admin.register(Gebeurtenis)
 class GebeurtenisAdmin(AlleenLezenAdmin):
-    list_display = ("tijdstip", "actor", "objecttype", "object_id", "actie", "van_status",
+    list_display = ("tijdstip", "door", "objecttype", "object_id", "actie", "van_status",
                     "naar_status")
+    list_select_related = ("actor",)
+
+    @admin.display(description=_("door"))
+    def door(self, obj):
+        # the functioneel beheerder never sees who a resident is, only that it was one
+        if "inwoner" in obj.actor_rol.split(","):
+            return _("inwoner")
+        return obj.actor or "–"
+
+    def get_exclude(self, request, obj=None):
+        return () if request.user.is_superuser else ("actor",)
     list_filter = ("objecttype", "actie")
     search_fields = ("object_id", "dossier_id")
 

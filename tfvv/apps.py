@@ -7,6 +7,9 @@ class TfvvConfig(AppConfig):
     verbose_name = "Twents Fonds voor Vakmanschap"
 
     def ready(self):
+        # the kinds of four-eyes change this app owns (tfvv.vierogen.registreer)
+        import tfvv.gebruikersbeheer
+        import tfvv.regelingen  # noqa: F401
         from tfvv.referentiedata import zorg_voor_referentiedata
         from tfvv.rollen import maak_rollen
 

@@ -64,3 +64,28 @@ class BevestigCodeForm(forms.Form):
             raise forms.ValidationError(
                 _("Deze code klopt niet. Gebruik de nieuwste code uit uw app."), code="ongeldig")
         return code
+
+
+class VerseCodeForm(forms.Form):
+    """Base form of a four-eyes step (tfvv.vierogen): a code typed for this step.
+
+    Only the shape is checked here; tfvv.vierogen checks the code itself, after the
+    other fields, so a refused form does not use up the code."""
+
+    code = forms.RegexField(
+        label=_("Nieuwe code uit uw authenticator-app"), regex=r"^\s*\d{6}\s*$",
+        help_text=_("Voor deze stap is een nieuwe code nodig, ook als u net bent ingelogd."),
+        error_messages={"invalid": _("Vul de zes cijfers uit uw authenticator-app in."),
+                        "required": _("Vul de zes cijfers uit uw authenticator-app in.")},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+
+def toon_fout(form, fout) -> None:
+    """Put a service's ValidationError at its fields (or above the form)."""
+    if hasattr(fout, "error_dict"):
+        for veld, fouten in fout.message_dict.items():
+            form.add_error(veld if veld in form.fields else None, fouten)
+    else:
+        veld = getattr(fout, "veld", None)
+        form.add_error(veld if veld in form.fields else None, fout.messages)

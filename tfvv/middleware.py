@@ -76,6 +76,8 @@ class StapOpMiddleware:
     page first (tfvv.stepup); viewing stays as it is. A user's password set by a beheerder
     lies under tfvv/gebruiker/<id>/password/; one's own password under password_change/
     (whoever holds a stolen staff session must not be able to lock the owner out with it).
+    (The user and TOTP admin is for a technical superuser only; the functioneel beheerder
+    manages staff on the beheer pages, with four-eyes: tfvv.vierogen.)
     """
 
     PADEN = (

@@ -15,6 +15,7 @@ MENU = {
     Rol.FINANCIEEL: [
         (_("Financiën"), "cheques:financien"),
         (_("Budget"), "cheques:budget"),
+        (_("Goedkeuringen"), "tfvv:goedkeuringen"),
     ],
     Rol.ADVIESGROEP: [
         (_("Dashboard"), "rapportage:dashboard"),
@@ -22,6 +23,7 @@ MENU = {
     ],
     Rol.BEHEERDER: [
         (_("Beheer"), "tfvv:beheer"),
+        (_("Goedkeuringen"), "tfvv:goedkeuringen"),
         (_("Budget"), "cheques:budget"),
         (_("Projectbureau"), "rapportage:werkvoorraad"),
         (_("Dashboard"), "rapportage:dashboard"),

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from tfvv.views import gezondheid, inloggen, paginas
+from tfvv.views import gebruikers, gezondheid, inloggen, paginas, regelingen, vierogen
 
 tfvv_patterns = [
     path("", paginas.HomeView.as_view(), name="home"),
@@ -13,6 +13,24 @@ tfvv_patterns = [
     path("medewerkers/bevestigen/", inloggen.bevestigen, name="bevestigen"),
     path("uitloggen/", inloggen.uitloggen, name="uitloggen"),
     path("beheer/", paginas.BeheerView.as_view(), name="beheer"),
+    path("beheer/goedkeuringen/", vierogen.GoedkeuringenView.as_view(), name="goedkeuringen"),
+    path("beheer/goedkeuringen/<int:pk>/", vierogen.GoedkeuringView.as_view(),
+         name="goedkeuring"),
+    path("beheer/medewerkers/", gebruikers.GebruikersView.as_view(), name="gebruikers"),
+    path("beheer/medewerkers/nieuw/", gebruikers.MedewerkerNieuwView.as_view(),
+         name="gebruiker-nieuw"),
+    path("beheer/medewerkers/<int:pk>/", gebruikers.GebruikerView.as_view(), name="gebruiker"),
+    path("beheer/medewerkers/<int:pk>/rollen/", gebruikers.RollenView.as_view(),
+         name="gebruiker-rollen"),
+    path("beheer/medewerkers/<int:pk>/tweede-factor/", gebruikers.TweedeFactorView.as_view(),
+         name="gebruiker-tweede-factor"),
+    path("beheer/medewerkers/<int:pk>/qr-code/", gebruikers.QrView.as_view(),
+         name="gebruiker-qr"),
+    path("beheer/medewerkers/<int:pk>/uitzetten/", gebruikers.UitzettenView.as_view(),
+         name="gebruiker-uitzetten"),
+    path("beheer/regelingen/", regelingen.RegelingenView.as_view(), name="regelingen"),
+    path("beheer/regelingen/nieuw/", regelingen.RegelingNieuwView.as_view(),
+         name="regeling-nieuw"),
     path("gezondheid/", gezondheid.gezondheid, name="gezondheid"),
 ]
 
@@ -22,6 +40,7 @@ urlpatterns = [
     path("consulent/", include("loopbaangesprekken.urls")),
     path("", include("cheques.urls")),
     path("rapportage/", include("rapportage.urls")),
+    path("beheer/", include(("loopbaangesprekken.urls_beheer", "referentiebeheer"))),
     path("beheer/admin/", admin.site.urls),
 ]
 

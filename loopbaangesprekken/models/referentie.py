@@ -5,10 +5,18 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from schwifty import IBAN, registry
+from schwifty import exceptions as schwifty_fouten
 
-# ISO 13616 lengths of the IBANs a Dutch opleider may use (NL and neighbours).
-IBAN_LENGTE = {"NL": 18, "BE": 16, "DE": 22, "LU": 20, "FR": 27}
+# The countries whose IBANs a Dutch opleider may use (NL and neighbours).
+IBAN_LANDEN = ("NL", "BE", "DE", "LU", "FR")
+
+
+def normaliseer_beroep(naam: str) -> str:
+    """One space between words: occupations that differ only in spacing are the same."""
+    return " ".join((naam or "").split())
 
 
 def normaliseer_iban(waarde: str) -> str:
@@ -16,23 +24,25 @@ def normaliseer_iban(waarde: str) -> str:
 
 
 def valideer_iban(waarde: str) -> None:
-    """ISO 13616: country, length and the mod-97 check digits (spaces allowed)."""
+    """ISO 13616 via schwifty (structure per country, length, check digits, national
+    checksum where the country has one); spaces and lower case allowed."""
     iban = normaliseer_iban(waarde)
     if not re.fullmatch(r"[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}", iban):
         raise ValidationError(_("Vul een IBAN in, bijvoorbeeld NL91 ABNA 0417 1643 00."),
                               code="iban_vorm")
-    land = iban[:2]
-    if land not in IBAN_LENGTE:
+    if iban[:2] not in IBAN_LANDEN:
         raise ValidationError(_("Alleen IBANs uit Nederland, België, Duitsland, Luxemburg of "
                                 "Frankrijk worden geaccepteerd."), code="iban_land")
-    if len(iban) != IBAN_LENGTE[land]:
-        raise ValidationError(
-            _("Een IBAN uit %(land)s heeft %(lengte)s tekens."),
-            params={"land": land, "lengte": IBAN_LENGTE[land]}, code="iban_lengte")
-    getal = "".join(str(int(t, 36)) for t in iban[4:] + iban[:4])
-    if int(getal) % 97 != 1:
+    try:
+        IBAN(iban, validate_bban=True)
+    except schwifty_fouten.InvalidLength:
+        lengte = registry.get_iban_spec(iban[:2]).iban_length
+        raise ValidationError(_("Een IBAN uit %(land)s heeft %(lengte)s tekens."),
+                              params={"land": iban[:2], "lengte": lengte},
+                              code="iban_lengte") from None
+    except schwifty_fouten.SchwiftyException:
         raise ValidationError(_("Dit IBAN klopt niet: controleer het op tikfouten."),
-                              code="iban_controle")
+                              code="iban_controle") from None
 
 
 class Sector(models.Model):
@@ -139,8 +149,16 @@ class Kansberoep(models.Model):
         verbose_name_plural = _("kansberoepen")
         ordering = ["naam"]
         constraints = [
-            models.UniqueConstraint(fields=["lijst", "naam"], name="kansberoep_uniek_per_lijst")
+            # with the spacing normalised on save: no duplicates that differ only in case
+            # or spaces
+            models.UniqueConstraint("lijst", Lower("naam"), name="kansberoep_uniek_per_lijst",
+                                    violation_error_message=_("Dit beroep staat al op de "
+                                                              "lijst."))
         ]
 
     def __str__(self):
         return self.naam
+
+    def save(self, *args, **kwargs):
+        self.naam = normaliseer_beroep(self.naam)
+        super().save(*args, **kwargs)

@@ -30,8 +30,22 @@ def test_inloggen_met_code_telt_als_verse_bevestiging(client, medewerkers):
     assert client.session[stepup.SESSIE_SLEUTEL] == pytest.approx(time.time(), abs=5)
 
 
-def test_gebruikersbeheer_vraagt_verse_code(client_als, medewerkers):
-    c = client_als("beheerder")
+@pytest.fixture
+def client_technisch(db):
+    """The user admin is for a technical superuser only (manage.py maak_technisch_beheerder)."""
+    from django.test import Client
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.conftest import log_in_als_medewerker
+    from tfvv.models import Gebruiker
+
+    user = Gebruiker.objects.create_superuser("technisch", "t@example.org", "Test-123-abc!")
+    user.totp_device = TOTPDevice.objects.create(user=user, name="authenticator")
+    return log_in_als_medewerker(Client(), user)
+
+
+def test_gebruikersbeheer_vraagt_verse_code(client_technisch, medewerkers):
+    c = client_technisch
     verloop(c)
     doel = medewerkers["adviesgroep"]
     url = reverse("admin:tfvv_gebruiker_change", args=[doel.pk])
@@ -54,9 +68,12 @@ def test_rollen_wijzigen_vraagt_verse_code(client_als):
     assert Group.objects.filter(pk=groep.pk).exists()
 
 
-def test_na_bevestigen_gaat_de_wijziging_door(client_als, medewerkers):
-    c = client_als("beheerder")
-    beheerder = medewerkers["beheerder"]
+def test_na_bevestigen_gaat_de_wijziging_door(client_technisch, medewerkers):
+    from tfvv.models import Gebruiker
+
+    c = client_technisch
+    beheerder = Gebruiker.objects.get(username="technisch")
+    beheerder.totp_device = beheerder.totpdevice_set.get()
     doel = medewerkers["adviesgroep"]
     url = reverse("admin:tfvv_gebruiker_change", args=[doel.pk])
     response = c.post(BEVESTIGEN, {"code": huidige_code(beheerder.totp_device), "next": url})

@@ -11,6 +11,7 @@ from tfvv.models.gebeurtenis import Gebeurtenis, Inzage
 from tfvv.models.gebruiker import Gebruiker
 from tfvv.models.outbox import Outboxtaak
 from tfvv.models.referentie import Gemeente, Postcodegebied, Regeling, Volgnummer
+from tfvv.models.vierogen import Goedkeuringsverzoek
 
 __all__ = [
     "Begrotingsperiode",
@@ -21,6 +22,7 @@ __all__ = [
     "Gebeurtenis",
     "Gebruiker",
     "Gemeente",
+    "Goedkeuringsverzoek",
     "Inzage",
     "Outboxtaak",
     "Plafondbesluit",

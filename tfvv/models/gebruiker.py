@@ -36,7 +36,8 @@ class Gebruiker(AbstractUser):
 
     @property
     def is_medewerker(self) -> bool:
-        return any(r in self.rollen for r in MEDEWERKERSROLLEN)
+        # a technical superuser (maak_technisch_beheerder) logs in like staff
+        return self.is_superuser or any(r in self.rollen for r in MEDEWERKERSROLLEN)
 
     @property
     def is_inwoner(self) -> bool:
