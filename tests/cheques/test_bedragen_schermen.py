@@ -53,7 +53,7 @@ def test_toekennen_formulier_noemt_de_grens_in_nederlandse_notatie(client_als, m
     plan = maak_plan(gevraagd_bedrag=D("1750.00"))
     pagina = html(client_als("beoordelaar"), reverse("cheques:plan", kwargs={"plan_id": plan.pk}))
     assert "Vanaf € 2.000,00, of als een regel" in pagina
-    assert 'value="1750.00"' in pagina  # an input keeps the machine notation
+    assert 'value="1.750,00"' in pagina  # an amount field shows the Dutch notation too
 
 
 def test_cheque_en_financien(client_als, zaak):

@@ -252,7 +252,7 @@ def test_beat_planning():
     ({"van": "2024-05-01", "tot": "2024-01-01"}, "De einddatum ligt voor de begindatum."),
     ({"van": "2024-05-01"}, "zowel de begin- als de einddatum"),
     ({"kwartaal": "2"}, "Kies ook een jaar bij een kwartaal."),
-    ({"van": "gisteren", "tot": "2024-01-01"}, "Voer een geldige datum in."),
+    ({"van": "gisteren", "tot": "2024-01-01"}, "Vul een geldige datum in, bijvoorbeeld"),
 ])
 def test_filterfouten_bij_het_veld(client_als, params, fout):
     antwoord = client_als("adviesgroep").get(reverse("rapportage:dashboard"), params)
