@@ -188,6 +188,13 @@ MATRIX: dict[str, Regel] = {
         alleen("beoordelaar", uitkomst="redirect"),
         kwargs=lambda o: {"plan_id": o.plan_ingediend.pk},
         post=alleen("beoordelaar", uitkomst="404")),
+    # --- cheques: the whole dossier of an aanvraag ---------------------------------------
+    # beoordelaar and finance every case; the consulenten of its loket (the manager both);
+    # the other loket 404; adviesgroep, beheerder and residents never (personal data)
+    **{f"cheques:{naam}": Regel(
+        loket(beoordelaar="ok", financieel="ok"), kwargs=lambda o: {"aanvraag_id": o.zaak.pk},
+        post=loket("405", ander_loket="405", beoordelaar="405", financieel="405"))
+       for naam in ("dossier", "dossier-pdf")},
     # --- cheques: finance ---------------------------------------------------------------
     "cheques:financien": Regel(alleen("financieel"), post=alleen("financieel", uitkomst="405")),
     "cheques:betaalbatch": Regel(alleen("financieel", uitkomst="405"),

@@ -7,7 +7,7 @@ case of the other loket is simply not found (404), whatever URL is guessed.
 from django.db.models import Count, Min, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from aanvragen.models import Aanvraag
+from aanvragen.models import Aanvraag, Document
 from aanvragen.workflow import AANVRAAG_TRANSITIES
 from loopbaangesprekken.models import Gesprek
 from loopbaangesprekken.workflow_gesprek import GESPREK_TRANSITIES
@@ -82,6 +82,11 @@ def gesprek_van(user, pk: int) -> Gesprek | None:
 
 def gesprekken(aanvraag: Aanvraag) -> list[Gesprek]:
     return list(aanvraag.gesprekken.select_related("consulent").order_by("-gepland_op", "-id"))
+
+
+def documenten(aanvraag: Aanvraag) -> list[Document]:
+    """The resident's uploads, linked on the case page (one query)."""
+    return list(aanvraag.documenten.order_by("geupload_op", "id"))
 
 
 ACTIES = {
