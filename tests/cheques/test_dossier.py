@@ -82,7 +82,8 @@ def test_de_beoordelaar_ziet_alles_waarop_het_besluit_rust(client_als, medewerke
     cheque = plan.beschikking.cheque
     for tekst in (plan.aanvraag.achternaam, "Advies: kansrijk", "Veel vacatures in de regio",
                   "Module 0", "Werkgever 0 BV", "Stuur de offerte 0", "hersteltermijn tot en met",
-                  "Voldoet aan de verordening.", cheque.nummer, "Declaratie F-0", "Betaald op", VERSLAG,
+                  "Voldoet aan de verordening.", cheque.nummer, "Declaratie F-0", "Betaald op",
+                  VERSLAG,
                   "offerte0.pdf", "systeem", "Documenten verzonden", "Cheque uitgegeven"):
         assert tekst in html, tekst
     for url in (reverse("loopbaangesprekken:scholingsplan-onderbouwing", kwargs={"pk": plan.pk}),
