@@ -44,3 +44,20 @@ def test_beoordelaar_beslist_vanuit_het_dossier(live_server, page, transactional
     assert page.get_by_text("Kosten en cofinanciering zijn onderbouwd").first.is_visible()
     assert page.get_by_role("link", name="Chequepagina").is_visible()
     assert axe_schendingen(page) == []
+
+
+def test_financien_vindt_een_cheque_op_nummer(live_server, page, transactional_db, medewerkers):
+    maak_periode()
+    plannen = [vol_dossier(medewerkers) for _ in range(2)]
+    cheque = plannen[1].beschikking.cheque
+    inloggen(page, live_server, medewerkers["financieel"])
+    page.goto(live_server.url + reverse("cheques:financien"))
+    page.get_by_role("searchbox", name="Zoeken").fill(cheque.nummer.lower())
+    page.get_by_role("button", name="Zoeken").click()
+    rijen = page.get_by_role("table").locator("tbody tr")
+    assert rijen.count() == 1
+    assert axe_schendingen(page) == []
+    rijen.get_by_role("link", name=plannen[1].aanvraag.achternaam).click()
+    assert page.get_by_role("heading", name="Cheque, declaraties en betalingen").is_visible()
+    assert page.get_by_text("Vertrouwelijk verslag").count() == 0  # not for finance
+    assert axe_schendingen(page) == []
