@@ -130,6 +130,11 @@ MATRIX: dict[str, Regel] = {
     # --- loopbaangesprekken: the consulent's workspace ----------------------------------
     "loopbaangesprekken:werkvoorraad": Regel(alleen(*CONSULENTEN),
                                              post=alleen(*CONSULENTEN, uitkomst="405")),
+    # the manager's batch assignment: POST only; an empty form goes back to the queue with
+    # the message; a consulent who is not a manager 403
+    "loopbaangesprekken:werkvoorraad-toewijzen": Regel(
+        alleen(*CONSULENTEN, uitkomst="405"),
+        post=wie("403", consulent_manager="redirect")),
     "loopbaangesprekken:aanvraag": Regel(loket(), kwargs=lambda o: {"pk": o.zaak.pk},
                                          post=loket("405", ander_loket="405")),
     # POST only; the case is loaded (404 for the other loket) before the method check

@@ -108,6 +108,17 @@ def tijdlijn(aanvraag: Aanvraag) -> list[Gebeurtenis]:
     return gebeurtenissen
 
 
+def open_aanvragen_voor(user) -> QuerySet[Aanvraag]:
+    return _open(aanvragen_voor(user))
+
+
+def collegas_voor(user) -> QuerySet[Gebruiker]:
+    """The active consulenten of the loketten this user sees (a manager: both)."""
+    return (Gebruiker.objects.filter(is_active=True, organisatie__in=zichtbare_loketten(user),
+                                     groups__name=Rol.CONSULENT)
+            .order_by("organisatie", "first_name", "last_name", "username").distinct())
+
+
 def collegas(loket: str) -> QuerySet[Gebruiker]:
     """The active consulenten of a loket, to assign a case to."""
     return (Gebruiker.objects.filter(is_active=True, organisatie=loket,
