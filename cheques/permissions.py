@@ -45,3 +45,34 @@ def mag_document_zien(user, beschikking, *, cheque: bool) -> Toegang:
     if not cheque and heeft_een_rol(user, (Rol.CONSULENT,)):
         return mag_loket_zien(user, aanvraag.loket)
     return geweigerd(_("U heeft geen toegang tot dit document."))
+
+
+DOSSIERROLLEN = (Rol.CONSULENT,) + BESLISSERS + FINANCIEN
+
+
+def mag_dossier_zien(user, aanvraag) -> Toegang:
+    """Beoordelaar and finance: every case; a consulent: the cases of their loket (a
+    manager both loketten)."""
+    toegang = heeft_een_rol(user, BESLISSERS + FINANCIEN)
+    if toegang:
+        return TOEGESTAAN
+    if user.is_authenticated and user.heeft_rol(Rol.CONSULENT):
+        return mag_loket_zien(user, aanvraag.loket)
+    return geweigerd(_("U heeft geen toegang tot dit dossier."))
+
+
+def mag_verslag_zien(user) -> bool:
+    """The staff-only gesprek verslag: the consulenten (who write it) and the beoordelaar
+    (who decides on the whole case); finance needs the facts, not the conversation."""
+    return user.heeft_rol(Rol.CONSULENT) or user.heeft_rol(Rol.BEOORDELAAR)
+
+
+def mag_bewijs_downloaden(user) -> bool:
+    """The plan's evidence files: the same people as the plan itself
+    (loopbaangesprekken.permissions_scholingsplan.mag_plan_zien)."""
+    return user.heeft_rol(Rol.CONSULENT) or user.heeft_rol(Rol.BEOORDELAAR)
+
+
+def mag_cheque_downloaden(user) -> bool:
+    """The cheque PDF (mag_document_zien with cheque=True): beoordelaar and finance."""
+    return user.heeft_rol(Rol.BEOORDELAAR) or user.heeft_rol(Rol.FINANCIEEL)

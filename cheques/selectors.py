@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -142,12 +142,39 @@ def plan_voor_beoordeling(plan_id: int) -> Scholingsplan:
             .get(pk=plan_id))
 
 
-def cheques_voor_financien(*, status: str = ""):
-    """The finance list by cheque number, optionally one status; a queryset, so a
-    Paginator pages it in SQL (a count and one page of rows with the opleider)."""
-    qs = Cheque.objects.select_related("opleider").order_by("nummer")
+FINANCIEN_SORTERING = {
+    "nummer": ("nummer",), "-nummer": ("-nummer",),
+    "geldig_tot": ("geldig_tot", "nummer"), "-geldig_tot": ("-geldig_tot", "-nummer"),
+    "bedrag": ("bedrag", "nummer"), "-bedrag": ("-bedrag", "-nummer"),
+}
+
+
+def cheques_voor_financien(*, status: str = "", zoek: str = "", sorteer: str = "nummer"):
+    """The finance list, optionally one status and a search on cheque number, opleider or
+    the resident's name or reference; sorted by `sorteer` (a key of FINANCIEN_SORTERING).
+    A queryset, so a Paginator pages it in SQL (a count and one page of rows with the
+    opleider and the aanvraag)."""
+    qs = (Cheque.objects.select_related("opleider", "beschikking__plan__aanvraag")
+          .order_by(*FINANCIEN_SORTERING.get(sorteer, ("nummer",))))
     if status:
         qs = qs.filter(status=status)
+    zoek = zoek.strip()
+    if zoek:
+        aanvraag = "beschikking__plan__aanvraag__"
+        voorwaarde = (Q(nummer__icontains=zoek)
+                      | Q(opleider__naam__icontains=zoek)
+                      | Q(**{f"{aanvraag}referentie__iexact": zoek})
+                      | Q(**{f"{aanvraag}achternaam__icontains": zoek})
+                      | Q(**{f"{aanvraag}voornaam__icontains": zoek}))
+        # "Jan Jansen": every word must match a first or last name
+        delen = zoek.split()
+        if len(delen) > 1:
+            naam = Q()
+            for deel in delen:
+                naam &= (Q(**{f"{aanvraag}voornaam__icontains": deel})
+                         | Q(**{f"{aanvraag}achternaam__icontains": deel}))
+            voorwaarde |= naam
+        qs = qs.filter(voorwaarde)
     return qs
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cheques.views import beoordeling, budget, controleren, documenten, financien
+from cheques.views import beoordeling, budget, controleren, documenten, dossier, financien
 
 app_name = "cheques"
 
@@ -24,6 +24,10 @@ urlpatterns = [
          beoordeling.MedeondertekenenView.as_view(), name="medeondertekenen"),
     path("beoordeling/plan/<int:plan_id>/niet-medeondertekenen/",
          beoordeling.VerwerpenView.as_view(), name="niet-medeondertekenen"),
+    # the whole dossier of an aanvraag (beoordelaar, finance, the consulenten of its loket)
+    path("dossier/<int:aanvraag_id>/", dossier.DossierView.as_view(), name="dossier"),
+    path("dossier/<int:aanvraag_id>/dossier.pdf", dossier.DossierPdfView.as_view(),
+         name="dossier-pdf"),
     # cheques (finance and beoordelaar)
     path("financien/", financien.FinancienView.as_view(), name="financien"),
     path("financien/betaalbatch/", financien.BetaalbatchView.as_view(), name="betaalbatch"),

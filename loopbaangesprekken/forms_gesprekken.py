@@ -201,6 +201,27 @@ class ToewijzenForm(forms.Form):
         self.fields["consulent"].queryset = collegas
 
 
+class MeerdereToewijzenForm(forms.Form):
+    """The manager's batch assignment in the queue: the ticked cases and one consulent."""
+
+    aanvragen = forms.ModelMultipleChoiceField(
+        label=_("Aanvragen"), queryset=None,
+        error_messages={"required": _("Vink minstens één aanvraag aan."),
+                        "invalid_choice": _("Een aangevinkte aanvraag is niet (meer) open."),
+                        "invalid_pk_value": _("Een aangevinkte aanvraag bestaat niet.")})
+    consulent = forms.ModelChoiceField(
+        label=_("Toewijzen aan"), queryset=None, empty_label=_("kies een consulent"),
+        error_messages={"required": _("Kies de consulent aan wie u de aanvragen toewijst."),
+                        "invalid_choice": _("Kies een consulent uit de lijst.")})
+
+    def __init__(self, *args, aanvragen, collegas, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["aanvragen"].queryset = aanvragen
+        self.fields["consulent"].queryset = collegas
+        self.fields["consulent"].label_from_instance = (
+            lambda u: f"{u.get_full_name() or u.username} ({u.get_organisatie_display()})")
+
+
 class OverdragenForm(forms.Form):
     reden = forms.CharField(label=_("Reden van de overdracht"), max_length=1000,
                             widget=forms.Textarea(attrs={"rows": 3}))

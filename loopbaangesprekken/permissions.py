@@ -10,7 +10,7 @@ from aanvragen.models import Aanvraag, Postcodecontrole
 from aanvragen.workflow import aanvraag_statusmachine
 from loopbaangesprekken.models import Gesprek
 from loopbaangesprekken.workflow_gesprek import GESPREK_MOGELIJK, gesprek_statusmachine
-from tfvv.permissions import TOEGESTAAN, Toegang, geweigerd, mag_loket_zien
+from tfvv.permissions import TOEGESTAAN, Toegang, geweigerd, mag_loket_zien, ziet_alle_loketten
 
 A = Aanvraag.Status
 BEHANDELBAAR = frozenset({A.AANGEMELD, A.IN_BEHANDELING, A.SCHOLINGSPLAN})
@@ -41,6 +41,13 @@ def mag_claimen(user, aanvraag: Aanvraag) -> Toegang:
 def mag_toewijzen(user, aanvraag: Aanvraag) -> Toegang:
     return _zien_en(user, aanvraag, aanvraag.status in BEHANDELBAAR,
                     _("Deze aanvraag is niet (meer) in behandeling bij een loket."))
+
+
+def mag_meerdere_toewijzen(user) -> Toegang:
+    """Assigning a batch of cases from the queue: the manager (both loketten)."""
+    if not ziet_alle_loketten(user):
+        return geweigerd(_("Alleen een manager kan meerdere aanvragen tegelijk toewijzen."))
+    return TOEGESTAAN
 
 
 def mag_overdragen(user, aanvraag: Aanvraag, *, heeft_gepland_gesprek: bool) -> Toegang:

@@ -7,6 +7,8 @@ app_name = "loopbaangesprekken"
 
 urlpatterns = [
     path("werkvoorraad/", werkvoorraad.WerkvoorraadView.as_view(), name="werkvoorraad"),
+    path("werkvoorraad/toewijzen/", werkvoorraad.MeerdereToewijzenView.as_view(),
+         name="werkvoorraad-toewijzen"),
     path("aanvragen/<int:pk>/", gesprekken.AanvraagView.as_view(), name="aanvraag"),
     path("aanvragen/<int:pk>/claimen/", gesprekken.ClaimenView.as_view(),
          name="aanvraag-claimen"),

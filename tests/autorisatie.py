@@ -169,6 +169,11 @@ MATRIX: dict[str, Regel] = {
     # --- loopbaangesprekken: the consulent's workspace ----------------------------------
     "loopbaangesprekken:werkvoorraad": Regel(alleen(*CONSULENTEN),
                                              post=alleen(*CONSULENTEN, uitkomst="405")),
+    # the manager's batch assignment: POST only; an empty form goes back to the queue with
+    # the message; a consulent who is not a manager 403
+    "loopbaangesprekken:werkvoorraad-toewijzen": Regel(
+        alleen(*CONSULENTEN, uitkomst="405"),
+        post=wie("403", consulent_manager="redirect")),
     "loopbaangesprekken:aanvraag": Regel(loket(), kwargs=lambda o: {"pk": o.zaak.pk},
                                          post=loket("405", ander_loket="405")),
     # POST only; the case is loaded (404 for the other loket) before the method check
@@ -227,6 +232,13 @@ MATRIX: dict[str, Regel] = {
         alleen("beoordelaar", uitkomst="redirect"),
         kwargs=lambda o: {"plan_id": o.plan_ingediend.pk},
         post=alleen("beoordelaar", uitkomst="404")),
+    # --- cheques: the whole dossier of an aanvraag ---------------------------------------
+    # beoordelaar and finance every case; the consulenten of its loket (the manager both);
+    # the other loket 404; adviesgroep, beheerder and residents never (personal data)
+    **{f"cheques:{naam}": Regel(
+        loket(beoordelaar="ok", financieel="ok"), kwargs=lambda o: {"aanvraag_id": o.zaak.pk},
+        post=loket("405", ander_loket="405", beoordelaar="405", financieel="405"))
+       for naam in ("dossier", "dossier-pdf")},
     # --- cheques: finance ---------------------------------------------------------------
     "cheques:financien": Regel(alleen("financieel"), post=alleen("financieel", uitkomst="405")),
     "cheques:betaalbatch": Regel(alleen("financieel", uitkomst="405"),

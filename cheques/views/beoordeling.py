@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from cheques import selectors, services, toets
+from cheques import dossier, selectors, services, toets
 from cheques.forms import (
     AanvullingForm,
     AfwijzenForm,
@@ -89,6 +89,8 @@ class PlanView(RolVereistMixin, StapOpVereistMixin, View):
         concept = self.concept(plan)
         context = {
             "plan": plan, "aanvraag": plan.aanvraag, "beschikking": concept,
+            "p": dossier.planregel(plan), "toon_bewijs": True,
+            "documenten": dossier.documenten_van(plan.aanvraag),
             "toets": toets.uitslag(plan.toets_snapshot),
             "verdict": toets.verdict(plan.toets_snapshot),
             "termijn": selectors.beslistermijn(

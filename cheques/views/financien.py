@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -32,6 +33,15 @@ from tfvv.roles import Rol
 from tfvv.stepup import StapOpVereistMixin
 from tfvv.views.base import RolVereistMixin
 
+SORTERINGEN = [  # the keys of selectors.FINANCIEN_SORTERING, for the sort menu
+    ("nummer", gettext_lazy("chequenummer (oplopend)")),
+    ("-nummer", gettext_lazy("chequenummer (aflopend)")),
+    ("geldig_tot", gettext_lazy("vervaldatum (eerst vervallend)")),
+    ("-geldig_tot", gettext_lazy("vervaldatum (laatst vervallend)")),
+    ("bedrag", gettext_lazy("bedrag (laag naar hoog)")),
+    ("-bedrag", gettext_lazy("bedrag (hoog naar laag)")),
+]
+
 
 class FinancienView(RolVereistMixin, TemplateView):
     rollen = FINANCIEN
@@ -41,9 +51,18 @@ class FinancienView(RolVereistMixin, TemplateView):
         status = self.request.GET.get("status", "")
         if status not in Cheque.Status.values:
             status = ""
-        pagina = Paginator(selectors.cheques_voor_financien(status=status), PER_PAGINA) \
+        zoek = self.request.GET.get("zoek", "").strip()[:100]
+        if zoek:  # names of residents searched for: AVG access log
+            registreer_inzage(gebruiker=self.request.user, handeling="gezocht",
+                              onderdeel="cheques (financiën)", pad=self.request.path)
+        sorteer = self.request.GET.get("sorteer", "nummer")
+        if sorteer not in selectors.FINANCIEN_SORTERING:
+            sorteer = "nummer"
+        pagina = Paginator(selectors.cheques_voor_financien(status=status, zoek=zoek,
+                                                            sorteer=sorteer), PER_PAGINA) \
             .get_page(self.request.GET.get("pagina"))
-        return {**super().get_context_data(**kwargs), "status": status,
+        return {**super().get_context_data(**kwargs), "status": status, "zoek": zoek,
+                "sorteer": sorteer, "sorteringen": SORTERINGEN,
                 "statussen": Cheque.Status.choices, "pagina": pagina,
                 "batch_form": kwargs.get("batch_form") or BetalenForm(),
                 "batches": selectors.betaalbatches(),

@@ -7,7 +7,7 @@ case of the other loket is simply not found (404), whatever URL is guessed.
 from django.db.models import Count, Min, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from aanvragen.models import Aanvraag
+from aanvragen.models import Aanvraag, Document
 from aanvragen.workflow import AANVRAAG_TRANSITIES
 from loopbaangesprekken.models import Gesprek
 from loopbaangesprekken.workflow import PLAN_TRANSITIES
@@ -86,6 +86,11 @@ def gesprekken(aanvraag: Aanvraag) -> list[Gesprek]:
     return list(aanvraag.gesprekken.select_related("consulent").order_by("-gepland_op", "-id"))
 
 
+def documenten(aanvraag: Aanvraag) -> list[Document]:
+    """The resident's uploads, linked on the case page (one query)."""
+    return list(aanvraag.documenten.order_by("geupload_op", "id"))
+
+
 ACTIES = {
     **{t.naam: t.label for t in AANVRAAG_TRANSITIES},
     **{t.naam: t.label for t in GESPREK_TRANSITIES},
@@ -108,6 +113,17 @@ def tijdlijn(aanvraag: Aanvraag) -> list[Gebeurtenis]:
         g.van_label = statuslabel(g.objecttype, g.van_status) if g.van_status else ""
         g.naar_label = statuslabel(g.objecttype, g.naar_status) if g.naar_status else ""
     return gebeurtenissen
+
+
+def open_aanvragen_voor(user) -> QuerySet[Aanvraag]:
+    return _open(aanvragen_voor(user))
+
+
+def collegas_voor(user) -> QuerySet[Gebruiker]:
+    """The active consulenten of the loketten this user sees (a manager: both)."""
+    return (Gebruiker.objects.filter(is_active=True, organisatie__in=zichtbare_loketten(user),
+                                     groups__name=Rol.CONSULENT)
+            .order_by("organisatie", "first_name", "last_name", "username").distinct())
 
 
 def collegas(loket: str) -> QuerySet[Gebruiker]:

@@ -124,6 +124,22 @@ def reden_teruggestuurd(plan: Scholingsplan) -> str:
             .order_by("-tijdstip", "-id").values_list("reden", flat=True).first()) or ""
 
 
+def aanvulling_gevraagd(plan: Scholingsplan) -> dict | None:
+    """The open aanvulverzoek, as the cheques stage recorded it in the event log (this
+    stage does not import cheques): {"vraag", "hersteltermijn_tot", "gevraagd_op"} while
+    the plan waits for the aanvulling, else None. One query."""
+    if plan.status != Scholingsplan.Status.AANVULLING:
+        return None
+    gebeurtenis = (Gebeurtenis.objects.filter(objecttype=PLAN_OBJECTTYPE, object_id=str(plan.pk),
+                                              actie="aanvulling_vragen")
+                   .order_by("-tijdstip", "-id").first())
+    if gebeurtenis is None:
+        return None
+    tot = gebeurtenis.gegevens.get("hersteltermijn_tot")
+    return {"vraag": gebeurtenis.reden, "gevraagd_op": gebeurtenis.tijdstip,
+            "hersteltermijn_tot": date.fromisoformat(tot) if tot else None}
+
+
 def _bedrag(tekst) -> Decimal:
     try:
         return Decimal(str(tekst)).quantize(Decimal("0.01"))

@@ -102,6 +102,16 @@ def wijs_toe(*, aanvraag: Aanvraag, consulent, actor) -> Aanvraag:
     return aanvraag
 
 
+@transaction.atomic
+def wijs_meerdere_toe(*, aanvragen, consulent, actor) -> int:
+    """A manager assigns several cases to one consulent at once: all or none (a case that
+    may not go to this consulent refuses the whole batch with the reason)."""
+    _vereis(permissions.mag_meerdere_toewijzen(actor))
+    for aanvraag in aanvragen:
+        wijs_toe(aanvraag=aanvraag, consulent=consulent, actor=actor)
+    return len(aanvragen)
+
+
 def ander_loket(loket: str) -> str:
     return next(o for o in LOKETTEN if o != loket)
 

@@ -33,6 +33,15 @@ def scholingsplan_url(aanvraag: Aanvraag) -> str | None:
         return None
 
 
+def dossier_url(aanvraag: Aanvraag) -> str | None:
+    """The whole dossier, a page of the cheques stage (reversed by name: this stage does
+    not import a later one)."""
+    try:
+        return reverse("cheques:dossier", kwargs={"aanvraag_id": aanvraag.pk})
+    except NoReverseMatch:
+        return None
+
+
 def naar_scholingsplan_of(antwoord, form, aanvraag: Aanvraag):
     """After the outcome 'scholingsplan opstellen' go to the plan form when it exists."""
     if form.cleaned_data["uitkomst"] == Gesprek.Uitkomst.SCHOLINGSPLAN:
@@ -74,6 +83,7 @@ class AanvraagView(RolVereistMixin, TemplateView):
             mag_plannen=permissions.mag_gesprek_plannen(user, aanvraag),
             mag_adres_controleren=permissions.mag_adres_controleren(user, aanvraag),
             scholingsplan_url=scholingsplan_url(aanvraag),
+            dossier_url=dossier_url(aanvraag), documenten=selectors.documenten(aanvraag),
             **kwargs,
         )
 

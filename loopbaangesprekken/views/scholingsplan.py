@@ -75,6 +75,7 @@ class PlanFormulierMixin(RolVereistMixin):
             context["toets"] = selectors.actuele_toets(plan)
             context["bedragen"] = selectors.bedragen(plan)
             context["reden_teruggestuurd"] = selectors.reden_teruggestuurd(plan)
+            context["aanvulling"] = selectors.aanvulling_gevraagd(plan)
         return render(request, TEMPLATE_FORMULIER, context, status=status)
 
     def bewaar(self, request, aanvraag, plan):
@@ -149,6 +150,7 @@ class PlanView(RolVereistMixin, View):
             "bedragen": selectors.bedragen(plan),
             "mag_wijzigen": bool(mag_plan_wijzigen(request.user, plan)),
             "reden_teruggestuurd": selectors.reden_teruggestuurd(plan),
+            "aanvulling": selectors.aanvulling_gevraagd(plan),
         })
 
 

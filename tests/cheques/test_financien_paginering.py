@@ -101,3 +101,45 @@ def test_queries_gelijk_bij_twee_groottes(client_als, maak_cheques, django_asser
 def test_alleen_financieel(client_als, maak_cheques, rol, status):
     maak_cheques(1)
     assert client_als(rol).get(URL, {"pagina": 1}).status_code == status
+
+
+def test_zoeken_op_nummer_opleider_en_naam(client_als, maak_cheques):
+    cheques = maak_cheques(3)
+    doel = cheques[1]
+    aanvraag = doel.beschikking.plan.aanvraag
+    aanvraag.voornaam, aanvraag.achternaam = "Gerrit", "Zoekbaar"
+    aanvraag.save()
+    c = client_als("financieel")
+    for zoek in (doel.nummer, doel.nummer.lower(), doel.opleider.naam, "zoekbaar",
+                 "Gerrit Zoekbaar", aanvraag.referentie):
+        r = c.get(URL, {"zoek": zoek})
+        assert [ch.nummer for ch in r.context["pagina"]] == [doel.nummer], zoek
+    r = c.get(URL, {"zoek": "bestaat-niet"})
+    assert "Geen cheques gevonden" in r.content.decode()
+    from tfvv.models import Inzage
+
+    assert Inzage.objects.filter(handeling="gezocht").exists()
+
+
+def test_sorteren_en_onbekende_sortering(client_als, maak_cheques):
+    cheques = maak_cheques(3)
+    c = client_als("financieel")
+    r = c.get(URL, {"sorteer": "-nummer"})
+    assert [ch.nummer for ch in r.context["pagina"]] == [ch.nummer for ch in reversed(cheques)]
+    r = c.get(URL, {"sorteer": "wachtwoord"})  # unknown: the default order, no error
+    assert r.status_code == 200
+    assert [ch.nummer for ch in r.context["pagina"]] == [ch.nummer for ch in cheques]
+
+
+def test_zoeken_queries_gelijk_bij_twee_groottes(client_als, maak_cheques,
+                                                 django_assert_num_queries):
+    c = client_als("financieel")
+    maak_cheques(3)
+    zoek = {"zoek": "ROC", "sorteer": "-bedrag"}
+    c.get(URL, zoek)
+    with CaptureQueriesContext(connection) as klein:
+        assert c.get(URL, zoek).status_code == 200
+    maak_cheques(PER_PAGINA + 20)
+    with django_assert_num_queries(len(klein)):
+        r = c.get(URL, zoek)
+    assert len(r.context["pagina"].object_list) == PER_PAGINA

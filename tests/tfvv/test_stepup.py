@@ -140,8 +140,11 @@ def test_decorator(medewerkers, bij_openen, methode, verwacht):
     request = _request(RequestFactory(), methode, medewerkers["beoordelaar"], {})
     response = gevoelig(request)
     assert response.status_code == verwacht
-    if verwacht == 302:
+    if verwacht == 302 and methode == "get":
         assert response["Location"] == f"{BEVESTIGEN}?next=%2Fgevoelig%2F"
+    elif verwacht == 302:  # a POST: the input is kept under a one-time key in `next`
+        assert response["Location"].startswith(
+            f"{BEVESTIGEN}?next=%2Fgevoelig%2F%3F{stepup.INVOER_PARAM}%3D")
     request = _request(RequestFactory(), methode, medewerkers["beoordelaar"],
                        {stepup.SESSIE_SLEUTEL: time.time()})
     assert gevoelig(request).status_code == 200
@@ -180,3 +183,52 @@ def test_wachtwoord_wijzigen_in_beheer_vraagt_verse_code(client_als, medewerkers
     assert response["Location"].startswith(BEVESTIGEN)
     doel.refresh_from_db()
     assert not doel.check_password("Gekaapt-wachtwoord-9")
+
+
+def test_bewaarde_invoer_wordt_een_keer_uitgevoerd_op_hetzelfde_pad(medewerkers):
+    from urllib.parse import parse_qs, urlsplit
+
+    ontvangen = []
+
+    @stepup.stap_op_vereist
+    def gevoelig(request):
+        ontvangen.append((request.method, dict(request.POST.lists())))
+        return HttpResponse("gedaan")
+
+    rf, user, sessie = RequestFactory(), medewerkers["beoordelaar"], {}
+    request = rf.post("/gevoelig/", {"motivering": "getypt", "regels": ["R1", "R2"],
+                                     "csrfmiddlewaretoken": "x"})
+    request.user, request.session = user, sessie
+    terug = parse_qs(urlsplit(gevoelig(request)["Location"]).query)["next"][0]
+    assert ontvangen == []
+    sessie[stepup.SESSIE_SLEUTEL] = time.time()  # the code was entered
+    for pad in (terug.replace("/gevoelig/", "/ander/"), terug, terug):
+        request = rf.get(pad)
+        request.user, request.session = user, sessie
+        gevoelig(request)
+    # another path does not use the kept input (and spends it: one time only)
+    assert ontvangen == [("GET", {}), ("GET", {}), ("GET", {})]
+
+
+def test_bewaarde_invoer_op_het_juiste_pad(medewerkers):
+    from urllib.parse import parse_qs, urlsplit
+
+    ontvangen = []
+
+    @stepup.stap_op_vereist
+    def gevoelig(request):
+        ontvangen.append((request.method, dict(request.POST.lists())))
+        return HttpResponse("gedaan")
+
+    rf, user, sessie = RequestFactory(), medewerkers["beoordelaar"], {}
+    request = rf.post("/gevoelig/", {"motivering": "getypt", "regels": ["R1", "R2"],
+                                     "csrfmiddlewaretoken": "x"})
+    request.user, request.session = user, sessie
+    terug = parse_qs(urlsplit(gevoelig(request)["Location"]).query)["next"][0]
+    sessie[stepup.SESSIE_SLEUTEL] = time.time()
+    for _ in range(2):
+        request = rf.get(terug)
+        request.user, request.session = user, sessie
+        gevoelig(request)
+    assert ontvangen == [("POST", {"motivering": ["getypt"], "regels": ["R1", "R2"]}),
+                         ("GET", {})]

@@ -50,7 +50,10 @@ def bevestigen(request):
         if form.is_valid():
             request.session.pop(MISLUKT_SLEUTEL, None)
             stepup.markeer_bevestigd(request)
-            messages.success(request, _("Bevestigd. U kunt de handeling nu uitvoeren."))
+            if volgende and stepup.INVOER_PARAM in volgende:
+                messages.success(request, _("Bevestigd. Uw invoer wordt nu verwerkt."))
+            else:
+                messages.success(request, _("Bevestigd. U kunt de handeling nu uitvoeren."))
             return redirect(volgende or "tfvv:start")
         mislukt = request.session.get(MISLUKT_SLEUTEL, 0) + 1
         request.session[MISLUKT_SLEUTEL] = mislukt
