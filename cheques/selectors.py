@@ -11,6 +11,7 @@ from cheques import toets
 from cheques.models import Aanvulverzoek, Beschikking, Betaling, Cheque
 from loopbaangesprekken.models import Scholingsplan
 from tfvv.models import Gebeurtenis
+from tfvv.termijnen import einde_termijn
 
 P = Scholingsplan.Status
 BESLISTERMIJN = datetime.timedelta(weeks=8)  # Awb 4:13 and the verordening
@@ -66,7 +67,8 @@ def beslistermijn(plan: Scholingsplan, momenten: list, vandaag: datetime.date) -
             opgeschort += (vandaag - begin).days
         else:
             opgeschort += (timezone.localdate(einde) - begin).days
-    einde = ontvangen + BESLISTERMIJN + datetime.timedelta(days=opgeschort)
+    # Algemene termijnenwet: a beslistermijn ending on a weekend day or holiday runs on.
+    einde = einde_termijn(ontvangen + BESLISTERMIJN + datetime.timedelta(days=opgeschort))
     verstreken = vandaag - ontvangen - datetime.timedelta(days=opgeschort)
     return Termijn(
         ontvangen=ontvangen, opgeschort_dagen=opgeschort, einde=None if lopend else einde,
