@@ -123,7 +123,7 @@ def test_handmatige_regel_vraagt_medeondertekening_en_verwerpen(periode, maak_pl
 
 
 def test_afwijzen(periode, maak_plan, medewerkers, django_capture_on_commit_callbacks):
-    plan = maak_plan()
+    plan = maak_plan(toets_snapshot=toets_met(R7="niet_voldaan"))
     b = medewerkers["beoordelaar"]
     with pytest.raises(ValidationError) as e:
         services.afwijzen(plan=plan, door=b, motivering="", regels=[])
@@ -132,7 +132,7 @@ def test_afwijzen(periode, maak_plan, medewerkers, django_capture_on_commit_call
         beschikking = services.afwijzen(plan=plan, door=b, motivering="Te oud.", regels=["R7"])
     beschikking.refresh_from_db()
     assert beschikking.uitkomst == Beschikking.Uitkomst.AFWIJZING
-    assert "R7" in beschikking.grondslag
+    assert "Subsidieverordening" in beschikking.grondslag
     assert beschikking.brief  # the letter was rendered
     plan.aanvraag.refresh_from_db()
     assert plan.aanvraag.status == Aanvraag.Status.AFGEWEZEN
