@@ -95,6 +95,22 @@ class AanmeldForm(forms.Form):
         regex=r"^[A-Za-z0-9][A-Za-z0-9 \-]{0,9}$",
         help_text=_("Bijvoorbeeld A of 2-hoog."),
         error_messages={"invalid": _("Gebruik alleen letters en cijfers, zoals A of 2.")})
+    straat = forms.CharField(
+        label=_("Straat"), max_length=150,
+        error_messages=verplicht(_("Vul de straat in waar u woont.")),
+        widget=forms.TextInput(attrs={"autocomplete": "address-line1"}))
+    woonplaats = forms.CharField(
+        label=_("Woonplaats"), max_length=80,
+        error_messages=verplicht(_("Vul uw woonplaats in.")),
+        widget=forms.TextInput(attrs={"autocomplete": "address-level2"}))
+    besluiten_elektronisch = forms.TypedChoiceField(
+        label=_("Hoe wilt u onze besluiten ontvangen?"),
+        choices=[("ja", _("Digitaal: per e-mail en in 'Mijn aanvraag'")),
+                 ("nee", _("Per post, op papier"))],
+        coerce=lambda waarde: waarde == "ja", widget=forms.RadioSelect,
+        help_text=_("Digitaal is sneller. U kunt een bezwaar altijd ook digitaal indienen in "
+                    "'Mijn aanvraag' (artikel 2:14 Algemene wet bestuursrecht)."),
+        error_messages=verplicht(_("Kies hoe u onze besluiten wilt ontvangen.")))
     opleidingsniveau = forms.ChoiceField(
         label=_("Wat is de hoogste opleiding die u heeft afgemaakt?"),
         choices=[("", _("Kies uw opleiding")), *Opleidingsniveau.choices],

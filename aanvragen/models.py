@@ -67,6 +67,9 @@ class AanvraagStatus(models.TextChoices):
     GEEN_VERVOLG = "geen_vervolg", _("geen vervolg")
     INGETROKKEN = "ingetrokken", _("ingetrokken")
     AFGEROND = "afgerond", _("afgerond")
+    # the cheque's end when the scholing was not completed (set by the cheques stage)
+    VERVALLEN = "vervallen", _("cheque vervallen")
+    SUBSIDIE_INGETROKKEN = "subsidie_ingetrokken", _("subsidie ingetrokken")
 
 
 OPEN_STATUSSEN = (
@@ -102,6 +105,13 @@ class Aanvraag(models.Model):
     postcode = models.CharField(_("postcode"), max_length=6)  # normalised: 7511AB
     huisnummer = models.PositiveIntegerField(_("huisnummer"))
     toevoeging = models.CharField(_("toevoeging"), max_length=10, blank=True)
+    # For the address block of decision letters; blank on aanvragen from before they were asked.
+    straat = models.CharField(_("straat"), max_length=150, blank=True)
+    woonplaats = models.CharField(_("woonplaats"), max_length=80, blank=True)
+    # Awb 2:14: decisions go electronically only to a resident who said so; otherwise every
+    # letter is printed and posted (cheques: the print-and-post worklist).
+    besluiten_elektronisch = models.BooleanField(_("besluiten digitaal ontvangen"),
+                                                 default=True)
     gemeente = models.ForeignKey(Gemeente, null=True, blank=True, on_delete=models.PROTECT,
                                  related_name="aanvragen", verbose_name=_("gemeente"))
     postcodecontrole = models.CharField(_("adrescontrole"), max_length=16,
@@ -157,6 +167,18 @@ class Aanvraag(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in self.OPEN_STATUSSEN
+
+    @property
+    def adresregels(self) -> list[str]:
+        """The postal address block (PostNL: postcode, two spaces, place in capitals). An
+        aanvraag from before street and city were asked falls back to the gemeente of its
+        postcode (tfvv PC4 reference data); the street is then missing, see
+        docs/aanmelding.md."""
+        huis = f"{self.huisnummer}{(' ' + self.toevoeging) if self.toevoeging else ''}"
+        plaats = self.woonplaats or (self.gemeente.naam if self.gemeente_id else "")
+        postcode = f"{self.postcode[:4]} {self.postcode[4:]}".strip()
+        return [self.naam, f"{self.straat} {huis}".strip(),
+                f"{postcode}  {plaats.upper()}".strip()]
 
 
 class InlogLink(models.Model):

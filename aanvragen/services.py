@@ -62,7 +62,8 @@ class Aanmeldresultaat:
 # what the resident typed, copied onto the aanvraag
 AANMELDVELDEN = (
     "voornaam", "achternaam", "geboortedatum", "email", "telefoon", "postcode", "huisnummer",
-    "toevoeging", "opleidingsniveau", "arbeidssituatie", "huidig_beroep", "huidige_sector",
+    "toevoeging", "straat", "woonplaats", "besluiten_elektronisch", "opleidingsniveau",
+    "arbeidssituatie", "huidig_beroep", "huidige_sector",
     "scholingswens", "voorkeur_loket", "voorkeur_locatie", "bron")
 HERHAALVENSTER = timedelta(minutes=10)
 

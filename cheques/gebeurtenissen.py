@@ -2,7 +2,9 @@
 
 from django.dispatch import receiver
 
-from cheques.models import Aanvulverzoek
+from aanvragen.services import wijzig_status
+from aanvragen.workflow import aanvraag_statusmachine
+from cheques.models import Aanvulverzoek, Cheque
 from cheques.selectors import PLAN_TYPE
 from tfvv.events import gebeurtenis_geregistreerd
 
@@ -15,3 +17,22 @@ def aanvulling_beantwoord(sender, gebeurtenis, **kwargs):
         Aanvulverzoek.objects.filter(plan_id=int(gebeurtenis.object_id),
                                      beantwoord_op__isnull=True).update(
             beantwoord_op=gebeurtenis.tijdstip)
+
+
+CHEQUE_TYPE = "cheques.cheque"
+# a cheque that ends without completion closes the aanvraag (which cannot see cheques)
+AANVRAAG_BIJ_CHEQUE_EINDE = {Cheque.Status.VERVALLEN: "cheque_vervallen",
+                             Cheque.Status.INGETROKKEN: "subsidie_intrekken"}
+
+
+@receiver(gebeurtenis_geregistreerd, dispatch_uid="cheques.aanvraag_afsluiten")
+def aanvraag_afsluiten(sender, gebeurtenis, **kwargs):
+    """A lapsed or withdrawn cheque must not leave the aanvraag "toegekend" forever: the
+    resident sees the end in the portal and the retention job covers it."""
+    transitie = AANVRAAG_BIJ_CHEQUE_EINDE.get(gebeurtenis.naar_status)
+    if gebeurtenis.objecttype != CHEQUE_TYPE or transitie is None:
+        return
+    aanvraag = (Cheque.objects.select_related("beschikking__plan__aanvraag")
+                .get(pk=int(gebeurtenis.object_id)).beschikking.plan.aanvraag)
+    if aanvraag_statusmachine.toegestaan(aanvraag, transitie):
+        wijzig_status(aanvraag=aanvraag, transitie=transitie, actor=gebeurtenis.actor)
