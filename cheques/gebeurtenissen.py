@@ -4,8 +4,9 @@ from django.dispatch import receiver
 
 from aanvragen.services import wijzig_status
 from aanvragen.workflow import aanvraag_statusmachine
-from cheques.models import Aanvulverzoek, Cheque
+from cheques.models import Aanvulverzoek, Beschikking, Cheque, Vervolgbesluit
 from cheques.selectors import PLAN_TYPE
+from cheques.services import post
 from tfvv.events import gebeurtenis_geregistreerd
 
 
@@ -36,3 +37,17 @@ def aanvraag_afsluiten(sender, gebeurtenis, **kwargs):
                 .get(pk=int(gebeurtenis.object_id)).beschikking.plan.aanvraag)
     if aanvraag_statusmachine.toegestaan(aanvraag, transitie):
         wijzig_status(aanvraag=aanvraag, transitie=transitie, actor=gebeurtenis.actor)
+
+
+@receiver(gebeurtenis_geregistreerd, dispatch_uid="cheques.per_post")
+def per_post(sender, gebeurtenis, **kwargs):
+    """Every decision sent to a resident who wants paper goes to the print-and-post list."""
+    if gebeurtenis.objecttype == "cheques.beschikking" and gebeurtenis.actie == "verzenden":
+        beschikking = Beschikking.objects.select_related("plan__aanvraag").get(
+            pk=int(gebeurtenis.object_id))
+        post.zet_klaar_voor_post(beschikking=beschikking)
+    elif (gebeurtenis.objecttype == "cheques.vervolgbesluit"
+          and gebeurtenis.actie == "vervolgbesluit"):
+        besluit = Vervolgbesluit.objects.select_related("beschikking__plan__aanvraag").get(
+            pk=int(gebeurtenis.object_id))
+        post.zet_klaar_voor_post(beschikking=besluit.beschikking, vervolgbesluit=besluit)

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from cheques.views import beoordeling, budget, controleren, documenten, financien
+from cheques.views import (
+    beoordeling,
+    bezwaar,
+    budget,
+    controleren,
+    documenten,
+    financien,
+    post,
+)
 
 app_name = "cheques"
 
@@ -43,6 +51,11 @@ urlpatterns = [
     path("budget/periode/<int:periode_id>/publiceren/", budget.PlafondPublicerenView.as_view(),
          name="plafond-publiceren"),
     # documents (resident, staff)
+    path("post/", post.PostView.as_view(), name="post"),
+    path("bezwaren/", bezwaar.BezwarenView.as_view(), name="bezwaren"),
+    path("bezwaren/<int:pk>/", bezwaar.BezwaarView.as_view(), name="bezwaar"),
+    path("mijn-aanvraag/bezwaar/<str:soort>/<int:pk>/", bezwaar.BezwaarMakenView.as_view(),
+         name="bezwaar-maken"),
     path("beschikkingen/<int:pk>/beschikking.pdf", documenten.beschikking_pdf,
          name="beschikking-pdf"),
     path("beschikkingen/<int:pk>/cheque.pdf", documenten.cheque_pdf, name="cheque-pdf"),
