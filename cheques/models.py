@@ -226,6 +226,9 @@ class Postzending(models.Model):
             fields=["beschikking", "vervolgbesluit"], name="een_postzending_per_besluit",
             nulls_distinct=False)]
 
+    def __str__(self):
+        return f"Postzending {self.pk}"
+
     @property
     def besluit(self):
         return self.vervolgbesluit or self.beschikking
