@@ -1,6 +1,7 @@
 """Forms of the aanmelding and the resident portal. Every message in plain Dutch."""
 
 import datetime
+from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.urls import reverse
@@ -209,3 +210,51 @@ class IntrekkenForm(forms.Form):
     bevestig = forms.BooleanField(
         label=_("Ja, ik wil mijn aanvraag intrekken."),
         error_messages=verplicht(_("Vink het vakje aan als u uw aanvraag echt wilt intrekken.")))
+
+
+class WijzigingForm(forms.Form):
+    """After the grant: ask to change the opleiding, the dates or the amount."""
+
+    opleiding_naam = forms.CharField(label=_("Andere opleiding (naam)"), max_length=200,
+                                     required=False)
+    startdatum = forms.DateField(
+        label=_("Nieuwe startdatum"), required=False, input_formats=DATUMFORMATEN,
+        help_text=_("Dag-maand-jaar, bijvoorbeeld 01-09-2026."),
+        error_messages={"invalid": _("Vul de datum in als dag-maand-jaar, bijvoorbeeld "
+                                     "01-09-2026.")})
+    einddatum = forms.DateField(
+        label=_("Nieuwe einddatum"), required=False, input_formats=DATUMFORMATEN,
+        error_messages={"invalid": _("Vul de datum in als dag-maand-jaar, bijvoorbeeld "
+                                     "01-09-2026.")})
+    bedrag = forms.CharField(label=_("Nieuw bedrag (€)"), required=False, max_length=20,
+                             help_text=_("Bijvoorbeeld 1.750,00."))
+    toelichting = forms.CharField(
+        label=_("Waarom wilt u dit veranderen?"), max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Schrijf kort op waarom u iets wilt veranderen.")})
+
+    def clean_bedrag(self):
+        """People type "1750,50", "1.750,50" or "1750.50"."""
+        invoer = self.cleaned_data["bedrag"].strip().replace("€", "").replace(" ", "")
+        if not invoer:
+            return None
+        if "," in invoer:
+            invoer = invoer.replace(".", "").replace(",", ".")
+        try:
+            bedrag = Decimal(invoer).quantize(Decimal("0.01"))
+        except InvalidOperation:
+            bedrag = None
+        if bedrag is None or not bedrag.is_finite() or bedrag <= 0 or bedrag >= 10**7:
+            raise forms.ValidationError(_("Vul een bedrag in zoals 1.750,00."))
+        return bedrag
+
+    def clean(self):
+        data = super().clean()
+        if not any(data.get(v) for v in ("opleiding_naam", "startdatum", "einddatum",
+                                          "bedrag")):
+            raise forms.ValidationError(_("Vul in wat u wilt veranderen: de opleiding, de "
+                                          "data of het bedrag."))
+        if (data.get("startdatum") and data.get("einddatum")
+                and data["einddatum"] < data["startdatum"]):
+            self.add_error("einddatum", _("De einddatum ligt vóór de startdatum."))
+        return data

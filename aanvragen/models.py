@@ -256,3 +256,29 @@ class Document(models.Model):
 
     def __str__(self):
         return f"{self.get_soort_display()}: {self.originele_naam}"
+
+
+class Wijzigingsverzoek(models.Model):
+    """The resident asks, after the grant, to change the opleiding, the dates or the amount
+    (obligation 4 of the beschikking). The cheques stage decides on it with a
+    wijzigingsbeschikking and stamps `afgehandeld_op`."""
+
+    aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE,
+                                 related_name="wijzigingsverzoeken")
+    opleiding_naam = models.CharField(_("andere opleiding"), max_length=200, blank=True)
+    startdatum = models.DateField(_("nieuwe startdatum"), null=True, blank=True)
+    einddatum = models.DateField(_("nieuwe einddatum"), null=True, blank=True)
+    bedrag = models.DecimalField(_("nieuw bedrag"), max_digits=9, decimal_places=2, null=True,
+                                 blank=True)
+    toelichting = models.TextField(_("toelichting"), max_length=4000)
+    ingediend_op = models.DateTimeField(auto_now_add=True)
+    afgehandeld_op = models.DateTimeField(_("afgehandeld op"), null=True, blank=True,
+                                          db_index=True)
+
+    class Meta:
+        verbose_name = _("wijzigingsverzoek")
+        verbose_name_plural = _("wijzigingsverzoeken")
+        ordering = ["ingediend_op", "pk"]
+
+    def __str__(self):
+        return f"Wijzigingsverzoek {self.pk} ({self.aanvraag})"

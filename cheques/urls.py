@@ -8,6 +8,7 @@ from cheques.views import (
     documenten,
     financien,
     post,
+    wijziging,
 )
 
 app_name = "cheques"
@@ -52,6 +53,8 @@ urlpatterns = [
          name="plafond-publiceren"),
     # documents (resident, staff)
     path("post/", post.PostView.as_view(), name="post"),
+    path("wijzigingen/", wijziging.WijzigingenView.as_view(), name="wijzigingen"),
+    path("wijzigingen/<int:pk>/", wijziging.WijzigingView.as_view(), name="wijziging"),
     path("bezwaren/", bezwaar.BezwarenView.as_view(), name="bezwaren"),
     path("bezwaren/<int:pk>/", bezwaar.BezwaarView.as_view(), name="bezwaar"),
     path("mijn-aanvraag/bezwaar/<str:soort>/<int:pk>/", bezwaar.BezwaarMakenView.as_view(),

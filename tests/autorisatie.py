@@ -221,6 +221,16 @@ MATRIX: dict[str, Regel] = {
     "cheques:cheque-pdf": Regel(
         alleen("inwoner", "beoordelaar", "financieel"),
         kwargs=lambda o: {"pk": o.beschikking.pk}),
+    # --- cheques: bezwaar register and the postal channel -------------------------------
+    "cheques:bezwaar-maken": Regel(
+        alleen("inwoner"),
+        kwargs=lambda o: {"soort": "beschikking", "pk": o.beschikking.pk},
+        post=alleen("inwoner", uitkomst="400")),
+    "cheques:bezwaren": Regel(alleen("beoordelaar"),
+                              post=alleen("beoordelaar", uitkomst="400")),
+    "cheques:bezwaar": Regel(alleen("beoordelaar"), kwargs=lambda o: {"pk": o.bezwaar.pk},
+                             post=alleen("beoordelaar", uitkomst="400")),
+    "cheques:post": Regel(alleen("beoordelaar"), post=alleen("beoordelaar", uitkomst="400")),
     # --- rapportage (no personal data: adviesgroep and project office) -------------------
     "rapportage:dashboard": Regel(alleen("adviesgroep", "beheerder"),
                                   post=alleen("adviesgroep", "beheerder", uitkomst="405")),

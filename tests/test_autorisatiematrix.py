@@ -208,6 +208,14 @@ class Objecten:
         return self.beschikking.cheque
 
     @cached_property
+    def bezwaar(self):
+        """The resident's bezwaar, filed in the portal against the beschikking."""
+        from cheques.services.bezwaar import dien_bezwaar_in
+
+        return dien_bezwaar_in(besluit=self.beschikking, door=self.inwoner,
+                               gronden="Het bedrag is te laag.")
+
+    @cached_property
     def betaalbatch(self):
         """A payment batch holding a cheque that was declared, settled and paid."""
         from decimal import Decimal
