@@ -216,6 +216,16 @@ class Objecten:
                                gronden="Het bedrag is te laag.")
 
     @cached_property
+    def wijzigingsverzoek(self):
+        """The resident asks to change the amount of the granted cheque."""
+        from decimal import Decimal
+
+        from aanvragen.services import vraag_wijziging
+
+        return vraag_wijziging(aanvraag=self.beschikking.plan.aanvraag, actor=self.inwoner,
+                               bedrag=Decimal("1600.00"), toelichting="Het boek is duurder.")
+
+    @cached_property
     def betaalbatch(self):
         """A payment batch holding a cheque that was declared, settled and paid."""
         from decimal import Decimal
