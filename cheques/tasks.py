@@ -1,7 +1,7 @@
 from celery import shared_task
 from django.utils import timezone
 
-from cheques import documenten, services
+from cheques import documenten, services, vervolgbrieven
 from tfvv.outbox import outbox_taak
 
 
@@ -15,3 +15,9 @@ def maak_documenten(*, beschikking_id: int) -> None:
 def laat_verlopen_cheques_vervallen() -> int:
     """Daily (beat): unused cheques past their expiry lapse."""
     return services.laat_verlopen_cheques_vervallen(vandaag=timezone.localdate())
+
+
+@outbox_taak(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+def maak_vervolgbrief(*, besluit_id: int) -> None:
+    """Render the letter of a decision after the grant and tell the resident, once."""
+    vervolgbrieven.maak_brief(besluit_id=besluit_id)

@@ -223,6 +223,9 @@ MATRIX: dict[str, Regel] = {
     "cheques:cheque-pdf": Regel(
         alleen("inwoner", "beoordelaar", "financieel"),
         kwargs=lambda o: {"pk": o.beschikking.pk}),
+    "cheques:besluit-pdf": Regel(
+        loket(inwoner="ok", beoordelaar="ok", financieel="ok"),
+        kwargs=lambda o: {"pk": o.vervolgbesluit.pk}),
     # --- cheques: bezwaar register and the postal channel -------------------------------
     "cheques:bezwaar-maken": Regel(
         alleen("inwoner"),
