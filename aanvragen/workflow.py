@@ -39,9 +39,10 @@ AANVRAAG_TRANSITIES = [
     Transitie("afronden", frozenset({S.TOEGEKEND}), S.AFGEROND, _("afronden"),
               _("Uw scholing is afgerond en de opleider is betaald.")),
     # The cheque ended without completion: the case is closed, so retention applies.
-    Transitie("cheque_vervallen", frozenset({S.TOEGEKEND}), S.VERVALLEN, _("cheque vervallen"),
+    Transitie("afsluiten_na_vervallen", frozenset({S.TOEGEKEND}), S.VERVALLEN,
+              _("afsluiten: cheque vervallen"),
               _("Uw aanvraag is afgesloten omdat uw scholingscheque is vervallen.")),
-    Transitie("subsidie_intrekken", frozenset({S.TOEGEKEND, S.AFGEROND}),
+    Transitie("afsluiten_na_intrekking", frozenset({S.TOEGEKEND, S.AFGEROND}),
               S.SUBSIDIE_INGETROKKEN, _("subsidie ingetrokken"),
               _("Uw aanvraag is afgesloten omdat de subsidie is ingetrokken. De reden staat in "
                 "de brief over de intrekking.")),

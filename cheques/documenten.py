@@ -70,7 +70,7 @@ def _mail_inwoner(beschikking: Beschikking, cheque: Cheque | None, ctx: dict):
         links.append({"label": _("Scholingscheque (PDF)"),
                       "url": reverse("cheques:cheque-pdf", args=[beschikking.pk])})
     links.append({"label": _("Bezwaar maken"), "url": reverse(
-        "cheques:bezwaar-maken", kwargs={"soort": "beschikking", "pk": beschikking.pk})})
+        "cheques:bezwaar-maken", kwargs={"pk": beschikking.pk})})
     send_mail(
         _("Besluit over uw aanvraag bij het Twents Fonds voor Vakmanschap"),
         _("Beste %(naam)s,\n\nEr is een besluit genomen over uw aanvraag %(ref)s "

@@ -22,8 +22,8 @@ def aanvulling_beantwoord(sender, gebeurtenis, **kwargs):
 
 CHEQUE_TYPE = "cheques.cheque"
 # a cheque that ends without completion closes the aanvraag (which cannot see cheques)
-AANVRAAG_BIJ_CHEQUE_EINDE = {Cheque.Status.VERVALLEN: "cheque_vervallen",
-                             Cheque.Status.INGETROKKEN: "subsidie_intrekken"}
+AANVRAAG_BIJ_CHEQUE_EINDE = {Cheque.Status.VERVALLEN: "afsluiten_na_vervallen",
+                             Cheque.Status.INGETROKKEN: "afsluiten_na_intrekking"}
 
 
 @receiver(gebeurtenis_geregistreerd, dispatch_uid="cheques.aanvraag_afsluiten")

@@ -62,6 +62,5 @@ def _mail_inwoner(besluit: Vervolgbesluit, ctx: dict):
         gegevens={"links": [{"label": _("Brief (PDF)"),
                              "url": reverse("cheques:besluit-pdf", args=[besluit.pk])},
                             *([{"label": _("Bezwaar maken"), "url": reverse(
-                                "cheques:bezwaar-maken",
-                                kwargs={"soort": "besluit", "pk": besluit.pk})}]
+                                "cheques:bezwaar-maken-besluit", args=[besluit.pk])}]
                               if besluit.bezwaartermijn_tot else [])]})

@@ -229,7 +229,10 @@ MATRIX: dict[str, Regel] = {
     # --- cheques: bezwaar register and the postal channel -------------------------------
     "cheques:bezwaar-maken": Regel(
         alleen("inwoner"),
-        kwargs=lambda o: {"soort": "beschikking", "pk": o.beschikking.pk},
+        kwargs=lambda o: {"pk": o.beschikking.pk},
+        post=alleen("inwoner", uitkomst="400")),
+    "cheques:bezwaar-maken-besluit": Regel(
+        alleen("inwoner"), kwargs=lambda o: {"pk": o.vervolgbesluit.pk},
         post=alleen("inwoner", uitkomst="400")),
     "cheques:bezwaren": Regel(alleen("beoordelaar"),
                               post=alleen("beoordelaar", uitkomst="400")),

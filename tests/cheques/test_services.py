@@ -60,7 +60,8 @@ def test_toekennen_reserveert_en_geeft_cheque_uit(periode, maak_plan, medewerker
     assert verificatie.opgemaakt(code) in opleidermail.body
     assert verificatie.klopt(verwacht_hash=cheque.verificatiecode_hash, invoer=code.lower())
     links = Gebeurtenis.objects.get(actie="documenten_verzonden").gegevens["links"]
-    assert [link["label"] for link in links] == ["Beschikking (PDF)", "Scholingscheque (PDF)"]
+    assert [link["label"] for link in links] == ["Beschikking (PDF)", "Scholingscheque (PDF)",
+                                                  "Bezwaar maken"]
 
 
 def test_toekennen_regels(periode, maak_plan, medewerkers):
