@@ -4,7 +4,8 @@ Due when the case is closed and its period has passed, counted from the moment i
 reached its final state (the event log) or `afgesloten_op` when set:
 - geen vervolg / doorverwezen / ingetrokken: `zonder_vervolg` after closing;
 - afgewezen / buiten behandeling: `afgewezen` after the bezwaartermijn ended;
-- afgerond (toegekend, cheque settled): `toegekend` (financial retention) after completion.
+- afgerond, cheque vervallen, subsidie ingetrokken (every end of a granted case):
+  `toegekend` (financial retention) after that end.
 """
 
 from django.db.models import CharField, OuterRef, Q, Subquery
@@ -18,7 +19,7 @@ S = Aanvraag.Status
 UITKOMSTEN = {
     "zonder_vervolg": (S.GEEN_VERVOLG, S.DOORVERWEZEN, S.INGETROKKEN),
     "afgewezen": (S.AFGEWEZEN, S.BUITEN_BEHANDELING),
-    "toegekend": (S.AFGEROND,),
+    "toegekend": (S.AFGEROND, S.VERVALLEN, S.SUBSIDIE_INGETROKKEN),
 }
 
 
@@ -53,6 +54,8 @@ def anonimiseer_aanvraag(aanvraag: Aanvraag, nu) -> None:
     aanvraag.postcode = bt.pc4(aanvraag.postcode)
     aanvraag.huisnummer = 0
     aanvraag.toevoeging = ""
+    aanvraag.straat = ""
+    aanvraag.woonplaats = ""
     aanvraag.scholingswens = ""
     aanvraag.geanonimiseerd_op = nu
     aanvraag.save()
@@ -66,4 +69,4 @@ def anonimiseer_aanvraag(aanvraag: Aanvraag, nu) -> None:
 
 
 bt.registreer("aanvragen.aanvraag", te_anonimiseren=verlopen_aanvragen,
-              anonimiseer=anonimiseer_aanvraag)
+              anonimiseer=anonimiseer_aanvraag, dossier_veld="pk")

@@ -1,6 +1,7 @@
 """Forms of the aanmelding and the resident portal. Every message in plain Dutch."""
 
 import datetime
+from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.urls import reverse
@@ -99,6 +100,22 @@ class AanmeldForm(forms.Form):
         regex=r"^[A-Za-z0-9][A-Za-z0-9 \-]{0,9}$",
         help_text=_("Bijvoorbeeld A of 2-hoog."),
         error_messages={"invalid": _("Gebruik alleen letters en cijfers, zoals A of 2.")})
+    straat = forms.CharField(
+        label=_("Straat"), max_length=150,
+        error_messages=verplicht(_("Vul de straat in waar u woont.")),
+        widget=forms.TextInput(attrs={"autocomplete": "address-line1"}))
+    woonplaats = forms.CharField(
+        label=_("Woonplaats"), max_length=80,
+        error_messages=verplicht(_("Vul uw woonplaats in.")),
+        widget=forms.TextInput(attrs={"autocomplete": "address-level2"}))
+    besluiten_elektronisch = forms.TypedChoiceField(
+        label=_("Hoe wilt u onze besluiten ontvangen?"),
+        choices=[("ja", _("Digitaal: per e-mail en in 'Mijn aanvraag'")),
+                 ("nee", _("Per post, op papier"))],
+        coerce=lambda waarde: waarde == "ja", widget=forms.RadioSelect,
+        help_text=_("Digitaal is sneller. U kunt een bezwaar altijd ook digitaal indienen in "
+                    "'Mijn aanvraag' (artikel 2:14 Algemene wet bestuursrecht)."),
+        error_messages=verplicht(_("Kies hoe u onze besluiten wilt ontvangen.")))
     opleidingsniveau = forms.ChoiceField(
         label=_("Wat is de hoogste opleiding die u heeft afgemaakt?"),
         choices=[("", _("Kies uw opleiding")), *Opleidingsniveau.choices],
@@ -201,3 +218,51 @@ class IntrekkenForm(forms.Form):
     bevestig = forms.BooleanField(
         label=_("Ja, ik wil mijn aanvraag intrekken."),
         error_messages=verplicht(_("Vink het vakje aan als u uw aanvraag echt wilt intrekken.")))
+
+
+class WijzigingForm(forms.Form):
+    """After the grant: ask to change the opleiding, the dates or the amount."""
+
+    opleiding_naam = forms.CharField(label=_("Andere opleiding (naam)"), max_length=200,
+                                     required=False)
+    startdatum = forms.DateField(
+        label=_("Nieuwe startdatum"), required=False, input_formats=DATUMFORMATEN,
+        help_text=_("Dag-maand-jaar, bijvoorbeeld 01-09-2026."),
+        error_messages={"invalid": _("Vul de datum in als dag-maand-jaar, bijvoorbeeld "
+                                     "01-09-2026.")})
+    einddatum = forms.DateField(
+        label=_("Nieuwe einddatum"), required=False, input_formats=DATUMFORMATEN,
+        error_messages={"invalid": _("Vul de datum in als dag-maand-jaar, bijvoorbeeld "
+                                     "01-09-2026.")})
+    bedrag = forms.CharField(label=_("Nieuw bedrag (€)"), required=False, max_length=20,
+                             help_text=_("Bijvoorbeeld 1.750,00."))
+    toelichting = forms.CharField(
+        label=_("Waarom wilt u dit veranderen?"), max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Schrijf kort op waarom u iets wilt veranderen.")})
+
+    def clean_bedrag(self):
+        """People type "1750,50", "1.750,50" or "1750.50"."""
+        invoer = self.cleaned_data["bedrag"].strip().replace("€", "").replace(" ", "")
+        if not invoer:
+            return None
+        if "," in invoer:
+            invoer = invoer.replace(".", "").replace(",", ".")
+        try:
+            bedrag = Decimal(invoer).quantize(Decimal("0.01"))
+        except InvalidOperation:
+            bedrag = None
+        if bedrag is None or not bedrag.is_finite() or bedrag <= 0 or bedrag >= 10**7:
+            raise forms.ValidationError(_("Vul een bedrag in zoals 1.750,00."))
+        return bedrag
+
+    def clean(self):
+        data = super().clean()
+        if not any(data.get(v) for v in ("opleiding_naam", "startdatum", "einddatum",
+                                          "bedrag")):
+            raise forms.ValidationError(_("Vul in wat u wilt veranderen: de opleiding, de "
+                                          "data of het bedrag."))
+        if (data.get("startdatum") and data.get("einddatum")
+                and data["einddatum"] < data["startdatum"]):
+            self.add_error("einddatum", _("De einddatum ligt vóór de startdatum."))
+        return data

@@ -67,6 +67,9 @@ class AanvraagStatus(models.TextChoices):
     GEEN_VERVOLG = "geen_vervolg", _("geen vervolg")
     INGETROKKEN = "ingetrokken", _("ingetrokken")
     AFGEROND = "afgerond", _("afgerond")
+    # the cheque's end when the scholing was not completed (set by the cheques stage)
+    VERVALLEN = "vervallen", _("cheque vervallen")
+    SUBSIDIE_INGETROKKEN = "subsidie_ingetrokken", _("subsidie ingetrokken")
 
 
 OPEN_STATUSSEN = (
@@ -102,6 +105,13 @@ class Aanvraag(models.Model):
     postcode = models.CharField(_("postcode"), max_length=6)  # normalised: 7511AB
     huisnummer = models.PositiveIntegerField(_("huisnummer"))
     toevoeging = models.CharField(_("toevoeging"), max_length=10, blank=True)
+    # For the address block of decision letters; blank on aanvragen from before they were asked.
+    straat = models.CharField(_("straat"), max_length=150, blank=True)
+    woonplaats = models.CharField(_("woonplaats"), max_length=80, blank=True)
+    # Awb 2:14: decisions go electronically only to a resident who said so; otherwise every
+    # letter is printed and posted (cheques: the print-and-post worklist).
+    besluiten_elektronisch = models.BooleanField(_("besluiten digitaal ontvangen"),
+                                                 default=True)
     gemeente = models.ForeignKey(Gemeente, null=True, blank=True, on_delete=models.PROTECT,
                                  related_name="aanvragen", verbose_name=_("gemeente"))
     postcodecontrole = models.CharField(_("adrescontrole"), max_length=16,
@@ -157,6 +167,18 @@ class Aanvraag(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in self.OPEN_STATUSSEN
+
+    @property
+    def adresregels(self) -> list[str]:
+        """The postal address block (PostNL: postcode, two spaces, place in capitals). An
+        aanvraag from before street and city were asked falls back to the gemeente of its
+        postcode (tfvv PC4 reference data); the street is then missing, see
+        docs/aanmelding.md."""
+        huis = f"{self.huisnummer}{(' ' + self.toevoeging) if self.toevoeging else ''}"
+        plaats = self.woonplaats or (self.gemeente.naam if self.gemeente_id else "")
+        postcode = f"{self.postcode[:4]} {self.postcode[4:]}".strip()
+        return [self.naam, f"{self.straat} {huis}".strip(),
+                f"{postcode}  {plaats.upper()}".strip()]
 
 
 class InlogLink(models.Model):
@@ -255,3 +277,29 @@ class EmailWijziging(models.Model):
 
     def __str__(self):
         return f"e-mailwijziging {self.pk} ({self.gebruiker_id})"
+
+
+class Wijzigingsverzoek(models.Model):
+    """The resident asks, after the grant, to change the opleiding, the dates or the amount
+    (obligation 4 of the beschikking). The cheques stage decides on it with a
+    wijzigingsbeschikking and stamps `afgehandeld_op`."""
+
+    aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE,
+                                 related_name="wijzigingsverzoeken")
+    opleiding_naam = models.CharField(_("andere opleiding"), max_length=200, blank=True)
+    startdatum = models.DateField(_("nieuwe startdatum"), null=True, blank=True)
+    einddatum = models.DateField(_("nieuwe einddatum"), null=True, blank=True)
+    bedrag = models.DecimalField(_("nieuw bedrag"), max_digits=9, decimal_places=2, null=True,
+                                 blank=True)
+    toelichting = models.TextField(_("toelichting"), max_length=4000)
+    ingediend_op = models.DateTimeField(auto_now_add=True)
+    afgehandeld_op = models.DateTimeField(_("afgehandeld op"), null=True, blank=True,
+                                          db_index=True)
+
+    class Meta:
+        verbose_name = _("wijzigingsverzoek")
+        verbose_name_plural = _("wijzigingsverzoeken")
+        ordering = ["ingediend_op", "pk"]
+
+    def __str__(self):
+        return f"Wijzigingsverzoek {self.pk} ({self.aanvraag})"

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Subquery
 from django.template.loader import render_to_string
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from aanvragen import inwoneraccount, selectors
 from aanvragen.auth import hash_token
 from aanvragen.inwoneraccount import vergrendel_adres
-from aanvragen.models import Aanvraag, Document, InlogLink
+from aanvragen.models import Aanvraag, Document, InlogLink, Wijzigingsverzoek
 from aanvragen.workflow import aanvraag_statusmachine
 from tfvv.events import registreer_gebeurtenis
 from tfvv.mail import verstuur
@@ -64,7 +65,8 @@ class Aanmeldresultaat:
 # what the resident typed, copied onto the aanvraag
 AANMELDVELDEN = (
     "voornaam", "achternaam", "geboortedatum", "email", "telefoon", "postcode", "huisnummer",
-    "toevoeging", "opleidingsniveau", "arbeidssituatie", "huidig_beroep", "huidige_sector",
+    "toevoeging", "straat", "woonplaats", "besluiten_elektronisch", "opleidingsniveau",
+    "arbeidssituatie", "huidig_beroep", "huidige_sector",
     "scholingswens", "voorkeur_loket", "voorkeur_locatie", "bron")
 HERHAALVENSTER = timedelta(minutes=10)
 
@@ -221,6 +223,30 @@ def mail_emailwijziging_aangevraagd(*, aan: str, nieuw: str) -> None:
     """To the OLD address: someone asked to move the account to another address."""
     _mail(sjabloon="emailwijziging_aangevraagd", aan=aan,
           context={"nieuw": verberg_email(nieuw)})
+
+
+@transaction.atomic
+def vraag_wijziging(*, aanvraag: Aanvraag, actor, opleiding_naam: str = "", startdatum=None,
+                    einddatum=None, bedrag=None, toelichting: str) -> Wijzigingsverzoek:
+    """After the grant the resident asks to change the opleiding, dates or amount. The
+    cheques stage (which this app cannot import) decides on it: it lists the open requests
+    and answers with a wijzigingsbeschikking."""
+    aanvraag = Aanvraag.objects.select_for_update().get(pk=aanvraag.pk)
+    if aanvraag.status != Aanvraag.Status.TOEGEKEND:
+        raise ValidationError(_("U kunt alleen een wijziging vragen als uw aanvraag is "
+                                "toegekend en uw scholing nog loopt."))
+    if aanvraag.wijzigingsverzoeken.filter(afgehandeld_op__isnull=True).exists():
+        raise ValidationError(_("Er loopt al een verzoek om wijziging. Wacht op ons besluit."))
+    verzoek = Wijzigingsverzoek.objects.create(
+        aanvraag=aanvraag, opleiding_naam=opleiding_naam.strip(), startdatum=startdatum,
+        einddatum=einddatum, bedrag=bedrag, toelichting=toelichting.strip())
+    registreer_gebeurtenis(
+        actor=actor, obj=verzoek, actie="wijziging_gevraagd", dossier_id=aanvraag.pk,
+        tekst_inwoner=_("Wij hebben uw verzoek om wijziging ontvangen. U krijgt een besluit "
+                        "binnen acht weken."),
+        gegevens={"bedrag": str(bedrag or ""), "startdatum": str(startdatum or ""),
+                  "einddatum": str(einddatum or ""), "opleiding": opleiding_naam.strip()})
+    return verzoek
 
 
 def mail_email_gewijzigd(*, aan: str) -> None:

@@ -21,6 +21,7 @@ urlpatterns = [
     path("mijn-aanvraag/<int:pk>/", views.AanvraagView.as_view(), name="aanvraag"),
     path("mijn-aanvraag/<int:pk>/documenten/", views.DocumentenView.as_view(),
          name="documenten"),
+    path("mijn-aanvraag/<int:pk>/wijziging/", views.WijzigingView.as_view(), name="wijziging"),
     path("mijn-aanvraag/<int:pk>/intrekken/", views.IntrekkenView.as_view(), name="intrekken"),
     path("documenten/<int:pk>/", views.document_downloaden, name="document"),
 ]

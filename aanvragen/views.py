@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import authenticate, login
 from django.contrib.auth.views import redirect_to_login
 from django.core import signing
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -27,8 +27,9 @@ from aanvragen.forms import (
     DocumentForm,
     InloglinkForm,
     IntrekkenForm,
+    WijzigingForm,
 )
-from aanvragen.models import Document
+from aanvragen.models import Aanvraag, Document
 from aanvragen.permissions import is_eigenaar, mag_aanvraag_zien
 from aanvragen.workflow import aanvraag_statusmachine
 from tfvv import ratelimit
@@ -214,6 +215,7 @@ class AanvraagView(InwonerMixin, View):
             "tijdlijn": selectors.tijdlijn(aanvraag),
             "documenten": selectors.documenten_van(aanvraag),
             "kan_intrekken": aanvraag_statusmachine.toegestaan(aanvraag, "intrekken"),
+            "kan_wijzigen": aanvraag.status == Aanvraag.Status.TOEGEKEND,
         })
 
 
@@ -263,6 +265,31 @@ class IntrekkenView(InwonerMixin, View):
         services.trek_in(aanvraag=aanvraag, actor=request.user)
         messages.success(request, _("Uw aanvraag is ingetrokken."))
         return redirect("aanvragen:aanvraag", pk=aanvraag.pk)
+
+
+class WijzigingView(InwonerMixin, View):
+    """After the grant: ask to change the opleiding, the dates or the amount."""
+
+    template_name = "aanvragen/wijziging.html"
+
+    def get(self, request, pk):
+        return render(request, self.template_name,
+                      {"aanvraag": self.aanvraag(), "form": WijzigingForm()})
+
+    def post(self, request, pk):
+        aanvraag = self.aanvraag()
+        form = WijzigingForm(request.POST)
+        if form.is_valid():
+            try:
+                services.vraag_wijziging(aanvraag=aanvraag, actor=request.user,
+                                         **form.cleaned_data)
+            except ValidationError as fout:
+                form.add_error(None, fout)
+            else:
+                messages.success(request, _("Uw verzoek om wijziging is verstuurd."))
+                return redirect("aanvragen:aanvraag", pk=aanvraag.pk)
+        return render(request, self.template_name, {"aanvraag": aanvraag, "form": form},
+                      status=400)
 
 
 class ContactgegevensView(InwonerMixin, View):

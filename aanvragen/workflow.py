@@ -38,6 +38,14 @@ AANVRAAG_TRANSITIES = [
               S.INGETROKKEN, _("intrekken"), _("U heeft uw aanvraag ingetrokken.")),
     Transitie("afronden", frozenset({S.TOEGEKEND}), S.AFGEROND, _("afronden"),
               _("Uw scholing is afgerond en de opleider is betaald.")),
+    # The cheque ended without completion: the case is closed, so retention applies.
+    Transitie("afsluiten_na_vervallen", frozenset({S.TOEGEKEND}), S.VERVALLEN,
+              _("afsluiten: cheque vervallen"),
+              _("Uw aanvraag is afgesloten omdat uw scholingscheque is vervallen.")),
+    Transitie("afsluiten_na_intrekking", frozenset({S.TOEGEKEND, S.AFGEROND}),
+              S.SUBSIDIE_INGETROKKEN, _("subsidie ingetrokken"),
+              _("Uw aanvraag is afgesloten omdat de subsidie is ingetrokken. De reden staat in "
+                "de brief over de intrekking.")),
 ]
 
 aanvraag_statusmachine = Statusmachine(AANVRAAG_TRANSITIES)

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from cheques import services, toets
+from cheques import motivering, services, toets
 from cheques.models import Aanvulverzoek, Beschikking, Cheque
 from loopbaangesprekken.models import Scholingsplan
 from tfvv.models import Gebruiker
@@ -106,12 +106,16 @@ def laad(schrijf):
 def _besluiten_zonder_cheque(b1, b2, gemaakt):
     U = Beschikking.Uitkomst
     if not Beschikking.objects.filter(uitkomst=U.AFWIJZING).exists():
-        plan = next(_vrije_plannen(schone=False), None)
+        # only a rule the toets found niet voldaan or handmatig can ground a refusal
+        plan = next((p for p in _vrije_plannen(schone=False)
+                     if motivering.citeerbare_regels(p.toets_snapshot)), None)
         if plan:
-            regels = toets.niet_voldane_regels(plan.toets_snapshot) or ["R7"]
-            services.afwijzen(plan=plan, door=b1, regels=regels,
-                              motivering="De aangevraagde opleiding valt buiten de regeling: "
-                                         "zie de genoemde regels.")
+            citeerbaar = motivering.citeerbare_regels(plan.toets_snapshot)
+            services.afwijzen(
+                plan=plan, door=b1, regels=[str(r["id"]) for r in citeerbaar],
+                redenen={str(r["id"]): "De onderbouwing in het scholingsplan is onvoldoende."
+                         for r in citeerbaar if toets.soort(r["uitkomst"]) == toets.HANDMATIG},
+                motivering="De aangevraagde opleiding valt buiten de regeling.")
             gemaakt.append("afwijzing")
     if not Beschikking.objects.filter(uitkomst=U.BUITEN_BEHANDELING).exists():
         plan = next(_vrije_plannen(schone=False), None)

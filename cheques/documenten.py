@@ -71,6 +71,8 @@ def _mail_inwoner(beschikking: Beschikking, cheque: Cheque | None, ctx: dict):
     if cheque:
         links.append({"label": _("Scholingscheque (PDF)"),
                       "url": reverse("cheques:cheque-pdf", args=[beschikking.pk])})
+    links.append({"label": _("Bezwaar maken"), "url": reverse(
+        "cheques:bezwaar-maken", kwargs={"pk": beschikking.pk})})
     verstuur(
         aan=[aanvraag.email],
         onderwerp=_("Besluit over uw aanvraag bij het Twents Fonds voor Vakmanschap"),
@@ -90,18 +92,34 @@ def _mail_inwoner(beschikking: Beschikking, cheque: Cheque | None, ctx: dict):
         gegevens={"links": links})
 
 
+def voorletters(voornaam: str) -> str:
+    return "".join(f"{deel[0].upper()}." for deel in voornaam.split() if deel)
+
+
 def _mail_opleider(cheque: Cheque, ctx: dict):
+    aanvraag, plan = ctx["aanvraag"], ctx["plan"]
     if cheque.opleider.email:
         verstuur(
             aan=[cheque.opleider.email],
             onderwerp=_("Scholingscheque %(nummer)s uitgegeven") % {"nummer": cheque.nummer},
             tekst=_("Geachte opleider,\n\nGemeente Enschede heeft namens het Twents Fonds "
                     "voor Vakmanschap een scholingscheque uitgegeven voor een opleiding bij "
-                    "%(opleider)s.\n\nChequenummer: %(nummer)s\nVerificatiecode: %(code)s\n"
-                    "Bedrag: %(bedrag)s\nGeldig tot en met: %(tot)s\n\nControleer de cheque op "
-                    "%(url)s en declareer met het chequenummer.") % {
+                    "%(opleider)s.\n\nChequehouder: %(houder)s\nOpleiding: %(opleiding)s "
+                    "(start %(start)s)\nChequenummer: %(nummer)s\nVerificatiecode: %(code)s\n"
+                    "Bedrag: ten hoogste %(bedrag)s\nGeldig tot en met: %(tot)s\n\nControleer "
+                    "de cheque op %(url)s.\n\nFactureren: stuur bij de start van de opleiding "
+                    "één factuur op naam van gemeente Enschede, t.a.v. Twents Fonds voor "
+                    "Vakmanschap, Postbus 20, 7500 AA Enschede, of als PDF aan %(factuuradres)s. "
+                    "Vermeld het chequenummer en de naam van de chequehouder, en factureer niet "
+                    "meer dan het bedrag van de cheque. Wij betalen de factuur als voorschot; na "
+                    "afloop vragen wij u om het bewijs van afronding (diploma, certificaat of een "
+                    "presentieverklaring van ten minste 80 %%).") % {
                 "opleider": mailveilig(cheque.opleider.naam), "nummer": cheque.nummer,
+                "houder": mailveilig(f"{voorletters(aanvraag.voornaam)} {aanvraag.achternaam}"),
+                "opleiding": mailveilig(plan.opleiding_naam),
+                "start": f"{plan.startdatum:%d-%m-%Y}",
                 "code": ctx["verificatiecode"], "bedrag": euro(cheque.bedrag),
-                "tot": f"{cheque.geldig_tot:%d-%m-%Y}", "url": ctx["controle_url"]})
+                "tot": f"{cheque.geldig_tot:%d-%m-%Y}", "url": ctx["controle_url"],
+                "factuuradres": settings.FACTUUR_EMAIL})
     cheque.mail_verzonden_op = timezone.now()
     cheque.save(update_fields=["mail_verzonden_op"])

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cheques.selectors import FILTERS
 from tfvv.formvelden import Bedragveld, Datumveld
+from tfvv.termijnen import einde_termijn
 
 BEDRAG = {"min_value": Decimal("0.01")}
 PDF_MAX = 10 * 1024 * 1024
@@ -30,7 +31,8 @@ class AanvullingForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            self.initial["hersteltermijn_tot"] = timezone.localdate() + datetime.timedelta(days=14)
+            self.initial["hersteltermijn_tot"] = einde_termijn(
+                timezone.localdate() + datetime.timedelta(days=14))
 
 
 class TerugsturenForm(forms.Form):
@@ -49,16 +51,29 @@ class ToekennenForm(forms.Form):
 
 
 class AfwijzenForm(forms.Form):
+    """Only rules the toets found niet voldaan or handmatig can be chosen; each handmatig
+    rule gets a field for the beoordelaar's written reason (`reden_<regel>`)."""
+
     regels = forms.MultipleChoiceField(label=_("Niet voldaan aan"), required=False,
                                        widget=forms.CheckboxSelectMultiple)
     motivering = forms.CharField(label=_("Motivering (artikel 3:47 Awb)"),
                                  widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
 
-    def __init__(self, *args, regels=(), **kwargs):
+    def __init__(self, *args, regels=(), handmatig=(), **kwargs):
         # own ids: the plan page also shows the toekennen form with a field "motivering"
         kwargs.setdefault("auto_id", "afwijzen_%s")
         super().__init__(*args, **kwargs)
         self.fields["regels"].choices = list(regels)
+        for code in handmatig:
+            self.fields[f"reden_{code}"] = forms.CharField(
+                label=_("Waarom is niet voldaan aan %(regel)s?") % {"regel": code},
+                required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),
+                help_text=_("Verplicht als u %(regel)s aanvinkt; deze zin komt in de brief.")
+                % {"regel": code})
+
+    def redenen(self) -> dict[str, str]:
+        return {naam.removeprefix("reden_"): waarde for naam, waarde in self.cleaned_data.items()
+                if naam.startswith("reden_")}
 
 
 class BuitenBehandelingForm(forms.Form):

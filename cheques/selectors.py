@@ -8,9 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cheques import toets
-from cheques.models import Aanvulverzoek, Beschikking, Betaling, Cheque
+from cheques.models import Aanvulverzoek, Beschikking, Betaling, Bezwaar, Cheque, Vervolgbesluit
 from loopbaangesprekken.models import Scholingsplan
 from tfvv.models import Gebeurtenis
+from tfvv.termijnen import einde_termijn
 
 P = Scholingsplan.Status
 BESLISTERMIJN = datetime.timedelta(weeks=8)  # Awb 4:13 and the verordening
@@ -66,7 +67,8 @@ def beslistermijn(plan: Scholingsplan, momenten: list, vandaag: datetime.date) -
             opgeschort += (vandaag - begin).days
         else:
             opgeschort += (timezone.localdate(einde) - begin).days
-    einde = ontvangen + BESLISTERMIJN + datetime.timedelta(days=opgeschort)
+    # Algemene termijnenwet: a beslistermijn ending on a weekend day or holiday runs on.
+    einde = einde_termijn(ontvangen + BESLISTERMIJN + datetime.timedelta(days=opgeschort))
     verstreken = vandaag - ontvangen - datetime.timedelta(days=opgeschort)
     return Termijn(
         ontvangen=ontvangen, opgeschort_dagen=opgeschort, einde=None if lopend else einde,
@@ -186,3 +188,27 @@ def betaalbatch_regels(batch: str) -> list:
 def betaalbatches(aantal: int = 20) -> list[str]:
     return list(Betaling.objects.exclude(batch="").values_list("batch", flat=True).distinct()
                 .order_by("-batch")[:aantal])
+
+
+# --- bezwaar -----------------------------------------------------------------------------
+
+def bezwaren_werkvoorraad():
+    """Bezwaren without a beslissing, and decided ones with a beroep pending, by
+    beslistermijn (Awb 7:10), oldest first."""
+    return (Bezwaar.objects.filter(Q(uitkomst="") | Q(beroep_ingesteld_op__isnull=False,
+                                                       beroep_uitspraak_op__isnull=True))
+            .select_related("beschikking__plan__aanvraag", "vervolgbesluit")
+            .order_by("beslistermijn_tot", "pk"))
+
+
+def besluit_met_kenmerk(referentie: str, verzonden_op: datetime.date):
+    """The decision on aanvraag `referentie` sent on `verzonden_op` (the kenmerk and date on
+    its letter): the latest vervolgbesluit of that day, else the beschikking; None if none."""
+    vervolg = (Vervolgbesluit.objects.filter(beschikking__plan__aanvraag__referentie=referentie,
+                                             verzonden_op=verzonden_op)
+               .order_by("-pk").first())
+    if vervolg is not None:
+        return vervolg
+    return Beschikking.objects.filter(plan__aanvraag__referentie=referentie,
+                                      verzonden_op=verzonden_op,
+                                      status=Beschikking.Status.VERZONDEN).first()

@@ -1,6 +1,16 @@
 from django.urls import path
 
-from cheques.views import beoordeling, budget, controleren, documenten, dossier, financien
+from cheques.views import (
+    beoordeling,
+    bezwaar,
+    budget,
+    controleren,
+    documenten,
+    dossier,
+    financien,
+    post,
+    wijziging,
+)
 
 app_name = "cheques"
 
@@ -55,6 +65,15 @@ urlpatterns = [
     path("budget/plafond/<int:besluit_id>/intrekken/", budget.PlafondIntrekkenView.as_view(),
          name="plafond-intrekken"),
     # documents (resident, staff)
+    path("post/", post.PostView.as_view(), name="post"),
+    path("wijzigingen/", wijziging.WijzigingenView.as_view(), name="wijzigingen"),
+    path("wijzigingen/<int:pk>/", wijziging.WijzigingView.as_view(), name="wijziging"),
+    path("bezwaren/", bezwaar.BezwarenView.as_view(), name="bezwaren"),
+    path("bezwaren/<int:pk>/", bezwaar.BezwaarView.as_view(), name="bezwaar"),
+    path("mijn-aanvraag/bezwaar/beschikking/<int:pk>/", bezwaar.BezwaarMakenView.as_view(),
+         {"soort": "beschikking"}, name="bezwaar-maken"),
+    path("mijn-aanvraag/bezwaar/besluit/<int:pk>/", bezwaar.BezwaarMakenView.as_view(),
+         {"soort": "besluit"}, name="bezwaar-maken-besluit"),
     path("beschikkingen/<int:pk>/beschikking.pdf", documenten.beschikking_pdf,
          name="beschikking-pdf"),
     path("beschikkingen/<int:pk>/cheque.pdf", documenten.cheque_pdf, name="cheque-pdf"),

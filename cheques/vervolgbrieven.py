@@ -60,4 +60,7 @@ def _mail_inwoner(besluit: Vervolgbesluit, ctx: dict):
         actor=None, obj=besluit, actie="documenten_verzonden", dossier_id=aanvraag.pk,
         tekst_inwoner=_("De brief over het besluit staat klaar om te downloaden."),
         gegevens={"links": [{"label": _("Brief (PDF)"),
-                             "url": reverse("cheques:besluit-pdf", args=[besluit.pk])}]})
+                             "url": reverse("cheques:besluit-pdf", args=[besluit.pk])},
+                            *([{"label": _("Bezwaar maken"), "url": reverse(
+                                "cheques:bezwaar-maken-besluit", args=[besluit.pk])}]
+                              if besluit.bezwaartermijn_tot else [])]})

@@ -161,6 +161,8 @@ MATRIX: dict[str, Regel] = {
                                   post=alleen("inwoner")),
     "aanvragen:intrekken": Regel(alleen("inwoner"), kwargs=lambda o: {"pk": o.aanvraag_eigen.pk},
                                  post=alleen("inwoner")),
+    "aanvragen:wijziging": Regel(alleen("inwoner"), kwargs=lambda o: {"pk": o.aanvraag_eigen.pk},
+                                 post=alleen("inwoner", uitkomst="400")),
     # the owner; the case's consulenten, beoordelaar and financieel (logged as inzage);
     # adviesgroep and beheerder never see personal documents
     "aanvragen:document": Regel(
@@ -283,6 +285,24 @@ MATRIX: dict[str, Regel] = {
     "cheques:besluit-pdf": Regel(
         loket(inwoner="ok", beoordelaar="ok", financieel="ok"),
         kwargs=lambda o: {"pk": o.vervolgbesluit.pk}),
+    # --- cheques: bezwaar register and the postal channel -------------------------------
+    "cheques:bezwaar-maken": Regel(
+        alleen("inwoner"),
+        kwargs=lambda o: {"pk": o.beschikking.pk},
+        post=alleen("inwoner", uitkomst="400")),
+    "cheques:bezwaar-maken-besluit": Regel(
+        alleen("inwoner"), kwargs=lambda o: {"pk": o.vervolgbesluit.pk},
+        post=alleen("inwoner", uitkomst="400")),
+    "cheques:bezwaren": Regel(alleen("beoordelaar"),
+                              post=alleen("beoordelaar", uitkomst="400")),
+    "cheques:bezwaar": Regel(alleen("beoordelaar"), kwargs=lambda o: {"pk": o.bezwaar.pk},
+                             post=alleen("beoordelaar", uitkomst="400")),
+    "cheques:post": Regel(alleen("beoordelaar"), post=alleen("beoordelaar", uitkomst="400")),
+    "cheques:wijzigingen": Regel(alleen("beoordelaar"),
+                                 post=alleen("beoordelaar", uitkomst="405")),
+    "cheques:wijziging": Regel(alleen("beoordelaar"),
+                               kwargs=lambda o: {"pk": o.wijzigingsverzoek.pk},
+                               post=alleen("beoordelaar", uitkomst="400")),
     # --- rapportage (no personal data: adviesgroep and project office) -------------------
     "rapportage:dashboard": Regel(alleen("adviesgroep", "beheerder"),
                                   post=alleen("adviesgroep", "beheerder", uitkomst="405")),

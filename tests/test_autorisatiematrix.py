@@ -234,6 +234,24 @@ class Objecten:
         return besluit
 
     @cached_property
+    def bezwaar(self):
+        """The resident's bezwaar, filed in the portal against the beschikking."""
+        from cheques.services.bezwaar import dien_bezwaar_in
+
+        return dien_bezwaar_in(besluit=self.beschikking, door=self.inwoner,
+                               gronden="Het bedrag is te laag.")
+
+    @cached_property
+    def wijzigingsverzoek(self):
+        """The resident asks to change the amount of the granted cheque."""
+        from decimal import Decimal
+
+        from aanvragen.services import vraag_wijziging
+
+        return vraag_wijziging(aanvraag=self.beschikking.plan.aanvraag, actor=self.inwoner,
+                               bedrag=Decimal("1600.00"), toelichting="Het boek is duurder.")
+
+    @cached_property
     def betaalbatch(self):
         """A payment batch holding a cheque that was declared, settled and paid."""
         from decimal import Decimal

@@ -8,6 +8,11 @@ admin.py), the records it owns that must be anonymised:
     registreer("aanvragen.aanvraag", te_anonimiseren=verlopen_aanvragen,
                anonimiseer=anonimiseer_aanvraag)
 
+A later app that keeps a case open for legal reasons (a pending bezwaar or beroep) adds a
+hold, which `pas_toe` respects for every record registered with `dossier_veld`:
+
+    registreer_blokkade("cheques.bezwaar", dossiers=lambda nu: <values_list of dossier ids>)
+
 `te_anonimiseren(nu)` returns a queryset of records due at `nu` (not yet anonymised);
 `anonimiseer(obj, nu)` blanks the personal fields of one record, keeping what the
 statistics need, and sets `geanonimiseerd_op`. Each record is handled in its own
@@ -27,6 +32,7 @@ from django.db import models, transaction
 from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
+from django.utils.translation import ngettext
 
 log = logging.getLogger(__name__)
 
@@ -42,13 +48,27 @@ class Anonimiseerder:
     naam: str
     te_anonimiseren: Callable[[datetime.datetime], models.QuerySet]
     anonimiseer: Callable[[models.Model, datetime.datetime], None]
+    dossier_veld: str = ""  # the field holding the dossier (aanvraag) id: holds apply
 
 
 _register: dict[str, Anonimiseerder] = {}
+_blokkades: dict[str, Callable[[datetime.datetime], models.QuerySet]] = {}
 
 
-def registreer(naam: str, *, te_anonimiseren, anonimiseer) -> None:
-    _register[naam] = Anonimiseerder(naam, te_anonimiseren, anonimiseer)
+def registreer(naam: str, *, te_anonimiseren, anonimiseer, dossier_veld: str = "") -> None:
+    _register[naam] = Anonimiseerder(naam, te_anonimiseren, anonimiseer, dossier_veld)
+
+
+def registreer_blokkade(naam: str, *, dossiers) -> None:
+    """`dossiers(nu)`: a values_list queryset of dossier ids that must not be anonymised at
+    `nu` (Awb: the case file is needed while a bezwaar or beroep is pending)."""
+    _blokkades[naam] = dossiers
+
+
+def zonder_blokkades(qs: models.QuerySet, dossier_veld: str, nu) -> models.QuerySet:
+    for dossiers in _blokkades.values():
+        qs = qs.exclude(**{f"{dossier_veld}__in": dossiers(nu)})
+    return qs
 
 
 def anonimiseerders() -> list[Anonimiseerder]:
@@ -67,6 +87,23 @@ def bezwaartermijn() -> datetime.timedelta:
     return datetime.timedelta(days=settings.TFVV_BEZWAARTERMIJN_DAGEN)
 
 
+def duur(dagen: int) -> str:
+    """A retention period in words for the privacy statement: 365 -> "1 jaar",
+    2557 -> "7 jaar", 548 -> "18 maanden", 90 -> "90 dagen"."""
+    jaren, rest = divmod(dagen, 365)
+    if jaren and rest <= jaren * 2:  # leap days
+        return ngettext("%(n)d jaar", "%(n)d jaar", jaren) % {"n": jaren}
+    maanden = round(dagen / 30.4375)  # an average month
+    if maanden >= 2 and abs(maanden * 30.4375 - dagen) <= 2:
+        return ngettext("%(n)d maand", "%(n)d maanden", maanden) % {"n": maanden}
+    return ngettext("%(n)d dag", "%(n)d dagen", dagen) % {"n": dagen}
+
+
+def termijnen_in_woorden() -> dict[str, str]:
+    """The retention settings as the privacy statement states them (one source of truth)."""
+    return {soort: duur(settings.TFVV_BEWAARTERMIJNEN[soort]) for soort in TERMIJNEN}
+
+
 def pas_toe(*, droog: bool = False, nu: datetime.datetime | None = None) -> dict[str, int]:
     """Anonymise everything that is due; returns the number per register entry.
 
@@ -76,6 +113,8 @@ def pas_toe(*, droog: bool = False, nu: datetime.datetime | None = None) -> dict
     aantallen = {}
     for a in anonimiseerders():
         qs = a.te_anonimiseren(nu)
+        if a.dossier_veld:
+            qs = zonder_blokkades(qs, a.dossier_veld, nu)
         if droog:
             aantallen[a.naam] = qs.count()
             continue

@@ -10,6 +10,9 @@ MENU = {
     Rol.CONSULENT: [(_("Werkvoorraad"), "loopbaangesprekken:werkvoorraad")],
     Rol.BEOORDELAAR: [
         (_("Beoordelen"), "cheques:beoordelen"),
+        (_("Wijzigingen"), "cheques:wijzigingen"),
+        (_("Bezwaren"), "cheques:bezwaren"),
+        (_("Post"), "cheques:post"),
         (_("Werkvoorraad Enschede"), "rapportage:werkvoorraad"),
     ],
     Rol.FINANCIEEL: [

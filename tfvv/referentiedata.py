@@ -63,7 +63,7 @@ REGELINGEN = {
         "geldig_van": date(2023, 1, 1), "geldig_tot": date(2026, 12, 31),
         "minimumleeftijd": 18, "cofinanciering_aandeel": Decimal("0.500"),
         "maximum_per_jaar": Decimal("2500.00"), "niveauregel": "2023",
-        "grondslag": GRONDSLAG + "; Businessplan Twents Fonds voor Vakmanschap 2023–2026",
+        "grondslag": GRONDSLAG,  # the business plan is policy (toelichting), not law
         "medeondertekening_vanaf": Decimal("2000.00"),
     },
 }

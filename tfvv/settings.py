@@ -178,6 +178,8 @@ EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Twents Fonds voor Vakmanschap <noreply@twentsfonds.example>"
 )
+# Where an opleider sends its invoice for a scholingscheque (named in the opleider's mail).
+FACTUUR_EMAIL = env.str("TFVV_FACTUUR_EMAIL", default="facturen@twentsfonds.example")
 
 # --- Celery --------------------------------------------------------------------
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")

@@ -23,6 +23,7 @@ from cheques.services.gedeeld import (
 from loopbaangesprekken.models import Scholingsplan
 from loopbaangesprekken.services import scholingsplan as plan_services
 from tfvv.tekst import citeer, mailveilig
+from tfvv.termijnen import einde_termijn
 
 # --- aanvulling -------------------------------------------------------------------------
 
@@ -38,6 +39,9 @@ def vraag_aanvulling(*, plan: Scholingsplan, door, omschrijving: str,
     if hersteltermijn_tot <= timezone.localdate():
         raise ValidationError({"hersteltermijn_tot": _("De hersteltermijn moet in de toekomst "
                                                        "liggen.")})
+    # Algemene termijnenwet: a hersteltermijn typed on a weekend day or holiday ends on the
+    # next working day; the resident is told the real end date.
+    hersteltermijn_tot = einde_termijn(hersteltermijn_tot)
     verzoek = Aanvulverzoek.objects.create(plan=plan, gevraagd_door=door,
                                            omschrijving=omschrijving.strip(),
                                            hersteltermijn_tot=hersteltermijn_tot)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from aanvragen.services import wijzig_status
 from cheques import verificatie
 from cheques.models import Beschikking, Cheque
+from cheques.motivering import afwijzingsgronden, grondslagtekst, motiveringstekst
 from cheques.permissions import mag_besluiten, mag_medeondertekenen
 from cheques.services.gedeeld import (
     NUL,
@@ -33,10 +34,13 @@ from tfvv import budget
 from tfvv.events import registreer_gebeurtenis
 from tfvv.models import Regeling
 from tfvv.templatetags.bedragen import euro
-from tfvv.termijnen import bezwaartermijn_einde
+from tfvv.termijnen import bezwaartermijn_einde, einde_termijn
 from tfvv.volgnummers import volgende
 
 CHEQUE_GELDIG_NA_EINDDATUM = datetime.timedelta(days=90)
+# The fund fixes (vaststellen) the subsidy ambtshalve within this time after the end of the
+# training (Awb 4:47); the letter names the resulting date, by the Algemene termijnenwet.
+VASTSTELLING_NA_EINDDATUM = datetime.timedelta(weeks=22)
 
 VERPLICHTINGEN = _(
     "1. U start met de opleiding uiterlijk op de startdatum in het scholingsplan "
@@ -45,8 +49,25 @@ VERPLICHTINGEN = _(
     "verklaring van de opleider dat u ten minste 80 %% van de lessen heeft gevolgd.\n"
     "3. De opleider declareert de cheque uiterlijk op %(geldig_tot)s bij gemeente Enschede; "
     "daarna vervalt de cheque.\n"
-    "4. U meldt wijzigingen (stoppen, uitstel, andere opleiding) direct bij uw consulent."
+    "4. Wilt u iets veranderen (een andere opleiding, een andere startdatum of een ander "
+    "bedrag), vraag dat dan vooraf aan via 'Mijn aanvraag' of bij uw consulent. Wij nemen "
+    "daarover een besluit (een wijzigingsbeschikking). Stopt u met de opleiding, meld dat dan "
+    "direct.\n\n"
+    "Voorschot. De opleider stuurt bij de start van de opleiding een factuur aan ons. Wij "
+    "betalen die factuur als voorschot op uw subsidie rechtstreeks aan de opleider "
+    "(artikelen 4:95 en 4:52 Awb). U betaalt de opleider dus niet zelf.\n\n"
+    "Vaststelling. Na afloop van de opleiding stellen wij de subsidie vast zonder dat u "
+    "daarom hoeft te vragen (ambtshalve, artikel 4:47 Awb). Dat doen wij op basis van het "
+    "bewijs van afronding uit verplichting 2, uiterlijk op %(vaststelling)s (22 weken na de "
+    "einddatum van de opleiding, %(eind)s). De subsidie wordt ten hoogste vastgesteld op het "
+    "verleende bedrag. Rondt u de opleiding niet af, dan kunnen wij de subsidie lager of op "
+    "nihil vaststellen en het voorschot terugvorderen (artikelen 4:46 en 4:57 Awb). U "
+    "ontvangt over de vaststelling een aparte beschikking."
 )
+
+
+def vaststelling_uiterlijk(einddatum: datetime.date) -> datetime.date:
+    return einde_termijn(einddatum + VASTSTELLING_NA_EINDDATUM)
 
 # --- toekennen (with co-signing) ------------------------------------------------------------
 
@@ -165,7 +186,9 @@ def _verleen(*, beschikking: Beschikking, plan: Scholingsplan, regeling: Regelin
         uitgegeven_op=vandaag, geldig_tot=geldig_tot,
     )
     beschikking.verplichtingen = VERPLICHTINGEN % {
-        "start": f"{plan.startdatum:%d-%m-%Y}", "geldig_tot": f"{geldig_tot:%d-%m-%Y}"}
+        "start": f"{plan.startdatum:%d-%m-%Y}", "geldig_tot": f"{geldig_tot:%d-%m-%Y}",
+        "eind": f"{plan.einddatum:%d-%m-%Y}",
+        "vaststelling": f"{vaststelling_uiterlijk(plan.einddatum):%d-%m-%Y}"}
     verzend(beschikking, door=door, extra_velden=["verplichtingen"])
     besluit_vastleggen(plan, beschikking, door=door, aanvraag_transitie="toekennen")
     registreer_gebeurtenis(actor=door, obj=plan, actie="toekennen", dossier_id=plan.aanvraag_id,
@@ -202,7 +225,10 @@ def besluit_vastleggen(plan, beschikking, *, door, aanvraag_transitie):
 # --- afwijzen, buiten behandeling -----------------------------------------------------------
 
 @transaction.atomic
-def afwijzen(*, plan: Scholingsplan, door, motivering: str, regels: list[str]) -> Beschikking:
+def afwijzen(*, plan: Scholingsplan, door, motivering: str, regels: list[str],
+             redenen: dict[str, str] | None = None) -> Beschikking:
+    """Refuse: each cited rule becomes a sentence with its figures and legal basis
+    (cheques.motivering); `redenen` holds the written reason per handmatig rule."""
     eis(mag_besluiten(door))
     plan = vergrendel_plan(plan)
     geen_besluit(plan, toegestaan=(P.INGEDIEND, P.AANVULLING))
@@ -213,12 +239,11 @@ def afwijzen(*, plan: Scholingsplan, door, motivering: str, regels: list[str]) -
         fouten["regels"] = _("Noem ten minste één regel waarop de afwijzing berust.")
     if fouten:
         raise ValidationError(fouten)
+    gronden = afwijzingsgronden(plan.toets_snapshot, regels, redenen or {})
     regeling = regeling_van(plan)
-    grondslag = regeling.grondslag + "\n" + _("Niet voldaan aan: %(regels)s.") % {
-        "regels": ", ".join(regels)}
     beschikking = Beschikking.objects.create(
-        plan=plan, uitkomst=U.AFWIJZING, motivering=motivering.strip(), grondslag=grondslag,
-        beoordelaar=door)
+        plan=plan, uitkomst=U.AFWIJZING, motivering=motiveringstekst(gronden, motivering),
+        grondslag=grondslagtekst(regeling.grondslag, gronden), beoordelaar=door)
     verzend(beschikking, door=door)
     besluit_vastleggen(plan, beschikking, door=door, aanvraag_transitie="afwijzen")
     maak_documenten_na_commit(beschikking)

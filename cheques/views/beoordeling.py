@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from cheques import dossier, selectors, services, toets
+from cheques import dossier, motivering, selectors, services, toets
 from cheques.forms import (
     AanvullingForm,
     AfwijzenForm,
@@ -51,10 +51,17 @@ class BeoordelenView(RolVereistMixin, TemplateView):
         return {**super().get_context_data(**kwargs), "filter": filter_form, "pagina": pagina}
 
 
-def _afwijsregels(plan):
-    regels = toets.regels(plan.toets_snapshot)
-    return [(str(r.get("id")), f"{r.get('id')}: {r.get('uitleg', '')}"[:200]) for r in regels] or [
-        ("overig", _("overige voorwaarden van de verordening"))]
+def _afwijsopties(plan) -> dict:
+    """The AfwijzenForm's choices: only rules the toets found niet voldaan or handmatig."""
+    citeerbaar = motivering.citeerbare_regels(plan.toets_snapshot)
+    if not toets.regels(plan.toets_snapshot):
+        return {"regels": [(motivering.OVERIG, _("overige voorwaarden van de verordening"))]}
+    return {
+        "regels": [(str(r.get("id")), f"{r.get('id')}: {r.get('uitleg', '')}"[:200])
+                   for r in citeerbaar],
+        "handmatig": [str(r.get("id")) for r in citeerbaar
+                      if toets.soort(r.get("uitkomst")) == toets.HANDMATIG],
+    }
 
 
 class PlanView(RolVereistMixin, StapOpVereistMixin, View):
@@ -104,7 +111,7 @@ class PlanView(RolVereistMixin, StapOpVereistMixin, View):
             "toekennen_form": forms.get("toekennen_form") or ToekennenForm(
                 initial={"bedrag": plan.gevraagd_bedrag}),
             "afwijzen_form": forms.get("afwijzen_form") or AfwijzenForm(
-                regels=_afwijsregels(plan),
+                **_afwijsopties(plan),
                 initial={"regels": toets.niet_voldane_regels(plan.toets_snapshot)}),
             "buiten_form": forms.get("buiten_form") or BuitenBehandelingForm(),
             "verwerpen_form": forms.get("verwerpen_form") or VerwerpenForm(),
@@ -187,11 +194,12 @@ class AfwijzenView(PlanActie):
     melding = _("De aanvraag is afgewezen; de beschikking wordt verzonden.")
 
     def maak_form(self, plan):
-        return AfwijzenForm(self.request.POST, regels=_afwijsregels(plan))
+        self.form = AfwijzenForm(self.request.POST, **_afwijsopties(plan))
+        return self.form
 
     def uitvoeren(self, plan, data):
         services.afwijzen(plan=plan, door=self.request.user, motivering=data["motivering"],
-                          regels=data["regels"])
+                          regels=data["regels"], redenen=self.form.redenen())
 
 
 class BuitenBehandelingView(PlanActie):

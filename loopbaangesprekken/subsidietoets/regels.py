@@ -18,21 +18,45 @@ from tfvv.templatetags.bedragen import euro
 
 VERORDENING = "Subsidieverordening Twents Fonds voor Vakmanschap (CVDR631008)"
 
-# The legal basis of each rule, kept in one place so the fund's jurist can correct it.
+# The legal basis of each rule, kept in one place so the fund's jurist can correct it. Only
+# the verordening and the Awb are law; the business plan is the fund's policy and appears in
+# TOELICHTING, never as a grondslag.
 GRONDSLAG = {
     "R1": f"{VERORDENING}, doelgroep: woonachtig in een van de 14 Twentse gemeenten",
     "R2": f"{VERORDENING}, doelgroep: 18 jaar of ouder op de aanvraagdatum",
     "R3": f"{VERORDENING}, erkende onderwijsinstelling (RIO/CREBO, CRKBO of NRTO-keurmerk)",
     "R4": f"{VERORDENING}, art. 4.1 (kansberoepenlijst UWV Twente) en art. 4.2 "
           "(onderbouwd arbeidsmarktperspectief)",
-    "R5": f"{VERORDENING}, cofinanciering; Businessplan 2023–2026, §06 (50 % bijdrage "
-          "door werkgever, uitkeringsinstantie, O&O-fonds of aanvrager)",
+    "R5": f"{VERORDENING}, cofinanciering",
     "R6": f"{VERORDENING}, maximale subsidie per persoon per kalenderjaar",
-    "R7": f"{VERORDENING}, doelgroep en opleidingsniveau; Businessplan 2023–2026, §06",
+    "R7": f"{VERORDENING}, doelgroep en opleidingsniveau",
     "R8": f"{VERORDENING}, geen subsidie voor scholing die vóór de aanvraagdatum is gestart",
     "R9": "Awb art. 4:25, tweede lid (subsidieplafond) en art. 4:26 (verdeling op volgorde "
           "van binnenkomst)",
     "R10": f"{VERORDENING}, geen dubbele subsidie voor dezelfde activiteit; Awb art. 4:35",
+}
+
+# The condition each rule checks, in plain Dutch for a refusal letter ("Voorwaarde: ...").
+VOORWAARDE = {
+    "R1": "u woont in een van de 14 Twentse gemeenten",
+    "R2": "u bent op de aanvraagdatum ten minste 18 jaar oud",
+    "R3": "de opleider is een erkende onderwijsinstelling",
+    "R4": "de opleiding leidt naar een beroep met goede kansen op de Twentse arbeidsmarkt",
+    "R5": "de helft van de kosten wordt door een ander betaald (cofinanciering) en de "
+          "subsidie is niet hoger dan de kosten min die cofinanciering",
+    "R6": "de subsidie blijft binnen het maximum per persoon per kalenderjaar",
+    "R7": "uw opleidingsniveau en het niveau van de opleiding passen binnen de regeling",
+    "R8": "de opleiding is niet gestart vóór de aanvraagdatum",
+    "R9": "er is nog ruimte onder het subsidieplafond",
+    "R10": "u heeft geen andere openstaande cheque voor dezelfde opleiding",
+}
+
+# Policy sources behind a rule: explanation (toelichting), not law.
+TOELICHTING = {
+    "R5": "Het beleid van 50 % cofinanciering (door werkgever, uitkeringsinstantie, O&O-fonds "
+          "of aanvrager) staat in het Businessplan Twents Fonds voor Vakmanschap 2023–2026, §06.",
+    "R7": "De niveaus volgen het beleid in het Businessplan Twents Fonds voor Vakmanschap "
+          "2023–2026, §06.",
 }
 
 

@@ -21,6 +21,7 @@ def geldige_invoer(**anders) -> dict:
         "voornaam": "Inge", "achternaam": "de Vries", "geboortedatum": "15-03-1985",
         "email": "inge.devries@voorbeeld.nl", "telefoon": "06 12345678",
         "postcode": "7511 ab", "huisnummer": "12", "toevoeging": "",
+        "straat": "Oude Markt", "woonplaats": "Enschede", "besluiten_elektronisch": "ja",
         "opleidingsniveau": "mbo-2", "arbeidssituatie": "loondienst",
         "huidig_beroep": "productiemedewerker", "huidige_sector": "metaal",
         "scholingswens": "Ik wil elektromonteur worden.", "voorkeur_loket": "geen",

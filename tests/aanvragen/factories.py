@@ -40,6 +40,8 @@ class AanvraagFactory(factory.django.DjangoModelFactory):
     telefoon = "0612345678"
     postcode = "7511AB"
     huisnummer = 1
+    straat = "Oude Markt"
+    woonplaats = "Enschede"
     gemeente = factory.LazyFunction(lambda: Gemeente.objects.get(naam="Enschede"))
     opleidingsniveau = "mbo-3"
     arbeidssituatie = "loondienst"

@@ -76,7 +76,8 @@ def plan_in(toestand, maak_plan, m):
         services.toekennen(plan=plan, door=m["beoordelaar"], bedrag=D("1000"),
                            motivering="Voldoet.")
         return plan
-    plan = maak_plan()
+    # R1 left to the beoordelaar: a refusal may cite it (with a written reason)
+    plan = maak_plan(toets_snapshot=toets_met(R1="handmatig"))
     if toestand.startswith("aanvulling"):
         verzoek = services.vraag_aanvulling(plan=plan, door=m["beoordelaar"], omschrijving="x",
                                             hersteltermijn_tot=VANDAAG() + datetime.timedelta(9))
@@ -84,7 +85,8 @@ def plan_in(toestand, maak_plan, m):
             Aanvulverzoek.objects.filter(pk=verzoek.pk).update(
                 hersteltermijn_tot=VANDAAG() - datetime.timedelta(1))
     if toestand == "besloten":
-        services.afwijzen(plan=plan, door=m["beoordelaar"], motivering="Nee", regels=["R7"])
+        services.afwijzen(plan=plan, door=m["beoordelaar"], motivering="Nee", regels=["R1"],
+                          redenen={"R1": "Het adres ligt buiten Twente."})
     return plan
 
 
@@ -94,7 +96,8 @@ PLAN_ACTIES = {
         .isoformat()}),
     "cheques:terugsturen": ("beoordelaar", lambda: {"reden": "Offerte ontbreekt"}),
     "cheques:toekennen": ("beoordelaar", lambda: {"bedrag": "1000.00", "motivering": "Ja"}),
-    "cheques:afwijzen": ("beoordelaar", lambda: {"motivering": "Nee", "regels": ["R1"]}),
+    "cheques:afwijzen": ("beoordelaar", lambda: {"motivering": "Nee", "regels": ["R1"],
+                                                       "reden_R1": "Adres buiten Twente."}),
     "cheques:buiten-behandeling": ("beoordelaar", lambda: {}),
     "cheques:medeondertekenen": ("beoordelaar2", lambda: {}),
     "cheques:niet-medeondertekenen": ("beoordelaar2", lambda: {"reden": "Onvoldoende"}),

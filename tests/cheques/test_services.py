@@ -60,7 +60,8 @@ def test_toekennen_reserveert_en_geeft_cheque_uit(periode, maak_plan, medewerker
     assert verificatie.opgemaakt(code) in opleidermail.body
     assert verificatie.klopt(verwacht_hash=cheque.verificatiecode_hash, invoer=code.lower())
     links = Gebeurtenis.objects.get(actie="documenten_verzonden").gegevens["links"]
-    assert [link["label"] for link in links] == ["Beschikking (PDF)", "Scholingscheque (PDF)"]
+    assert [link["label"] for link in links] == ["Beschikking (PDF)", "Scholingscheque (PDF)",
+                                                  "Bezwaar maken"]
 
 
 def test_toekennen_regels(periode, maak_plan, medewerkers):
@@ -123,7 +124,7 @@ def test_handmatige_regel_vraagt_medeondertekening_en_verwerpen(periode, maak_pl
 
 
 def test_afwijzen(periode, maak_plan, medewerkers, django_capture_on_commit_callbacks):
-    plan = maak_plan()
+    plan = maak_plan(toets_snapshot=toets_met(R7="niet_voldaan"))
     b = medewerkers["beoordelaar"]
     with pytest.raises(ValidationError) as e:
         services.afwijzen(plan=plan, door=b, motivering="", regels=[])
@@ -132,7 +133,7 @@ def test_afwijzen(periode, maak_plan, medewerkers, django_capture_on_commit_call
         beschikking = services.afwijzen(plan=plan, door=b, motivering="Te oud.", regels=["R7"])
     beschikking.refresh_from_db()
     assert beschikking.uitkomst == Beschikking.Uitkomst.AFWIJZING
-    assert "R7" in beschikking.grondslag
+    assert "Subsidieverordening" in beschikking.grondslag
     assert beschikking.brief  # the letter was rendered
     plan.aanvraag.refresh_from_db()
     assert plan.aanvraag.status == Aanvraag.Status.AFGEWEZEN

@@ -9,6 +9,7 @@ from aanvragen.models import Aanvraag
 from cheques import selectors, services
 from loopbaangesprekken.models import Scholingsplan
 from loopbaangesprekken.services import scholingsplan as plan_services
+from tests.cheques.factories import toets_met
 from tfvv.models import Gebeurtenis
 
 pytestmark = pytest.mark.django_db
@@ -89,6 +90,8 @@ def test_service_eist_beoordelaar_en_reden(plan, medewerkers):
 
 
 def test_niet_na_een_besluit(plan, medewerkers):
+    plan.toets_snapshot = toets_met(R7="niet_voldaan")
+    plan.save(update_fields=["toets_snapshot"])
     services.afwijzen(plan=plan, door=medewerkers["beoordelaar"], motivering="Nee",
                       regels=["R7"])
     with pytest.raises(ValidationError):

@@ -1,6 +1,7 @@
 from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
+from tfvv import bewaartermijnen
 from tfvv.roles import STARTPAGINA, Rol
 from tfvv.views.base import RolVereistMixin
 
@@ -11,6 +12,11 @@ class HomeView(TemplateView):
 
 class PrivacyView(TemplateView):
     template_name = "tfvv/privacy.html"
+
+    def get_context_data(self, **kwargs):
+        # generated from the retention settings, so the statement never promises otherwise
+        return {**super().get_context_data(**kwargs),
+                "bewaren": bewaartermijnen.termijnen_in_woorden()}
 
 
 class ToegankelijkheidView(TemplateView):
