@@ -15,3 +15,10 @@ def maak_documenten(*, beschikking_id: int) -> None:
 def laat_verlopen_cheques_vervallen() -> int:
     """Daily (beat): unused cheques past their expiry lapse."""
     return services.laat_verlopen_cheques_vervallen(vandaag=timezone.localdate())
+
+
+@shared_task(acks_late=True)
+def markeer_vast_te_stellen() -> int:
+    """Daily (beat): declared cheques past their end date without a completion proof go on
+    finance's worklist for an ambtshalve vaststelling."""
+    return services.markeer_vast_te_stellen(vandaag=timezone.localdate())
