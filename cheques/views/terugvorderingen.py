@@ -73,28 +73,26 @@ class TerugvorderingView(RolVereistMixin, StapOpVereistMixin, View):
     def get(self, request, pk):
         return self.toon(self.terugvordering())
 
-    def post(self, request, pk):
-        soort = self.kwargs.get("stap")
-        if soort not in FORMS:
-            raise Http404
-        terugvordering = self.terugvordering()
-        form = FORMS[soort](request.POST)
-        if form.is_valid():
-            try:
-                STAPPEN[soort](terugvordering=terugvordering, door=request.user,
-                               **form.cleaned_data)
-            except FOUTEN as fout:
-                fouten_naar_form(form, fout)
-            else:
-                messages.success(request, MELDINGEN[soort])
-                return redirect("cheques:terugvordering", pk=pk)
-        algemene_fouten_als_melding(request, form)
-        return self.toon(self.terugvordering(), status=400, **{soort: form})
-
-
 class InvorderingsstapView(TerugvorderingView):
+    """POST one invordering step (`stap`: aanmaning, betalingsregeling, ontvangst,
+    oninbaar) on a claim."""
+
     def get(self, request, pk, stap):
         return redirect("cheques:terugvordering", pk=pk)
 
     def post(self, request, pk, stap):
-        return super().post(request, pk)
+        if stap not in FORMS:
+            raise Http404
+        terugvordering = self.terugvordering()
+        form = FORMS[stap](request.POST)
+        if form.is_valid():
+            try:
+                STAPPEN[stap](terugvordering=terugvordering, door=request.user,
+                              **form.cleaned_data)
+            except FOUTEN as fout:
+                fouten_naar_form(form, fout)
+            else:
+                messages.success(request, MELDINGEN[stap])
+                return redirect("cheques:terugvordering", pk=pk)
+        algemene_fouten_als_melding(request, form)
+        return self.toon(self.terugvordering(), status=400, **{stap: form})
