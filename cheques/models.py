@@ -270,6 +270,9 @@ class Terugvordering(models.Model):
 
     cheque = models.ForeignKey(Cheque, on_delete=models.PROTECT,
                                related_name="terugvorderingen")
+    # the beschikking that decided the claim (Awb 4:57); set in the same transaction
+    besluit = models.OneToOneField("Vervolgbesluit", on_delete=models.PROTECT, null=True,
+                                   blank=True, related_name="terugvordering")
     bedrag = models.DecimalField(_("bedrag"), max_digits=9, decimal_places=2)
     grond = models.TextField(_("grond"))
     betalen_voor = models.DateField(_("te betalen uiterlijk"), db_index=True)

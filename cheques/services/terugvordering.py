@@ -9,6 +9,7 @@ import calendar
 import datetime
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
@@ -57,11 +58,14 @@ def start_terugvordering(*, cheque: Cheque, door, bedrag: Decimal, grond: str) -
     budget.boek_terugvordering(periode=cheque.periode, bedrag=bedrag, referentie=cheque.nummer,
                                door=door, omschrijving=_("Terugvordering: %(grond)s")
                                % {"grond": grond})
-    neem_vervolgbesluit(
+    besluit = neem_vervolgbesluit(
         beschikking=cheque.beschikking, cheque=cheque, soort=Vervolgbesluit.Soort.TERUGVORDERING,
         door=door, motivering=grond, grondslag=str(GRONDSLAG), bedrag=bedrag,
         gegevens={"artikel": "4:57", "terugvordering": terugvordering.pk,
-                  "betalen_voor": terugvordering.betalen_voor.isoformat()})
+                  "betalen_voor": terugvordering.betalen_voor.isoformat(),
+                  "rekening": settings.TFVV_SEPA_DEBITEUR_IBAN})
+    terugvordering.besluit = besluit
+    terugvordering.save(update_fields=["besluit"])
     return terugvordering
 
 
