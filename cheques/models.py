@@ -90,7 +90,7 @@ class Cheque(models.Model):
     # Random per cheque; with SECRET_KEY it derives the verification code printed on the
     # PDF (cheques.verificatie), so the code itself is never stored.
     verificatiezout = models.CharField(max_length=32, blank=True)
-    status = models.CharField(_("status"), max_length=16, choices=Status.choices,
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices,
                               default=Status.UITGEGEVEN, db_index=True)
     uitgegeven_op = models.DateField(_("uitgegeven op"), db_index=True)
     geldig_tot = models.DateField(_("geldig tot en met"), db_index=True)
@@ -322,3 +322,4 @@ class Invorderingsstap(models.Model):
 
     def __str__(self):
         return f"{self.terugvordering}: {self.soort} {self.datum}"
+

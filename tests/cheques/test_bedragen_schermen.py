@@ -60,7 +60,7 @@ def test_cheque_en_financien(client_als, zaak):
     c = client_als("financieel")
     cheque = html(c, reverse("cheques:cheque", kwargs={"nummer": nummer}))
     assert "<dd class=\"col-sm-9\">€ 1.500,00</dd>" in cheque
-    assert "<dd class=\"col-sm-9\">€ 1.200,00</dd>" in cheque  # vastgesteld
+    assert "<dd class=\"col-sm-9\">€ 1.200,00 (" in cheque  # vastgesteld, with its date
     assert ": € 1.500,00</li>" in cheque  # the declaratie
     financien = html(c, reverse("cheques:financien"))
     assert "<td>€ 1.500,00</td><td>€ 1.200,00</td>" in financien

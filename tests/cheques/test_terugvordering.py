@@ -105,7 +105,7 @@ def test_4_49_na_vijf_jaar_geweigerd(periode, maak_plan, medewerkers, time_machi
     assert "na vijf jaar niet meer worden ingetrokken (artikel 4:49 lid 3 Awb)" in tekst
     assert "02-03-2031" in tekst
     cheque.refresh_from_db()
-    assert cheque.status == Cheque.Status.BETAALD
+    assert cheque.status == Cheque.Status.VASTGESTELD  # unchanged
 
 
 def test_invordering_met_termijnen(periode, maak_plan, medewerkers, time_machine,
