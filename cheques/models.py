@@ -323,3 +323,49 @@ class Invorderingsstap(models.Model):
     def __str__(self):
         return f"{self.terugvordering}: {self.soort} {self.datum}"
 
+
+class Vervolgbesluit(models.Model):
+    """An Awb decision that follows the beschikking on a scholingsplan: vaststelling
+    (4:42/4:47), wijziging, intrekking (4:48/4:49), terugvordering (4:57), beslissing op
+    bezwaar (7:11). Each is a record with a letter (PDF), motivering, legal basis and, where
+    open to bezwaar, a bezwaar clause with its deadline by the Algemene termijnenwet."""
+
+    class Soort(models.TextChoices):
+        VASTSTELLING = "vaststelling", _("vaststelling")
+        WIJZIGING = "wijziging", _("wijziging")
+        INTREKKING = "intrekking", _("intrekking")
+        TERUGVORDERING = "terugvordering", _("terugvordering")
+        BESLISSING_OP_BEZWAAR = "beslissing_op_bezwaar", _("beslissing op bezwaar")
+
+    beschikking = models.ForeignKey(Beschikking, on_delete=models.PROTECT,
+                                    related_name="vervolgbesluiten",
+                                    verbose_name=_("beschikking waarop het volgt"))
+    cheque = models.ForeignKey(Cheque, on_delete=models.PROTECT, null=True, blank=True,
+                               related_name="vervolgbesluiten")
+    soort = models.CharField(_("soort besluit"), max_length=24, choices=Soort.choices)
+    bedrag = models.DecimalField(_("bedrag"), max_digits=9, decimal_places=2, null=True,
+                                 blank=True)
+    motivering = models.TextField(_("motivering"))
+    grondslag = models.TextField(_("juridische grondslag"))
+    # Facts of this kind of decision, e.g. {"artikel": "4:49"} or the old and new start date.
+    gegevens = models.JSONField(default=dict, blank=True)
+    genomen_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                     related_name="+", verbose_name=_("genomen door"))
+    genomen_op = models.DateTimeField(_("genomen op"), auto_now_add=True)
+    verzonden_op = models.DateField(_("verzonden op"), db_index=True)
+    bezwaartermijn_tot = models.DateField(_("einde bezwaartermijn"), null=True, blank=True)
+    brief = models.FileField(_("brief (PDF)"), upload_to="besluiten/%Y/", blank=True)
+    mail_verzonden_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("vervolgbesluit")
+        verbose_name_plural = _("vervolgbesluiten")
+        ordering = ["genomen_op", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(bedrag__isnull=True)
+                                   | models.Q(bedrag__gte=0),
+                                   name="vervolgbesluit_bedrag_niet_negatief"),
+        ]
+
+    def __str__(self):
+        return f"{self.beschikking.plan.aanvraag}: {self.get_soort_display()}"

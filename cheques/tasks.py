@@ -1,7 +1,7 @@
 from celery import shared_task
 from django.utils import timezone
 
-from cheques import documenten, services
+from cheques import documenten, services, vervolgbrieven
 from tfvv.outbox import outbox_taak
 
 
@@ -22,3 +22,9 @@ def markeer_vast_te_stellen() -> int:
     """Daily (beat): declared cheques past their end date without a completion proof go on
     finance's worklist for an ambtshalve vaststelling."""
     return services.markeer_vast_te_stellen(vandaag=timezone.localdate())
+
+
+@outbox_taak(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+def maak_vervolgbrief(*, besluit_id: int) -> None:
+    """Render the letter of a decision after the grant and tell the resident, once."""
+    vervolgbrieven.maak_brief(besluit_id=besluit_id)

@@ -68,4 +68,5 @@ urlpatterns = [
     path("beschikkingen/<int:pk>/beschikking.pdf", documenten.beschikking_pdf,
          name="beschikking-pdf"),
     path("beschikkingen/<int:pk>/cheque.pdf", documenten.cheque_pdf, name="cheque-pdf"),
+    path("besluiten/<int:pk>/brief.pdf", documenten.besluit_pdf, name="besluit-pdf"),
 ]

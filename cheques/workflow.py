@@ -26,9 +26,10 @@ CHEQUE_TRANSITIES = [
               _("voorschot betalen"),
               _("De gemeente heeft een voorschot op uw subsidie aan de opleider betaald. Na "
                 "afloop van uw scholing stelt de gemeente de subsidie vast.")),
+    # vaststellen and intrekken: the resident is told by the event of the decision itself
+    # (cheques.services.vervolgbesluiten, with a link to the letter), not twice.
     Transitie("vaststellen", frozenset({C.GEDECLAREERD, C.VOORSCHOT_BETAALD}), C.VASTGESTELD,
-              _("subsidie vaststellen"),
-              _("De gemeente heeft uw subsidie vastgesteld. U ontvangt hierover een brief.")),
+              _("subsidie vaststellen")),
     Transitie("betalen", frozenset({C.VASTGESTELD}), C.BETAALD, _("betaling vastleggen"),
               _("De opleider is betaald voor uw scholing.")),
     # Nothing left to pay after the vaststelling: the voorschot covered it (or more; the
@@ -42,8 +43,7 @@ CHEQUE_TRANSITIES = [
                 "gebruikt.")),
     Transitie("intrekken", frozenset({C.UITGEGEVEN, C.GEDECLAREERD, C.VOORSCHOT_BETAALD,
                                       C.VASTGESTELD, C.BETAALD}),
-              C.INGETROKKEN, _("intrekken"),
-              _("De gemeente heeft uw subsidie ingetrokken. U ontvangt hierover een brief.")),
+              C.INGETROKKEN, _("intrekken")),
 ]
 
 beschikking_statusmachine = Statusmachine(BESCHIKKING_TRANSITIES)

@@ -241,6 +241,9 @@ MATRIX: dict[str, Regel] = {
     "cheques:cheque-pdf": Regel(
         alleen("inwoner", "beoordelaar", "financieel"),
         kwargs=lambda o: {"pk": o.beschikking.pk}),
+    "cheques:besluit-pdf": Regel(
+        loket(inwoner="ok", beoordelaar="ok", financieel="ok"),
+        kwargs=lambda o: {"pk": o.vervolgbesluit.pk}),
     # --- rapportage (no personal data: adviesgroep and project office) -------------------
     "rapportage:dashboard": Regel(alleen("adviesgroep", "beheerder"),
                                   post=alleen("adviesgroep", "beheerder", uitkomst="405")),

@@ -208,6 +208,23 @@ class Objecten:
         return self.beschikking.cheque
 
     @cached_property
+    def vervolgbesluit(self):
+        """A decision after the grant on the resident's cheque, its letter rendered."""
+        from django.db import transaction
+        from django.test import TestCase
+
+        from cheques.models import Vervolgbesluit
+        from cheques.services.vervolgbesluiten import neem_vervolgbesluit
+
+        with TestCase.captureOnCommitCallbacks(execute=True), transaction.atomic():
+            besluit = neem_vervolgbesluit(
+                beschikking=self.beschikking, cheque=self.cheque,
+                soort=Vervolgbesluit.Soort.INTREKKING, door=self.medewerkers["beoordelaar"],
+                motivering="De opleiding is niet gestart.", grondslag="Artikel 4:48 Awb.")
+        besluit.refresh_from_db()
+        return besluit
+
+    @cached_property
     def betaalbatch(self):
         """An approved payment batch holding the voorschot of a declared cheque."""
         from tests.cheques.financien import betaal, declareer, ken_toe

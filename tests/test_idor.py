@@ -190,7 +190,9 @@ def dossier_van(record) -> Aanvraag | None:
         return record
     if hasattr(record, "aanvraag"):
         return record.aanvraag
-    return dossier_van(getattr(record, "plan", None))
+    if hasattr(record, "plan"):
+        return dossier_van(record.plan)
+    return dossier_van(getattr(record, "beschikking", None))
 
 
 @pytest.mark.parametrize("naam", ID_URLS)

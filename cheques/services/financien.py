@@ -172,6 +172,7 @@ def vaststellen(*, cheque: Cheque, door, bedrag: Decimal, motivering: str) -> Ve
         bedrag=bedrag,
         gegevens={"artikel": "4:42", "verleend": str(cheque.bedrag), "voorschot": str(voorschot),
                   "nog_te_betalen": str(nog_te_betalen), "vrijval": str(vrijval),
+                  "terug_te_vorderen": str(voorschot - bedrag) if voorschot > bedrag else "",
                   "ambtshalve_na_termijn": afronding is None,
                   "afronding": afronding.get_soort_display() if afronding else "",
                   "aanwezigheid_procent": afronding.aanwezigheid_procent if afronding else None})

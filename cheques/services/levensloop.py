@@ -145,7 +145,7 @@ def intrekken(*, cheque: Cheque, door, grond: str, motivering: str,
         door=door, motivering=reden,
         grondslag=_("Artikel %(artikel)s van de Algemene wet bestuursrecht en de "
                     "Subsidieverordening Twents Fonds voor Vakmanschap.") % {"artikel": artikel},
-        bedrag=cheque.vastgesteld_bedrag or cheque.bedrag,
+        bedrag=betaald or None,  # the letter: what was paid already (claimed back apart)
         gegevens={"artikel": artikel, "grond": grond, "vrijval": str(vrij),
                   "betaald": str(betaald), "terug_te_vorderen": str(terug)})
     cheque_statusmachine.voer_uit(

@@ -84,6 +84,6 @@ def test_voorschot_afronding_vaststelling_tot_in_het_portaal(live_server, page, 
     inwoner.force_login(plan.aanvraag.aanvrager, backend="aanvragen.auth.InlogLinkBackend")
     sessie(page, live_server, inwoner)
     page.goto(live_server.url + reverse("aanvragen:aanvraag", kwargs={"pk": plan.aanvraag.pk}))
-    assert page.get_by_text("De gemeente heeft uw subsidie vastgesteld").first.is_visible()
+    assert page.get_by_text("De subsidie voor uw scholing is vastgesteld").first.is_visible()
     assert page.get_by_text("Uw scholing is afgerond").first.is_visible()
     assert axe_schendingen(page) == []
