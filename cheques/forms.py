@@ -93,7 +93,10 @@ def pdf_bestand(bestand):
 
 
 class Bedragveld(forms.DecimalField):
-    """An amount as people type it: "4200,50", "4.200,50" or "4200.50"."""
+    """An amount as people type it: "4200,50", "4.200,50" or "4200.50" (a text field: a
+    number field would refuse the Dutch notation)."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal"})
 
     def to_python(self, value):
         if isinstance(value, str):
