@@ -11,9 +11,11 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cheques import motivering, services, toets
-from cheques.models import Aanvulverzoek, Beschikking, Cheque
+from cheques.models import Aanvulverzoek, Afronding, Beschikking, Cheque
 from loopbaangesprekken.models import Scholingsplan
 from tfvv.models import Gebruiker
 
@@ -45,10 +47,30 @@ def _declareer(cheque, fin):
         bewijs=ContentFile(b"%PDF-1.4\n% demo: bewijs van start\n", name="bewijs.pdf"))
 
 
+def _betaal_in_batch(_cheque, fin):
+    """Demo shortcut: the second financieel medewerker approves with a code computed from
+    their demo TOTP secret, as their authenticator app would show it."""
+    batch = services.stel_betaalbatch_op(door=fin, betaaldatum=timezone.localdate())
+    tweede = Gebruiker.objects.get(username="financieel2")
+    device = TOTPDevice.objects.get(user=tweede)
+    totp = TOTP(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
+    # a code is accepted once per time step: a second batch within 30 seconds takes the next
+    totp.drift = max(device.drift, device.last_t + 1 - totp.t())
+    services.keur_betaalbatch_goed(batch=batch, door=tweede, code=f"{totp.token():06d}")
+
+
+def _rond_af(cheque, fin):
+    services.registreer_afronding(
+        cheque=cheque, door=fin, soort=Afronding.Soort.AANWEZIGHEID, aanwezigheid_procent=85,
+        bewijs=ContentFile(b"%PDF-1.4\n% demo: presentieverklaring\n", name="presentie.pdf"))
+
+
 def _stel_vast(cheque, fin):
     lager = (cheque.bedrag * Decimal("0.8")).quantize(Decimal("0.01"))
     services.vaststellen(cheque=cheque, door=fin, bedrag=lager,
-                         toelichting="Deels geleverd: examen niet afgenomen.")
+                         motivering="Volgens de presentieverklaring is 85 % van de lessen "
+                                    "gevolgd; het examen is niet afgenomen. De examenkosten "
+                                    "worden daarom niet vergoed.")
 
 
 def _vervallen(cheque, _fin):
@@ -60,11 +82,11 @@ def _vervallen(cheque, _fin):
 
 CHEQUESTAPPEN = {
     Cheque.Status.UITGEGEVEN: [],
+    # the batch steps first: a batch pays everything that is due at that moment
+    Cheque.Status.VOORSCHOT_BETAALD: [_declareer, _betaal_in_batch],
+    Cheque.Status.BETAALD: [_declareer, _rond_af, _stel_vast, _betaal_in_batch],
+    Cheque.Status.VASTGESTELD: [_declareer, _rond_af, _stel_vast],
     Cheque.Status.GEDECLAREERD: [_declareer],
-    Cheque.Status.VASTGESTELD: [_declareer, _stel_vast],
-    Cheque.Status.BETAALD: [_declareer, _stel_vast,
-                            lambda c, fin: services.betalen(cheque=c, door=fin,
-                                                            betaald_op=timezone.localdate())],
     Cheque.Status.VERVALLEN: [_vervallen],
 }
 
@@ -93,8 +115,9 @@ def laad(schrijf):
             plan = next(_vrije_plannen(schone=True), None)
             if plan:
                 services.intrekken(
-                    cheque=_ken_toe(plan, b1), door=b1,
-                    reden="De opleiding is niet gestart; de inwoner heeft afgezien van scholing.")
+                    cheque=_ken_toe(plan, b1), door=b1, grond="niet_verricht",
+                    motivering="De opleiding is niet gestart; de inwoner heeft afgezien van "
+                               "scholing.")
                 gemaakt.append("cheque ingetrokken")
         _besluiten_zonder_cheque(b1, b2, gemaakt)
     except ValidationError as fout:  # e.g. the per-person cap in the earlier apps' data

@@ -5,7 +5,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cheques.models import Afronding
 from cheques.selectors import FILTERS
+from cheques.services.levensloop import GRONDEN
 from tfvv.formvelden import Bedragveld, Datumveld
 from tfvv.termijnen import einde_termijn
 
@@ -90,46 +92,120 @@ class VerwerpenForm(forms.Form):
                             widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
 
 
+def pdf_bestand(bestand):
+    """An uploaded proof: a PDF of at most 10 MB."""
+    if bestand.size > PDF_MAX:
+        raise forms.ValidationError(_("Het bestand is groter dan 10 MB."))
+    kop = bestand.read(5)
+    bestand.seek(0)
+    if kop != b"%PDF-":
+        raise forms.ValidationError(_("Upload een PDF-bestand."))
+    return bestand
+
+
 class DeclaratieForm(forms.Form):
     factuurnummer = forms.CharField(label=_("Factuurnummer"), max_length=50)
     factuurdatum = Datumveld(label=_("Factuurdatum"))
     bedrag = Bedragveld(label=_("Bedrag (€)"), **BEDRAG)
-    bewijs = forms.FileField(label=_("Bewijs van start of afronding (PDF)"), help_text=_(
-        "Diploma, certificaat of presentieverklaring (ten minste 80 %). Maximaal 10 MB."))
+    bewijs = forms.FileField(label=_("Factuur of bewijs van start (PDF)"), help_text=_(
+        "Een declaratie bij de start wordt als voorschot betaald. Maximaal 10 MB."))
 
     def clean_bewijs(self):
-        bestand = self.cleaned_data["bewijs"]
-        if bestand.size > PDF_MAX:
-            raise forms.ValidationError(_("Het bestand is groter dan 10 MB."))
-        kop = bestand.read(5)
-        bestand.seek(0)
-        if kop != b"%PDF-":
-            raise forms.ValidationError(_("Upload een PDF-bestand."))
-        return bestand
+        return pdf_bestand(self.cleaned_data["bewijs"])
+
+
+class AfrondingForm(forms.Form):
+    soort = forms.ChoiceField(label=_("Bewijs van de opleider"), choices=Afronding.Soort.choices,
+                              widget=forms.RadioSelect)
+    aanwezigheid_procent = forms.IntegerField(
+        label=_("Aanwezigheid (%)"), required=False, min_value=0, max_value=100,
+        help_text=_("Alleen bij een presentieverklaring; vanaf 80 % geldt de scholing als "
+                    "afgerond."))
+    gestopt_op = Datumveld(label=_("Gestopt op"), required=False)
+    reden_gestopt = forms.CharField(label=_("Reden van stoppen"), required=False,
+                                    max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    bewijs = forms.FileField(label=_("Bewijs (PDF)"), help_text=_(
+        "Diploma, certificaat, presentieverklaring of bericht van de opleider. Maximaal "
+        "10 MB."))
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "afronding_%s")
+        super().__init__(*args, **kwargs)
+
+    def clean_bewijs(self):
+        return pdf_bestand(self.cleaned_data["bewijs"])
 
 
 class VaststellenForm(forms.Form):
     bedrag = Bedragveld(label=_("Vast te stellen bedrag (€)"), **BEDRAG)
-    toelichting = forms.CharField(label=_("Toelichting"), required=False, max_length=2000,
-                                  widget=forms.Textarea(attrs={"rows": 2}), help_text=_(
-                                      "Verplicht als u lager vaststelt dan de cheque."))
+    motivering = forms.CharField(
+        label=_("Motivering (artikel 3:47 Awb)"), max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}), help_text=_(
+            "Komt in de vaststellingsbeschikking aan de inwoner. Noem het bewijs van afronding "
+            "en, bij een lager bedrag, waarom."))
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "vaststellen_%s")
+        super().__init__(*args, **kwargs)
 
 
-class BetalenForm(forms.Form):
-    betaald_op = Datumveld(label=_("Betaald op"))
+class BetaalbatchForm(forms.Form):
+    betaaldatum = Datumveld(label=_("Betaaldatum"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            self.initial["betaald_op"] = timezone.localdate()
+            self.initial["betaaldatum"] = timezone.localdate()
+
+
+class GoedkeurenForm(forms.Form):
+    code = forms.RegexField(
+        label=_("Code uit uw authenticator-app"), regex=r"^\s*\d{6}\s*$",
+        error_messages={"invalid": _("Vul de zes cijfers uit uw authenticator-app in."),
+                        "required": _("Vul de zes cijfers uit uw authenticator-app in.")},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+        help_text=_("Met uw code bevestigt u dat u de batch heeft gecontroleerd."))
+
+
+class AfwijzenBatchForm(forms.Form):
+    reden = forms.CharField(label=_("Reden van afwijzing"), max_length=2000,
+                            widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class IntrekkenForm(forms.Form):
-    reden = forms.CharField(label=_("Reden van intrekking"), max_length=2000,
-                            widget=forms.Textarea(attrs={"rows": 3}))
+    grond = forms.ChoiceField(label=_("Grond (artikel 4:48 of 4:49 Awb)"),
+                              choices=[(k, v[2]) for k, v in GRONDEN.items()],
+                              widget=forms.RadioSelect)
+    motivering = forms.CharField(label=_("Motivering (artikel 3:47 Awb)"), max_length=4000,
+                                 widget=forms.Textarea(attrs={"rows": 3}))
     terug_te_vorderen = Bedragveld(
-        label=_("Terug te vorderen (€)"), required=False, min_value=Decimal("0"),
-        help_text=_("Leeg: het volledige betaalde bedrag."))
+        label=_("Terug te vorderen (€)"), required=False,
+        min_value=Decimal("0"), help_text=_("Leeg: het volledige betaalde bedrag."))
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "intrekken_%s")
+        super().__init__(*args, **kwargs)
+
+
+class AanmaningForm(forms.Form):
+    """No fields: the new deadline follows from the law (Awb 4:112)."""
+
+
+class BetalingsregelingForm(forms.Form):
+    aantal_termijnen = forms.IntegerField(label=_("Aantal maandelijkse termijnen"),
+                                          min_value=2, max_value=24)
+    toelichting = forms.CharField(label=_("Toelichting"), required=False, max_length=2000,
+                                  widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class OntvangstForm(forms.Form):
+    bedrag = Bedragveld(label=_("Ontvangen bedrag (€)"), **BEDRAG)
+    ontvangen_op = Datumveld(label=_("Ontvangen op"))
+
+
+class OninbaarForm(forms.Form):
+    toelichting = forms.CharField(label=_("Waarom is het bedrag oninbaar?"), max_length=2000,
+                                  widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class ControlerenForm(forms.Form):

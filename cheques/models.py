@@ -73,8 +73,9 @@ class Cheque(models.Model):
     class Status(models.TextChoices):
         UITGEGEVEN = "uitgegeven", _("uitgegeven")
         GEDECLAREERD = "gedeclareerd", _("gedeclareerd")
+        VOORSCHOT_BETAALD = "voorschot_betaald", _("voorschot betaald")
         VASTGESTELD = "vastgesteld", _("vastgesteld")
-        BETAALD = "betaald", _("betaald")
+        BETAALD = "betaald", _("betaald en afgehandeld")
         VERVALLEN = "vervallen", _("vervallen")
         INGETROKKEN = "ingetrokken", _("ingetrokken")
 
@@ -89,12 +90,17 @@ class Cheque(models.Model):
     # Random per cheque; with SECRET_KEY it derives the verification code printed on the
     # PDF (cheques.verificatie), so the code itself is never stored.
     verificatiezout = models.CharField(max_length=32, blank=True)
-    status = models.CharField(_("status"), max_length=16, choices=Status.choices,
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices,
                               default=Status.UITGEGEVEN, db_index=True)
     uitgegeven_op = models.DateField(_("uitgegeven op"), db_index=True)
     geldig_tot = models.DateField(_("geldig tot en met"), db_index=True)
     vastgesteld_bedrag = models.DecimalField(_("vastgesteld bedrag"), max_digits=9,
                                              decimal_places=2, null=True, blank=True)
+    vastgesteld_op = models.DateField(_("vastgesteld op"), null=True, blank=True)
+    # Set once by the daily job when the deadline passed without a completion proof: the
+    # cheque is on finance's worklist for an ambtshalve vaststelling (Awb 4:47).
+    vast_te_stellen_sinds = models.DateField(_("vast te stellen sinds"), null=True,
+                                             blank=True, db_index=True)
     terug_te_vorderen = models.DecimalField(_("terug te vorderen"), max_digits=9,
                                             decimal_places=2, null=True, blank=True)
     intrekkingsreden = models.TextField(_("reden intrekking"), blank=True)
@@ -132,10 +138,19 @@ class Declaratie(models.Model):
 
 
 class Betaling(models.Model):
+    """A booked payment to the opleider: a voorschot (Awb 4:52) at the start, or the
+    (final) payment after the vaststelling. Only an approved Betaalbatch books these."""
+
+    class Soort(models.TextChoices):
+        VOORSCHOT = "voorschot", _("voorschot")
+        EINDBETALING = "eindbetaling", _("betaling na vaststelling")
+
     cheque = models.ForeignKey(Cheque, on_delete=models.PROTECT, related_name="betalingen")
     bedrag = models.DecimalField(_("bedrag"), max_digits=9, decimal_places=2)
     betaald_op = models.DateField(_("betaald op"), db_index=True)
     batch = models.CharField(_("betaalbatch"), max_length=40, blank=True)
+    soort = models.CharField(_("soort"), max_length=16, choices=Soort.choices,
+                             default=Soort.EINDBETALING)
     geregistreerd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                            related_name="+")
 
@@ -145,6 +160,168 @@ class Betaling(models.Model):
 
     def __str__(self):
         return f"{self.cheque}: € {self.bedrag} op {self.betaald_op}"
+
+
+class Afronding(models.Model):
+    """What the opleider's proof says about completion, recorded by finance: the basis of
+    the vaststelling (and later of the outcome figures)."""
+
+    class Soort(models.TextChoices):
+        DIPLOMA = "diploma", _("diploma")
+        CERTIFICAAT = "certificaat", _("certificaat")
+        AANWEZIGHEID = "aanwezigheid", _("presentieverklaring")
+        GESTOPT = "gestopt", _("gestopt")
+
+    VOLTOOID_VANAF_PROCENT = 80  # the beschikking's obligation 2
+
+    cheque = models.OneToOneField(Cheque, on_delete=models.PROTECT, related_name="afronding")
+    soort = models.CharField(_("bewijs"), max_length=16, choices=Soort.choices)
+    aanwezigheid_procent = models.PositiveSmallIntegerField(_("aanwezigheid (%)"), null=True,
+                                                            blank=True)
+    gestopt_op = models.DateField(_("gestopt op"), null=True, blank=True)
+    reden_gestopt = models.TextField(_("reden gestopt"), blank=True)
+    bewijs = models.FileField(_("bewijs (PDF)"), upload_to="afrondingen/%Y/")
+    geregistreerd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                           related_name="+")
+    geregistreerd_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("afronding")
+        verbose_name_plural = _("afrondingen")
+        constraints = [models.CheckConstraint(
+            condition=models.Q(aanwezigheid_procent__isnull=True)
+            | models.Q(aanwezigheid_procent__lte=100), name="afronding_procent_max_100")]
+
+    def __str__(self):
+        return f"{self.cheque}: {self.get_soort_display()}"
+
+    @property
+    def voltooid(self) -> bool:
+        """Completed: a diploma or certificate, or at least 80 % attendance."""
+        if self.soort == self.Soort.AANWEZIGHEID:
+            return (self.aanwezigheid_procent or 0) >= self.VOLTOOID_VANAF_PROCENT
+        return self.soort in (self.Soort.DIPLOMA, self.Soort.CERTIFICAAT)
+
+
+class Betaalbatch(models.Model):
+    """A payment batch: one financieel medewerker prepares it, another approves it with a
+    fresh TOTP code (four-eyes); only the approval books the payments."""
+
+    class Status(models.TextChoices):
+        OPGESTELD = "opgesteld", _("wacht op goedkeuring")
+        GOEDGEKEURD = "goedgekeurd", _("goedgekeurd en geboekt")
+        AFGEWEZEN = "afgewezen", _("afgewezen")
+
+    nummer = models.CharField(_("batchnummer"), max_length=40, unique=True)
+    betaaldatum = models.DateField(_("betaaldatum"))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices,
+                              default=Status.OPGESTELD, db_index=True)
+    opgesteld_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                       related_name="+", verbose_name=_("opgesteld door"))
+    opgesteld_op = models.DateTimeField(_("opgesteld op"), auto_now_add=True)
+    goedgekeurd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                         null=True, blank=True, related_name="+",
+                                         verbose_name=_("goedgekeurd door"))
+    goedgekeurd_op = models.DateTimeField(_("goedgekeurd op"), null=True, blank=True)
+    reden_afwijzing = models.TextField(_("reden afwijzing"), blank=True)
+
+    class Meta:
+        verbose_name = _("betaalbatch")
+        verbose_name_plural = _("betaalbatches")
+        ordering = ["-opgesteld_op", "-id"]
+        constraints = [models.CheckConstraint(
+            condition=~models.Q(goedgekeurd_door=models.F("opgesteld_door")),
+            name="betaalbatch_vier_ogen")]
+
+    def __str__(self):
+        return self.nummer
+
+
+class Betaalopdracht(models.Model):
+    """One line of a batch, with the IBAN and name as they were when it was prepared."""
+
+    batch = models.ForeignKey(Betaalbatch, on_delete=models.CASCADE, related_name="regels")
+    cheque = models.ForeignKey(Cheque, on_delete=models.PROTECT, related_name="+")
+    soort = models.CharField(_("soort"), max_length=16, choices=Betaling.Soort.choices)
+    bedrag = models.DecimalField(_("bedrag"), max_digits=9, decimal_places=2)
+    iban = models.CharField(_("IBAN"), max_length=34)
+    naam = models.CharField(_("begunstigde"), max_length=200)
+
+    class Meta:
+        verbose_name = _("betaalopdracht")
+        verbose_name_plural = _("betaalopdrachten")
+        ordering = ["cheque__nummer"]
+        constraints = [models.CheckConstraint(condition=models.Q(bedrag__gt=0),
+                                              name="betaalopdracht_positief")]
+
+    def __str__(self):
+        return f"{self.batch}: {self.cheque} {self.bedrag}"
+
+
+class Terugvordering(models.Model):
+    """Awb 4:57: money paid under a subsidy that is withdrawn or settled lower is claimed
+    back from the subsidy recipient (the resident; see docs/cheques.md)."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("openstaand")
+        BETALINGSREGELING = "betalingsregeling", _("betalingsregeling")
+        VOLDAAN = "voldaan", _("voldaan")
+        ONINBAAR = "oninbaar", _("oninbaar")
+
+    cheque = models.ForeignKey(Cheque, on_delete=models.PROTECT,
+                               related_name="terugvorderingen")
+    # the beschikking that decided the claim (Awb 4:57); set in the same transaction
+    besluit = models.OneToOneField("Vervolgbesluit", on_delete=models.PROTECT, null=True,
+                                   blank=True, related_name="terugvordering")
+    bedrag = models.DecimalField(_("bedrag"), max_digits=9, decimal_places=2)
+    grond = models.TextField(_("grond"))
+    betalen_voor = models.DateField(_("te betalen uiterlijk"), db_index=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices,
+                              default=Status.OPEN, db_index=True)
+    aangemaakt_door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                        on_delete=models.PROTECT, related_name="+")
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("terugvordering")
+        verbose_name_plural = _("terugvorderingen")
+        ordering = ["betalen_voor", "id"]
+        constraints = [models.CheckConstraint(condition=models.Q(bedrag__gt=0),
+                                              name="terugvordering_positief")]
+
+    def __str__(self):
+        return f"{self.cheque}: {self.bedrag}"
+
+
+class Invorderingsstap(models.Model):
+    """One step of the invordering (Awb titel 4.4), each with its ledger entry."""
+
+    class Soort(models.TextChoices):
+        AANMANING = "aanmaning", _("aanmaning")
+        BETALINGSREGELING = "betalingsregeling", _("betalingsregeling")
+        ONTVANGST = "ontvangst", _("betaling ontvangen")
+        ONINBAAR = "oninbaar", _("oninbaar verklaard")
+
+    terugvordering = models.ForeignKey(Terugvordering, on_delete=models.PROTECT,
+                                       related_name="stappen")
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
+    bedrag = models.DecimalField(_("bedrag"), max_digits=9, decimal_places=2)
+    datum = models.DateField(_("datum"))
+    nieuwe_termijn = models.DateField(_("nieuwe betaaltermijn"), null=True, blank=True)
+    aantal_termijnen = models.PositiveSmallIntegerField(_("aantal termijnen"), null=True,
+                                                        blank=True)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                             related_name="+")
+    geregistreerd_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("invorderingsstap")
+        verbose_name_plural = _("invorderingsstappen")
+        ordering = ["geregistreerd_op", "id"]
+
+    def __str__(self):
+        return f"{self.terugvordering}: {self.soort} {self.datum}"
 
 
 class Vervolgbesluit(models.Model):

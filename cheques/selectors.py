@@ -2,13 +2,24 @@
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, DecimalField, F, Prefetch, Q, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cheques import toets
-from cheques.models import Aanvulverzoek, Beschikking, Betaling, Bezwaar, Cheque, Vervolgbesluit
+from cheques.models import (
+    Aanvulverzoek,
+    Beschikking,
+    Betaalbatch,
+    Bezwaar,
+    Cheque,
+    Invorderingsstap,
+    Terugvordering,
+    Vervolgbesluit,
+)
 from loopbaangesprekken.models import Scholingsplan
 from tfvv.models import Gebeurtenis
 from tfvv.termijnen import einde_termijn
@@ -180,14 +191,32 @@ def cheques_voor_financien(*, status: str = "", zoek: str = "", sorteer: str = "
     return qs
 
 
-def betaalbatch_regels(batch: str) -> list:
-    return list(Betaling.objects.filter(batch=batch)
-                .select_related("cheque__opleider", "cheque__periode").order_by("cheque__nummer"))
+def vast_te_stellen():
+    """Finance's worklist for an ambtshalve vaststelling (Awb 4:47): declared cheques whose
+    end date passed without a completion proof (marked by the daily job)."""
+    return (Cheque.objects.filter(vast_te_stellen_sinds__isnull=False,
+                                  status__in=(Cheque.Status.GEDECLAREERD,
+                                              Cheque.Status.VOORSCHOT_BETAALD))
+            .select_related("opleider").order_by("vast_te_stellen_sinds", "nummer"))
 
 
-def betaalbatches(aantal: int = 20) -> list[str]:
-    return list(Betaling.objects.exclude(batch="").values_list("batch", flat=True).distinct()
-                .order_by("-batch")[:aantal])
+def betaalbatches(aantal: int = 20):
+    """The latest batches with their count and total (one query)."""
+    return (Betaalbatch.objects.select_related("opgesteld_door", "goedgekeurd_door")
+            .annotate(aantal=Count("regels"), totaal=Sum("regels__bedrag"))[:aantal])
+
+
+def terugvorderingen(*, status: str = ""):
+    """Finance's worklist of claims with what is still open, earliest deadline first."""
+    afgeboekt = Sum("stappen__bedrag", filter=Q(stappen__soort__in=(
+        Invorderingsstap.Soort.ONTVANGST, Invorderingsstap.Soort.ONINBAAR)))
+    qs = (Terugvordering.objects.select_related("cheque__beschikking__plan__aanvraag")
+          .annotate(open_bedrag=F("bedrag") - Coalesce(afgeboekt, Value(Decimal("0")),
+                                                       output_field=DecimalField()))
+          .order_by("betalen_voor", "id"))
+    if status:
+        qs = qs.filter(status=status)
+    return qs
 
 
 # --- bezwaar -----------------------------------------------------------------------------

@@ -17,6 +17,13 @@ def laat_verlopen_cheques_vervallen() -> int:
     return services.laat_verlopen_cheques_vervallen(vandaag=timezone.localdate())
 
 
+@shared_task(acks_late=True)
+def markeer_vast_te_stellen() -> int:
+    """Daily (beat): declared cheques past their end date without a completion proof go on
+    finance's worklist for an ambtshalve vaststelling."""
+    return services.markeer_vast_te_stellen(vandaag=timezone.localdate())
+
+
 @outbox_taak(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
 def maak_vervolgbrief(*, besluit_id: int) -> None:
     """Render the letter of a decision after the grant and tell the resident, once."""

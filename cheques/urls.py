@@ -2,6 +2,7 @@ from django.urls import path
 
 from cheques.views import (
     beoordeling,
+    betaalbatches,
     bezwaar,
     budget,
     controleren,
@@ -9,6 +10,7 @@ from cheques.views import (
     dossier,
     financien,
     post,
+    terugvorderingen,
     wijziging,
 )
 
@@ -40,14 +42,28 @@ urlpatterns = [
          name="dossier-pdf"),
     # cheques (finance and beoordelaar)
     path("financien/", financien.FinancienView.as_view(), name="financien"),
-    path("financien/betaalbatch/", financien.BetaalbatchView.as_view(), name="betaalbatch"),
-    path("financien/betaalbatch/<str:batch>.csv", financien.BetaalbatchCsvView.as_view(),
-         name="betaalbatch-csv"),
+    path("financien/betaalbatches/", betaalbatches.BetaalbatchesView.as_view(),
+         name="betaalbatches"),
+    path("financien/betaalbatches/<str:nummer>/", betaalbatches.BetaalbatchView.as_view(),
+         name="betaalbatch"),
+    path("financien/betaalbatches/<str:nummer>/goedkeuren/",
+         betaalbatches.GoedkeurenView.as_view(), name="betaalbatch-goedkeuren"),
+    path("financien/betaalbatches/<str:nummer>/afwijzen/",
+         betaalbatches.AfwijzenView.as_view(), name="betaalbatch-afwijzen"),
+    path("financien/betaalbatches/<str:nummer>/bestand.<str:formaat>",
+         betaalbatches.BestandView.as_view(), name="betaalbatch-bestand"),
+    path("financien/terugvorderingen/", terugvorderingen.TerugvorderingenView.as_view(),
+         name="terugvorderingen"),
+    path("financien/terugvorderingen/<int:pk>/", terugvorderingen.TerugvorderingView.as_view(),
+         name="terugvordering"),
+    path("financien/terugvorderingen/<int:pk>/<str:stap>/",
+         terugvorderingen.InvorderingsstapView.as_view(), name="invorderingsstap"),
     path("cheques/<str:nummer>/", financien.ChequeView.as_view(), name="cheque"),
     path("cheques/<str:nummer>/declaratie/", financien.DeclaratieView.as_view(), name="declaratie"),
     path("cheques/<str:nummer>/vaststellen/", financien.VaststellenView.as_view(),
          name="vaststellen"),
-    path("cheques/<str:nummer>/betalen/", financien.BetalenView.as_view(), name="betalen"),
+    path("cheques/<str:nummer>/afronding/", financien.AfrondingView.as_view(),
+         name="afronding"),
     path("cheques/<str:nummer>/intrekken/", financien.IntrekkenView.as_view(), name="intrekken"),
     # budget
     path("budget/", budget.BudgetView.as_view(), name="budget"),

@@ -1,4 +1,10 @@
-"""The state machines of the beschikking and the cheque, as data."""
+"""The state machines of the beschikking and the cheque, as data.
+
+The cheque follows the law of subsidies (Awb titel 4.2): uitgegeven → gedeclareerd (the
+opleider's invoice) → voorschot betaald (4:52, optional) → vastgesteld (4:42/4:47, on the
+completion proof) → betaald en afgehandeld (the remainder paid, or nothing left to pay);
+or vervallen (unused at expiry) / ingetrokken (4:48 before, 4:49 after the vaststelling).
+"""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -14,18 +20,30 @@ BESCHIKKING_TRANSITIES = [
 
 CHEQUE_TRANSITIES = [
     Transitie("declareren", frozenset({C.UITGEGEVEN}), C.GEDECLAREERD,
-              _("declaratie opleider registreren")),
-    Transitie("vaststellen", frozenset({C.GEDECLAREERD}), C.VASTGESTELD,
+              _("declaratie opleider registreren"),
+              _("De opleider heeft de factuur voor uw scholing ingediend.")),
+    Transitie("voorschot_betalen", frozenset({C.GEDECLAREERD}), C.VOORSCHOT_BETAALD,
+              _("voorschot betalen"),
+              _("De gemeente heeft een voorschot op uw subsidie aan de opleider betaald. Na "
+                "afloop van uw scholing stelt de gemeente de subsidie vast.")),
+    # vaststellen and intrekken: the resident is told by the event of the decision itself
+    # (cheques.services.vervolgbesluiten, with a link to the letter), not twice.
+    Transitie("vaststellen", frozenset({C.GEDECLAREERD, C.VOORSCHOT_BETAALD}), C.VASTGESTELD,
               _("subsidie vaststellen")),
     Transitie("betalen", frozenset({C.VASTGESTELD}), C.BETAALD, _("betaling vastleggen"),
               _("De opleider is betaald voor uw scholing.")),
+    # Nothing left to pay after the vaststelling: the voorschot covered it (or more; the
+    # excess is claimed back by a terugvordering of its own).
+    Transitie("verrekenen", frozenset({C.VASTGESTELD}), C.BETAALD,
+              _("voorschot verrekenen"),
+              _("Het voorschot is verrekend met de vastgestelde subsidie. Er volgt geen "
+                "betaling meer.")),
     Transitie("vervallen", frozenset({C.UITGEGEVEN}), C.VERVALLEN, _("laten vervallen"),
               _("Uw scholingscheque is vervallen omdat hij niet voor de vervaldatum is "
                 "gebruikt.")),
-    Transitie("intrekken", frozenset({C.UITGEGEVEN, C.GEDECLAREERD, C.VASTGESTELD, C.BETAALD}),
-              C.INGETROKKEN, _("intrekken"),
-              _("De gemeente heeft uw scholingscheque ingetrokken. U ontvangt hierover een "
-                "brief.")),
+    Transitie("intrekken", frozenset({C.UITGEGEVEN, C.GEDECLAREERD, C.VOORSCHOT_BETAALD,
+                                      C.VASTGESTELD, C.BETAALD}),
+              C.INGETROKKEN, _("intrekken")),
 ]
 
 beschikking_statusmachine = Statusmachine(BESCHIKKING_TRANSITIES)

@@ -1,10 +1,11 @@
 """Budget figures per begrotingsperiode and per financieringsbron, from `Budgetstand`.
 
 Ledger convention (tfvv.models.Budgetboeking): a grant books a reservering, a release a
-vrijval, a payment a realisatie plus a vrijval of the same amount, a recovery a
-terugvordering. Hence:
+vrijval, a payment a realisatie (or, before the vaststelling, a voorschot) plus a vrijval
+of the same amount, money received back on a terugvordering an ontvangst (the claim itself
+frees nothing; see tfvv.budget_selectors). Hence:
     gereserveerd = Σ reservering − Σ vrijval
-    gerealiseerd = Σ realisatie − Σ terugvordering
+    gerealiseerd = Σ realisatie + Σ voorschot − Σ ontvangst
     vrij         = toegezegd − gereserveerd − gerealiseerd
 The ledger does not name a financieringsbron; spending is allocated to each bron pro rata
 to its share of the period's toezeggingen (largest remainder on cents, so the parts add up
@@ -44,7 +45,8 @@ def standen() -> list[Stand]:
     totalen = defaultdict(lambda: defaultdict(Decimal))
     per_bron = defaultdict(dict)
     per_maand = defaultdict(lambda: defaultdict(Decimal))
-    teken = {S.RESERVERING: 1, S.VRIJVAL: -1, S.REALISATIE: 1, S.TERUGVORDERING: -1}
+    teken = {S.RESERVERING: 1, S.VRIJVAL: -1, S.REALISATIE: 1, S.VOORSCHOT: 1,
+             S.ONTVANGST: -1}
     for r in Budgetstand.objects.all():
         totalen[r.periode_id][r.soort] += r.bedrag
         if r.soort == Budgetstand.TOEGEZEGD:
@@ -57,7 +59,7 @@ def standen() -> list[Stand]:
         uit.append(Stand(
             periode=periode, toegezegd=t[Budgetstand.TOEGEZEGD],
             gereserveerd=t[S.RESERVERING] - t[S.VRIJVAL],
-            gerealiseerd=t[S.REALISATIE] - t[S.TERUGVORDERING],
+            gerealiseerd=t[S.REALISATIE] + t[S.VOORSCHOT] - t[S.ONTVANGST],
             per_bron=per_bron[periode.pk], per_maand=per_maand[periode.pk],
         ))
     return uit

@@ -243,18 +243,38 @@ MATRIX: dict[str, Regel] = {
        for naam in ("dossier", "dossier-pdf")},
     # --- cheques: finance ---------------------------------------------------------------
     "cheques:financien": Regel(alleen("financieel"), post=alleen("financieel", uitkomst="405")),
-    "cheques:betaalbatch": Regel(alleen("financieel", uitkomst="405"),
-                                 post=alleen("financieel", uitkomst="400")),
-    "cheques:betaalbatch-csv": Regel(alleen("financieel"),
-                                     kwargs=lambda o: {"batch": o.betaalbatch}),
+    "cheques:betaalbatches": Regel(alleen("financieel"),
+                                   post=alleen("financieel", uitkomst="400")),
+    "cheques:betaalbatch": Regel(alleen("financieel"),
+                                 kwargs=lambda o: {"nummer": o.betaalbatch.nummer},
+                                 post=alleen("financieel", uitkomst="405")),
+    # an approved batch: approving or rejecting again is refused at the form
+    **{f"cheques:betaalbatch-{naam}": Regel(
+        alleen("financieel", uitkomst="redirect"),
+        kwargs=lambda o: {"nummer": o.betaalbatch.nummer},
+        post=alleen("financieel", uitkomst="400"))
+       for naam in ("goedkeuren", "afwijzen")},
+    "cheques:betaalbatch-bestand": Regel(
+        alleen("financieel"), kwargs=lambda o: {"nummer": o.betaalbatch.nummer,
+                                                "formaat": "xml"},
+        post=alleen("financieel", uitkomst="405")),
+    "cheques:terugvorderingen": Regel(alleen("financieel"),
+                                      post=alleen("financieel", uitkomst="405")),
+    "cheques:terugvordering": Regel(alleen("financieel"),
+                                    kwargs=lambda o: {"pk": o.terugvordering.pk},
+                                    post=alleen("financieel", uitkomst="405")),
+    "cheques:invorderingsstap": Regel(
+        alleen("financieel", uitkomst="redirect"),
+        kwargs=lambda o: {"pk": o.terugvordering.pk, "stap": "oninbaar"},
+        post=alleen("financieel", uitkomst="400")),
     "cheques:cheque": Regel(alleen("financieel", "beoordelaar"),
                             kwargs=lambda o: {"nummer": o.cheque.nummer},
                             post=alleen("financieel", "beoordelaar", uitkomst="405")),
     **{f"cheques:{naam}": Regel(
         alleen(rol, uitkomst="redirect"), kwargs=lambda o: {"nummer": o.cheque.nummer},
         post=alleen(rol, uitkomst="400"))
-       for naam, rol in (("declaratie", "financieel"), ("vaststellen", "financieel"),
-                         ("betalen", "financieel"), ("intrekken", "beoordelaar"))},
+       for naam, rol in (("declaratie", "financieel"), ("afronding", "financieel"),
+                         ("vaststellen", "financieel"), ("intrekken", "beoordelaar"))},
     # --- cheques: budget ----------------------------------------------------------------
     "cheques:budget": Regel(alleen("financieel", "beheerder"),
                             post=alleen("financieel", "beheerder", uitkomst="405")),

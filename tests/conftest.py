@@ -70,6 +70,7 @@ ROL_ORGANISATIE = {
     "beoordelaar": (Rol.BEOORDELAAR, Organisatie.GEMEENTE_ENSCHEDE, False),
     "beoordelaar2": (Rol.BEOORDELAAR, Organisatie.GEMEENTE_ENSCHEDE, False),
     "financieel": (Rol.FINANCIEEL, Organisatie.GEMEENTE_ENSCHEDE, False),
+    "financieel2": (Rol.FINANCIEEL, Organisatie.GEMEENTE_ENSCHEDE, False),
     "adviesgroep": (Rol.ADVIESGROEP, Organisatie.ADVIESGROEP, False),
     "beheerder": (Rol.BEHEERDER, Organisatie.PROJECTBUREAU, False),
 }

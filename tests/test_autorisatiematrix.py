@@ -253,25 +253,24 @@ class Objecten:
 
     @cached_property
     def betaalbatch(self):
-        """A payment batch holding a cheque that was declared, settled and paid."""
-        from decimal import Decimal
-
-        from django.core.files.base import ContentFile
-        from django.utils import timezone
-
-        from cheques import services
-        from tests.aanvragen.bestanden import PDF
+        """An approved payment batch holding the voorschot of a declared cheque."""
+        from tests.cheques.financien import betaal, declareer, ken_toe
 
         fin = self.medewerkers["financieel"]
-        cheque = services.toekennen(plan=self._ingediend_plan(),
-                                    door=self.medewerkers["beoordelaar"],
-                                    bedrag=Decimal("1000.00"), motivering="Voldoet.").cheque
-        services.registreer_declaratie(cheque=cheque, door=fin, factuurnummer="F-1",
-                                       factuurdatum=timezone.localdate(),
-                                       bedrag=Decimal("1000.00"),
-                                       bewijs=ContentFile(PDF, name="factuur.pdf"))
-        services.vaststellen(cheque=cheque, door=fin, bedrag=Decimal("1000.00"))
-        return services.maak_betaalbatch(door=fin, betaald_op=timezone.localdate())
+        cheque = ken_toe(self._ingediend_plan(), self.medewerkers["beoordelaar"], "1000.00")
+        declareer(cheque, fin, "1000.00")
+        self._betaalde_cheque = cheque
+        return betaal(fin, self.medewerkers["financieel2"])
+
+    @cached_property
+    def terugvordering(self):
+        """The claim after the withdrawal of a cheque whose voorschot was paid."""
+        from cheques import services
+
+        self.betaalbatch  # noqa: B018 (pays the voorschot)
+        services.intrekken(cheque=self._betaalde_cheque, door=self.medewerkers["beoordelaar"],
+                           grond="niet_verricht", motivering="De opleiding is niet gestart.")
+        return self._betaalde_cheque.terugvorderingen.get()
 
     @cached_property
     def voortgangsrapportage(self):

@@ -255,7 +255,8 @@ TEKST_URLS = sorted(naam for naam, conv in url_namen().items()
                     if conv and any(isinstance(c, converters.StringConverter)
                                     for c in conv.values()))
 GERADEN_TEKST = {"nummer": "TFV-2024-999999", "batch": "BATCH-2024-999",
-                 "tabel": "bestaat-niet", "formaat": "csv"}
+                 "tabel": "bestaat-niet", "formaat": "csv", "pk": 999999,
+                 "stap": "ontvangst"}
 
 
 @pytest.mark.parametrize("naam", TEKST_URLS)

@@ -7,8 +7,12 @@ Ledger convention (the reads are in tfvv.budget_selectors):
   grant                      -> reservering X
   expiry / withdrawal /
   lower vaststelling         -> vrijval of the released part
-  payment                    -> realisatie X and vrijval X (reserved money becomes paid money)
-  recovery after withdrawal  -> terugvordering (a claim; it frees nothing until received)
+  voorschot (Awb 4:52)       -> voorschot X and vrijval X (paid before the vaststelling)
+  payment after vaststelling -> realisatie X and vrijval X (reserved money becomes paid money)
+  recovery (Awb 4:57)        -> terugvordering (a claim; it frees nothing until received)
+  invordering                -> aanmaning / betalingsregeling (the open claim, no money),
+                                ontvangst (money back: lowers what is realised),
+                                oninbaar (the claim is written off; the money stays spent)
 
 Invariant: gereserveerd (reservering - vrijval) + gerealiseerd (realisatie) <= plafond
 (the last approved Plafondbesluit of the period). Every booking that can raise the left
@@ -117,6 +121,28 @@ def realiseer(*, periode: Begrotingsperiode, bedrag: Decimal, referentie: str, d
     geef_vrij(periode=periode, bedrag=bedrag, referentie=referentie, door=door,
               omschrijving=omschrijving)
     return _boek(periode, S.REALISATIE, bedrag, referentie, omschrijving, door)
+
+
+@transaction.atomic
+def betaal_voorschot(*, periode: Begrotingsperiode, bedrag: Decimal, referentie: str, door,
+                     omschrijving: str = "") -> Budgetboeking:
+    """A voorschot: reserved money becomes paid money before the vaststelling."""
+    geef_vrij(periode=periode, bedrag=bedrag, referentie=referentie, door=door,
+              omschrijving=omschrijving)
+    return _boek(periode, S.VOORSCHOT, bedrag, referentie, omschrijving, door)
+
+
+INVORDERING = frozenset({S.AANMANING, S.BETALINGSREGELING, S.ONTVANGST, S.ONINBAAR})
+
+
+@transaction.atomic
+def boek_invordering(*, periode: Begrotingsperiode, soort: str, bedrag: Decimal,
+                     referentie: str, door, omschrijving: str = "") -> Budgetboeking:
+    """One step of the invordering of a terugvordering (see the convention above)."""
+    if soort not in INVORDERING:
+        raise ValueError(f"Geen invorderingsboeking: {soort}")
+    periode = vergrendel_periode(periode)
+    return _boek(periode, soort, bedrag, referentie, omschrijving, door)
 
 
 @transaction.atomic

@@ -6,12 +6,17 @@ Ledger convention (the services in tfvv/budget.py book against it):
 * expiry or withdrawal of an unpaid cheque books ``vrijval X`` (of what is still reserved);
 * a payment books ``realisatie X`` **and** ``vrijval X``: the reserved money becomes paid
   money, so it keeps counting against the plafond, once, as a realisation;
-* a recovery (terugvordering) of paid money is recorded for the books; it does not free
-  room under the plafond of the period.
+* a voorschot (Awb 4:52) books ``voorschot X`` and ``vrijval X``: paid money, like a
+  realisatie; the payment after the vaststelling books only the remainder;
+* a recovery (terugvordering) of paid money is a claim for the books; it frees no room
+  under the plafond until money is received (``ontvangst``), which lowers what is
+  realised; a claim declared ``oninbaar`` stays spent. ``aanmaning`` and
+  ``betalingsregeling`` record the open claim at that step and move no money.
 
 Hence, at every moment: gereserveerd = reserveringen − vrijval, gerealiseerd =
-realisaties, and vrij = plafond (the last approved Plafondbesluit) − gereserveerd −
-gerealiseerd.
+realisaties + voorschotten − ontvangsten, open terugvordering = terugvorderingen −
+ontvangsten − oninbaar, and vrij = plafond (the last approved Plafondbesluit) −
+gereserveerd − gerealiseerd.
 """
 
 from dataclasses import dataclass
@@ -95,8 +100,10 @@ def standen(perioden) -> list[Stand]:
             periode=p,
             besluit=besluiten.get(p.pk),
             gereserveerd=r.get(S.RESERVERING, NUL) - r.get(S.VRIJVAL, NUL),
-            gerealiseerd=r.get(S.REALISATIE, NUL),
-            terug_te_vorderen=r.get(S.TERUGVORDERING, NUL),
+            gerealiseerd=(r.get(S.REALISATIE, NUL) + r.get(S.VOORSCHOT, NUL)
+                          - r.get(S.ONTVANGST, NUL)),
+            terug_te_vorderen=(r.get(S.TERUGVORDERING, NUL) - r.get(S.ONTVANGST, NUL)
+                               - r.get(S.ONINBAAR, NUL)),
         ))
     return resultaat
 

@@ -27,6 +27,8 @@ MEDEWERKERS = [
     ("beoordelaar2", Rol.BEOORDELAAR, Organisatie.GEMEENTE_ENSCHEDE, "Jeroen", "Oude Vrielink",
      False),
     ("financieel", Rol.FINANCIEEL, Organisatie.GEMEENTE_ENSCHEDE, "Ingrid", "Hulsbos", False),
+    # the second pair of eyes on payment batches
+    ("financieel2", Rol.FINANCIEEL, Organisatie.GEMEENTE_ENSCHEDE, "Wim", "Lansink", False),
     ("adviesgroep", Rol.ADVIESGROEP, Organisatie.ADVIESGROEP, "Henk", "Boes", False),
     ("beheerder", Rol.BEHEERDER, Organisatie.PROJECTBUREAU, "Marieke", "Ter Horst", False),
 ]

@@ -204,6 +204,8 @@ CELERY_BEAT_SCHEDULE: dict = {
                                    "schedule": crontab(minute=30, hour=6, day_of_month=1)},
     "cheques-vervallen": {"task": "cheques.tasks.laat_verlopen_cheques_vervallen",
                           "schedule": crontab(hour=2, minute=15)},
+    "cheques-vast-te-stellen": {"task": "cheques.tasks.markeer_vast_te_stellen",
+                                "schedule": crontab(hour=2, minute=30)},
 }
 # Outbox (tfvv.outbox): re-send a side effect not done this long after it was sent;
 # delete done rows (they hold e-mail text) after this many days.
@@ -220,6 +222,13 @@ TFVV_BEWAARTERMIJNEN = {
     # toegekend and afgerond: financial retention period (7 years) from completion
     "toegekend": env.int("TFVV_BEWAAR_TOEGEKEND_DAGEN", default=7 * 365 + 2),
 }
+# --- SEPA payment file (cheques.betaalbestanden, docs/configuratie.md) -------------------
+# The debtor of every payment batch: the gemeente's account. The default IBAN is the
+# standard example number and must be replaced in production.
+TFVV_SEPA_DEBITEUR_NAAM = env.str("TFVV_SEPA_DEBITEUR_NAAM", default="Gemeente Enschede")
+TFVV_SEPA_DEBITEUR_IBAN = env.str("TFVV_SEPA_DEBITEUR_IBAN", default="NL91ABNA0417164300")
+TFVV_SEPA_DEBITEUR_BIC = env.str("TFVV_SEPA_DEBITEUR_BIC", default="")
+
 TFVV_BEZWAARTERMIJN_DAGEN = env.int("TFVV_BEZWAARTERMIJN_DAGEN", default=43)
 
 # --- caching (rate limits) ---------------------------------------------------

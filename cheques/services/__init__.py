@@ -15,14 +15,32 @@ from cheques.services.besluiten import (
     medeondertekening_nodig,
     toekennen,
 )
-from cheques.services.financien import betalen, maak_betaalbatch, registreer_declaratie, vaststellen
+from cheques.services.betaalbatch import (
+    keur_betaalbatch_goed,
+    stel_betaalbatch_op,
+    wijs_betaalbatch_af,
+)
+from cheques.services.financien import registreer_afronding, registreer_declaratie, vaststellen
 from cheques.services.gedeeld import regeling_van
-from cheques.services.levensloop import intrekken, laat_verlopen_cheques_vervallen, laat_vervallen
+from cheques.services.levensloop import (
+    intrekken,
+    laat_verlopen_cheques_vervallen,
+    laat_vervallen,
+    markeer_vast_te_stellen,
+)
+from cheques.services.terugvordering import (
+    registreer_ontvangst,
+    stuur_aanmaning,
+    treffen_betalingsregeling,
+    verklaar_oninbaar,
+)
 
 __all__ = [
-    "afwijzen", "betalen", "buiten_behandeling_stellen", "concept_verwerpen",
-    "hersteltermijn_verstreken", "intrekken", "jaarruimte", "laat_verlopen_cheques_vervallen",
-    "laat_vervallen", "maak_betaalbatch", "medeondertekenen", "medeondertekening_nodig",
-    "regeling_van", "registreer_declaratie", "terugsturen", "toekennen", "vaststellen",
-    "vraag_aanvulling",
+    "afwijzen", "buiten_behandeling_stellen", "concept_verwerpen",
+    "hersteltermijn_verstreken", "intrekken", "jaarruimte", "keur_betaalbatch_goed",
+    "laat_verlopen_cheques_vervallen", "laat_vervallen", "markeer_vast_te_stellen",
+    "medeondertekenen", "medeondertekening_nodig", "regeling_van", "registreer_afronding",
+    "registreer_declaratie", "registreer_ontvangst", "stel_betaalbatch_op", "stuur_aanmaning",
+    "terugsturen", "toekennen", "treffen_betalingsregeling", "vaststellen",
+    "verklaar_oninbaar", "vraag_aanvulling", "wijs_betaalbatch_af",
 ]

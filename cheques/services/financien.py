@@ -1,42 +1,75 @@
-"""Finance: declaratie, vaststelling and payment (single or in a batch)."""
+"""Finance on one cheque: the opleider's declaratie, the completion proof and the
+vaststelling (Awb 4:42/4:47). Payments are booked only by an approved payment batch
+(cheques.services.betaalbatch)."""
 
 import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aanvragen.services import wijzig_status
-from cheques.models import Betaling, Cheque, Declaratie
+from cheques.models import Afronding, Betaling, Cheque, Declaratie, Vervolgbesluit
 from cheques.permissions import mag_financieel_afhandelen
-from cheques.services.gedeeld import (
-    C,
-    dossier_van,
-    eis,
-    vergrendel_cheque,
-)
+from cheques.services.gedeeld import NUL, C, dossier_van, eis, vergrendel_cheque
+from cheques.services.terugvordering import start_terugvordering
+from cheques.services.vervolgbesluiten import neem_vervolgbesluit
 from cheques.workflow import cheque_statusmachine
-from tfvv import budget
+from tfvv import budget, budget_selectors
+from tfvv.events import registreer_gebeurtenis
 from tfvv.opslag import atomic_met_bestanden
 from tfvv.templatetags.bedragen import euro
-from tfvv.volgnummers import volgende
+
+A = Afronding.Soort
+GRONDSLAG_VASTSTELLING = _(
+    "Artikel 4:42, 4:44 en 4:47 van de Algemene wet bestuursrecht en de Subsidieverordening "
+    "Twents Fonds voor Vakmanschap; de verplichtingen in de verleningsbeschikking.")
+
+
+def datum(d) -> str:
+    return f"{d:%d-%m-%Y}"
+
+
+def betaald(cheque: Cheque, soort: str | None = None) -> Decimal:
+    """What was paid to the opleider on `cheque` (optionally one kind of payment)."""
+    qs = cheque.betalingen.all()
+    if soort:
+        qs = qs.filter(soort=soort)
+    return qs.aggregate(s=Sum("bedrag"))["s"] or NUL
+
+
+def laatste_declaratie(cheque: Cheque) -> Declaratie | None:
+    return cheque.declaraties.order_by("-geregistreerd_op", "-id").first()
 
 
 @atomic_met_bestanden()  # the proof file: removed again when the registration fails
 def registreer_declaratie(*, cheque: Cheque, door, factuurnummer: str,
                           factuurdatum: datetime.date, bedrag: Decimal, bewijs) -> Declaratie:
+    """The opleider's invoice. At the start it is paid as a voorschot; with a completion
+    proof the subsidy is vastgesteld first."""
     eis(mag_financieel_afhandelen(door))
     cheque = vergrendel_cheque(cheque)
+    vandaag = timezone.localdate()
+    if cheque.geldig_tot < vandaag:
+        raise ValidationError(_(
+            "Cheque %(nummer)s was geldig tot en met %(tot)s en is verlopen; er kan geen "
+            "declaratie meer op worden geregistreerd.")
+            % {"nummer": cheque.nummer, "tot": datum(cheque.geldig_tot)})
     fouten = {}
     if bedrag is None or bedrag <= 0:
         fouten["bedrag"] = _("Vul een bedrag groter dan € 0 in.")
     elif bedrag > cheque.bedrag:
         fouten["bedrag"] = _("Het bedrag is hoger dan de cheque (%(bedrag)s).") % {
             "bedrag": euro(cheque.bedrag)}
-    if factuurdatum > timezone.localdate():
+    if factuurdatum > vandaag:
         fouten["factuurdatum"] = _("De factuurdatum ligt in de toekomst.")
+    elif factuurdatum < cheque.uitgegeven_op:
+        fouten["factuurdatum"] = _(
+            "De factuurdatum ligt voor de datum waarop de cheque is uitgegeven (%(op)s).") % {
+            "op": datum(cheque.uitgegeven_op)}
     if not factuurnummer.strip():
         fouten["factuurnummer"] = _("Vul het factuurnummer in.")
     if fouten:
@@ -51,66 +84,120 @@ def registreer_declaratie(*, cheque: Cheque, door, factuurnummer: str,
 
 
 @transaction.atomic
-def vaststellen(*, cheque: Cheque, door, bedrag: Decimal, toelichting: str = "") -> Cheque:
-    """Settle at an exact amount; what is not needed is released from the reservation."""
+def registreer_afronding(*, cheque: Cheque, door, soort: str, bewijs,
+                         aanwezigheid_procent: int | None = None,
+                         gestopt_op: datetime.date | None = None,
+                         reden_gestopt: str = "") -> Afronding:
+    """Record the opleider's proof of completion (or of stopping) as data."""
     eis(mag_financieel_afhandelen(door))
     cheque = vergrendel_cheque(cheque)
-    gedeclareerd = cheque.declaraties.order_by("-geregistreerd_op").first()
+    if cheque.status not in (C.GEDECLAREERD, C.VOORSCHOT_BETAALD):
+        raise ValidationError(_("Een afronding kan alleen worden vastgelegd bij een "
+                                "gedeclareerde cheque of een cheque met een voorschot."))
+    if Afronding.objects.filter(cheque=cheque).exists():
+        raise ValidationError(_("De afronding van deze cheque is al vastgelegd."))
+    fouten = {}
+    if soort == A.AANWEZIGHEID and (aanwezigheid_procent is None
+                                    or not 0 <= aanwezigheid_procent <= 100):
+        fouten["aanwezigheid_procent"] = _("Vul het aanwezigheidspercentage in (0 tot en met "
+                                           "100).")
+    if soort == A.GESTOPT:
+        if gestopt_op is None:
+            fouten["gestopt_op"] = _("Vul de datum in waarop de deelnemer is gestopt.")
+        elif gestopt_op > timezone.localdate():
+            fouten["gestopt_op"] = _("De datum ligt in de toekomst.")
+        if not reden_gestopt.strip():
+            fouten["reden_gestopt"] = _("Vul de reden in waarom de deelnemer is gestopt.")
+    if fouten:
+        raise ValidationError(fouten)
+    afronding = Afronding.objects.create(
+        cheque=cheque, soort=soort, bewijs=bewijs, geregistreerd_door=door,
+        aanwezigheid_procent=aanwezigheid_procent if soort == A.AANWEZIGHEID else None,
+        gestopt_op=gestopt_op if soort == A.GESTOPT else None,
+        reden_gestopt=reden_gestopt.strip() if soort == A.GESTOPT else "")
+    registreer_gebeurtenis(
+        actor=door, obj=cheque, actie="afronding_vastleggen", dossier_id=dossier_van(cheque),
+        gegevens={"soort": soort, "aanwezigheid_procent": afronding.aanwezigheid_procent,
+                  "voltooid": afronding.voltooid},
+        tekst_inwoner=_("De opleider heeft laten weten dat u de scholing heeft afgerond.")
+        if afronding.voltooid else _("De opleider heeft laten weten hoe uw scholing is "
+                                     "verlopen."))
+    return afronding
+
+
+def _afronding_van(cheque: Cheque) -> Afronding | None:
+    return Afronding.objects.filter(cheque=cheque).first()
+
+
+@transaction.atomic
+def vaststellen(*, cheque: Cheque, door, bedrag: Decimal, motivering: str) -> Vervolgbesluit:
+    """The vaststellingsbeschikking (Awb 4:42), ambtshalve (4:47) on the completion proof,
+    or after the deadline without one. At most the granted (and declared) amount; a lower
+    amount releases the difference; a voorschot above it is claimed back (4:57)."""
+    eis(mag_financieel_afhandelen(door))
+    cheque = vergrendel_cheque(cheque)
+    vandaag = timezone.localdate()
+    if not cheque_statusmachine.toegestaan(cheque, "vaststellen"):
+        raise ValidationError(_("Deze cheque kan nu niet worden vastgesteld."))
+    afronding = _afronding_van(cheque)
+    if afronding is None and cheque.geldig_tot >= vandaag:
+        raise ValidationError(_(
+            "Leg eerst het bewijs van afronding vast. Zonder bewijs kan de subsidie pas "
+            "ambtshalve worden vastgesteld na de einddatum van de cheque (%(tot)s).")
+            % {"tot": datum(cheque.geldig_tot)})
+    gedeclareerd = laatste_declaratie(cheque)
     maximum = min(cheque.bedrag, gedeclareerd.bedrag) if gedeclareerd else cheque.bedrag
     if bedrag is None or bedrag <= 0:
         raise ValidationError({"bedrag": _("Vul een bedrag groter dan € 0 in; is er niets "
-                                           "geleverd, trek de cheque dan in.")})
+                                           "geleverd, trek de subsidie dan in.")})
     if bedrag > maximum:
         raise ValidationError({"bedrag": _(
             "Het vastgestelde bedrag mag niet hoger zijn dan %(max)s (cheque en declaratie)."
         ) % {"max": euro(maximum)}})
-    if bedrag < cheque.bedrag and not toelichting.strip():
-        raise ValidationError({"toelichting": _(
-            "Licht toe waarom lager wordt vastgesteld (bijvoorbeeld: deels geleverd).")})
+    if not motivering.strip():
+        raise ValidationError({"motivering": _(
+            "Motiveer de vaststelling (artikel 3:47 Awb), ook als het volledige bedrag wordt "
+            "vastgesteld.")})
+    voorschot = betaald(cheque, Betaling.Soort.VOORSCHOT)
+    nog_te_betalen = max(bedrag - voorschot, NUL)
+    open_ = budget_selectors.openstaande_reservering(periode=cheque.periode,
+                                                     referentie=cheque.nummer)
+    vrijval = open_ - nog_te_betalen
+    budget.geef_vrij(periode=cheque.periode, bedrag=vrijval, referentie=cheque.nummer,
+                     door=door, omschrijving=_("Vaststelling lager dan verleend"))
     cheque.vastgesteld_bedrag = bedrag
-    verschil = cheque.bedrag - bedrag
-    budget.geef_vrij(periode=cheque.periode, bedrag=verschil, referentie=cheque.nummer,
-                     door=door, omschrijving=_("Lagere vaststelling"))
+    cheque.vastgesteld_op = vandaag
+    besluit = neem_vervolgbesluit(
+        beschikking=cheque.beschikking, cheque=cheque, soort=Vervolgbesluit.Soort.VASTSTELLING,
+        door=door, motivering=motivering.strip(), grondslag=str(GRONDSLAG_VASTSTELLING),
+        bedrag=bedrag,
+        gegevens={"artikel": "4:42", "verleend": str(cheque.bedrag), "voorschot": str(voorschot),
+                  "nog_te_betalen": str(nog_te_betalen), "vrijval": str(vrijval),
+                  "terug_te_vorderen": str(voorschot - bedrag) if voorschot > bedrag else "",
+                  "ambtshalve_na_termijn": afronding is None,
+                  "afronding": afronding.get_soort_display() if afronding else "",
+                  "aanwezigheid_procent": afronding.aanwezigheid_procent if afronding else None})
     cheque_statusmachine.voer_uit(
-        cheque, "vaststellen", actor=door, dossier_id=dossier_van(cheque), reden=toelichting,
-        gegevens={"bedrag": str(bedrag), "vrijval": str(verschil)},
-        extra_velden=["vastgesteld_bedrag"])
-    return cheque
+        cheque, "vaststellen", actor=door, dossier_id=dossier_van(cheque),
+        reden=motivering.strip(),
+        gegevens={"bedrag": str(bedrag), "vrijval": str(vrijval), "besluit": besluit.pk},
+        extra_velden=["vastgesteld_bedrag", "vastgesteld_op"])
+    if nog_te_betalen == 0:
+        cheque_statusmachine.voer_uit(cheque, "verrekenen", actor=door,
+                                      dossier_id=dossier_van(cheque))
+        rond_aanvraag_af(cheque, door=door)
+    if voorschot > bedrag:
+        start_terugvordering(
+            cheque=cheque, door=door, bedrag=voorschot - bedrag,
+            grond=_("Het voorschot (%(voorschot)s) is hoger dan de vastgestelde subsidie "
+                    "(%(bedrag)s).") % {"voorschot": euro(voorschot), "bedrag": euro(bedrag)})
+    return besluit
 
 
-def _betaal(cheque: Cheque, *, door, betaald_op: datetime.date, batch: str) -> Betaling:
-    betaling = Betaling.objects.create(cheque=cheque, bedrag=cheque.vastgesteld_bedrag,
-                                       betaald_op=betaald_op, batch=batch,
-                                       geregistreerd_door=door)
-    budget.realiseer(periode=cheque.periode, bedrag=betaling.bedrag, referentie=cheque.nummer,
-                     door=door, omschrijving=_("Betaling %(batch)s") % {"batch": batch or "-"})
-    cheque_statusmachine.voer_uit(cheque, "betalen", actor=door, dossier_id=dossier_van(cheque),
-                                  gegevens={"bedrag": str(betaling.bedrag), "batch": batch})
-    wijzig_status(aanvraag=cheque.beschikking.plan.aanvraag, transitie="afronden", actor=door)
-    return betaling
-
-
-@transaction.atomic
-def betalen(*, cheque: Cheque, door, betaald_op: datetime.date) -> Betaling:
-    eis(mag_financieel_afhandelen(door))
-    cheque = vergrendel_cheque(cheque)
-    if cheque.status != C.VASTGESTELD:
-        raise ValidationError(_("Alleen een vastgestelde cheque kan worden betaald."))
-    if betaald_op > timezone.localdate():
-        raise ValidationError({"betaald_op": _("De betaaldatum ligt in de toekomst.")})
-    return _betaal(cheque, door=door, betaald_op=betaald_op, batch="")
-
-
-@transaction.atomic
-def maak_betaalbatch(*, door, betaald_op: datetime.date) -> str:
-    """Pay every settled cheque in one batch; returns the batch name (for the CSV export)."""
-    eis(mag_financieel_afhandelen(door))
-    cheques = list(Cheque.objects.select_for_update(of=("self",))
-                   .select_related("beschikking__plan__aanvraag", "periode")
-                   .filter(status=C.VASTGESTELD).order_by("nummer"))
-    if not cheques:
-        raise ValidationError(_("Er zijn geen vastgestelde cheques om te betalen."))
-    batch = f"BATCH-{betaald_op:%Y%m%d}-{volgende(f'betaalbatch-{betaald_op.year}'):04d}"
-    for cheque in cheques:
-        _betaal(cheque, door=door, betaald_op=betaald_op, batch=batch)
-    return batch
+def rond_aanvraag_af(cheque: Cheque, *, door) -> None:
+    """The aanvraag is closed as 'afgerond' only when completion was recorded: a resident
+    never reads that the training is finished on the strength of a payment alone."""
+    afronding = _afronding_van(cheque)
+    if afronding is not None and afronding.voltooid:
+        wijzig_status(aanvraag=cheque.beschikking.plan.aanvraag, transitie="afronden",
+                      actor=door)

@@ -64,6 +64,11 @@ def geen_besluit(plan: Scholingsplan, toegestaan=(P.INGEDIEND,)):
 
 
 def vergrendel_cheque(cheque: Cheque) -> Cheque:
+    """Lock the beschikking, then the cheque: the order of cheques.documenten, so a decision
+    on a cheque never deadlocks with the task that renders its documents (a Vervolgbesluit
+    row takes a key-share lock on the beschikking)."""
+    Beschikking.objects.select_for_update(of=("self",)).filter(cheque__pk=cheque.pk)\
+        .values_list("pk").first()
     return (Cheque.objects.select_for_update(of=("self",))
             .select_related("beschikking__plan__aanvraag", "periode").get(pk=cheque.pk))
 

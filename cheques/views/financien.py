@@ -1,11 +1,9 @@
-"""Finance: the cheque list, declaratie, vaststelling, payment and payment batches."""
+"""Finance: the cheque list, and per cheque the declaratie, the completion proof, the
+vaststelling and (by the beoordelaar) the intrekking. Payments: cheques.views.betaalbatches."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -13,12 +11,12 @@ from django.views.generic import TemplateView
 
 from cheques import selectors, services
 from cheques.forms import (
-    BetalenForm,
+    AfrondingForm,
     DeclaratieForm,
     IntrekkenForm,
     VaststellenForm,
 )
-from cheques.models import Cheque
+from cheques.models import Afronding, Cheque
 from cheques.permissions import BESLISSERS, FINANCIEN
 from cheques.views.gedeeld import (
     FOUTEN,
@@ -28,7 +26,6 @@ from cheques.views.gedeeld import (
 )
 from cheques.workflow import cheque_statusmachine
 from tfvv.events import registreer_inzage
-from tfvv.export import csv_response
 from tfvv.roles import Rol
 from tfvv.stepup import StapOpVereistMixin
 from tfvv.views.base import RolVereistMixin
@@ -64,9 +61,7 @@ class FinancienView(RolVereistMixin, TemplateView):
         return {**super().get_context_data(**kwargs), "status": status, "zoek": zoek,
                 "sorteer": sorteer, "sorteringen": SORTERINGEN,
                 "statussen": Cheque.Status.choices, "pagina": pagina,
-                "batch_form": kwargs.get("batch_form") or BetalenForm(),
-                "batches": selectors.betaalbatches(),
-                "te_betalen": Cheque.objects.filter(status=Cheque.Status.VASTGESTELD).count()}
+                "vast_te_stellen": selectors.vast_te_stellen()}
 
 
 class ChequeView(RolVereistMixin, StapOpVereistMixin, View):
@@ -86,14 +81,17 @@ class ChequeView(RolVereistMixin, StapOpVereistMixin, View):
             "cheque": cheque, "aanvraag": cheque.beschikking.plan.aanvraag,
             "declaraties": list(cheque.declaraties.all()),
             "betalingen": list(cheque.betalingen.all()),
+            "afronding": Afronding.objects.filter(cheque=cheque).first(),
+            "besluiten": list(cheque.vervolgbesluiten.order_by("genomen_op")),
+            "terugvorderingen": list(cheque.terugvorderingen.all()),
             "is_financieel": user.heeft_rol(Rol.FINANCIEEL),
             "is_beoordelaar": user.heeft_rol(Rol.BEOORDELAAR),
             "declaratie_form": forms.get("declaratie_form") or DeclaratieForm(
                 initial={"bedrag": cheque.bedrag}),
+            "afronding_form": forms.get("afronding_form") or AfrondingForm(),
             "vaststellen_form": forms.get("vaststellen_form") or VaststellenForm(
                 initial={"bedrag": (cheque.declaraties.order_by("-geregistreerd_op")
                                     .values_list("bedrag", flat=True).first())}),
-            "betalen_form": forms.get("betalen_form") or BetalenForm(),
             "intrekken_form": forms.get("intrekken_form") or IntrekkenForm(),
         }
         return render(self.request, self.template_name, context, status=status)
@@ -145,63 +143,29 @@ class DeclaratieView(ChequeActie):
 class VaststellenView(ChequeActie):
     rollen = FINANCIEN
     form_class, form_naam = VaststellenForm, "vaststellen_form"
-    melding = _("De subsidie is vastgesteld.")
+    melding = _("De subsidie is vastgesteld; de vaststellingsbeschikking gaat naar de inwoner.")
     transitie = "vaststellen"
 
     def uitvoeren(self, cheque, data):
         services.vaststellen(cheque=cheque, door=self.request.user, **data)
 
 
-class BetalenView(ChequeActie):
+class AfrondingView(ChequeActie):
     rollen = FINANCIEN
-    form_class, form_naam = BetalenForm, "betalen_form"
-    melding = _("De betaling is vastgelegd.")
-    transitie = "betalen"
+    form_class, form_naam = AfrondingForm, "afronding_form"
+    melding = _("De afronding is vastgelegd.")
+    transitie = "vaststellen"  # the completion proof precedes the vaststelling
 
     def uitvoeren(self, cheque, data):
-        services.betalen(cheque=cheque, door=self.request.user, **data)
+        services.registreer_afronding(cheque=cheque, door=self.request.user, **data)
 
 
 class IntrekkenView(ChequeActie):
     rollen = BESLISSERS
     form_class, form_naam = IntrekkenForm, "intrekken_form"
-    melding = _("De cheque is ingetrokken; de reservering is vrijgegeven.")
+    melding = _("De subsidie is ingetrokken; de reservering is vrijgegeven en de inwoner "
+                "krijgt de intrekkingsbeschikking.")
     transitie = "intrekken"
 
     def uitvoeren(self, cheque, data):
         services.intrekken(cheque=cheque, door=self.request.user, **data)
-
-
-class BetaalbatchView(RolVereistMixin, StapOpVereistMixin, View):
-    rollen = FINANCIEN
-
-    def post(self, request):
-        form = BetalenForm(request.POST)
-        if form.is_valid():
-            try:
-                batch = services.maak_betaalbatch(door=request.user, **form.cleaned_data)
-            except ValidationError as fout:
-                fouten_naar_form(form, fout)
-            else:
-                messages.success(request, _("Betaalbatch %(batch)s is aangemaakt.") % {
-                    "batch": batch})
-                return redirect(reverse("cheques:financien") + f"?batch={batch}")
-        algemene_fouten_als_melding(request, form)
-        view = FinancienView(request=request, kwargs={})
-        return render(request, view.template_name,
-                      view.get_context_data(batch_form=form), status=400)
-
-
-class BetaalbatchCsvView(RolVereistMixin, View):
-    rollen = FINANCIEN
-
-    def get(self, request, batch):
-        regels = selectors.betaalbatch_regels(batch)
-        if not regels:
-            raise Http404
-        return csv_response(
-            f"{batch}.csv",
-            ["batch", "chequenummer", "opleider", "iban", "bedrag", "betaald_op",
-             "begrotingsperiode"],
-            ([b.batch, b.cheque.nummer, b.cheque.opleider.naam, b.cheque.opleider.iban,
-              f"{b.bedrag:.2f}", b.betaald_op, b.cheque.periode.naam] for b in regels))

@@ -6,12 +6,12 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 from django.core.cache import cache
-from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
 from cheques import documenten, services, verificatie
+from tests.cheques.financien import declareer, rond_af, stel_vast
 
 pytestmark = pytest.mark.django_db
 D = Decimal
@@ -24,10 +24,9 @@ def zaak(periode, maak_plan, medewerkers):
     b, fin = medewerkers["beoordelaar"], medewerkers["financieel"]
     cheque = services.toekennen(plan=maak_plan(gevraagd_bedrag=D("1750.00")), door=b,
                                 bedrag=D("1500.00"), motivering="Voldoet.").cheque
-    services.registreer_declaratie(cheque=cheque, door=fin, factuurnummer="F-1",
-                                   factuurdatum=timezone.localdate(), bedrag=D("1500.00"),
-                                   bewijs=ContentFile(b"%PDF-1.4", name="b.pdf"))
-    services.vaststellen(cheque=cheque, door=fin, bedrag=D("1200.00"), toelichting="Deels.")
+    declareer(cheque, fin)
+    rond_af(cheque, fin)
+    stel_vast(cheque, fin, "1200.00", motivering="Deels.")
     concept = maak_plan(gevraagd_bedrag=D("2400.00"))
     services.toekennen(plan=concept, door=b, bedrag=D("2400.00"), motivering="Voldoet.")
     return {"cheque": cheque, "concept": concept}
@@ -61,7 +60,7 @@ def test_cheque_en_financien(client_als, zaak):
     c = client_als("financieel")
     cheque = html(c, reverse("cheques:cheque", kwargs={"nummer": nummer}))
     assert "<dd class=\"col-sm-9\">€ 1.500,00</dd>" in cheque
-    assert "<dd class=\"col-sm-9\">€ 1.200,00</dd>" in cheque  # vastgesteld
+    assert "<dd class=\"col-sm-9\">€ 1.200,00 (" in cheque  # vastgesteld, with its date
     assert ": € 1.500,00</li>" in cheque  # the declaratie
     financien = html(c, reverse("cheques:financien"))
     assert "<td>€ 1.500,00</td><td>€ 1.200,00</td>" in financien

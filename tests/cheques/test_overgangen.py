@@ -4,15 +4,15 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
 from cheques import services
-from cheques.models import Aanvulverzoek, Cheque
+from cheques.models import Aanvulverzoek, Afronding, Cheque
 from cheques.workflow import CHEQUE_TRANSITIES
 from tests.cheques.factories import toets_met
+from tests.cheques.financien import betaal, declareer, ken_toe, rond_af, stel_vast
 
 pytestmark = pytest.mark.django_db
 D = Decimal
@@ -22,20 +22,20 @@ C = Cheque.Status
 
 def cheque_in(status, plan, m):
     b, fin = m["beoordelaar"], m["financieel"]
-    cheque = services.toekennen(plan=plan, door=b, bedrag=D("1500.00"),
-                                motivering="Voldoet.").cheque
+    cheque = ken_toe(plan, b)
     if status == C.VERVALLEN:
         services.laat_vervallen(cheque=cheque, vandaag=cheque.geldig_tot + datetime.timedelta(1))
     if status == C.INGETROKKEN:
-        services.intrekken(cheque=cheque, door=b, reden="Niet gestart")
-    if status in (C.GEDECLAREERD, C.VASTGESTELD, C.BETAALD):
-        services.registreer_declaratie(cheque=cheque, door=fin, factuurnummer="F1",
-                                       factuurdatum=VANDAAG(), bedrag=D("1500.00"),
-                                       bewijs=ContentFile(b"%PDF-1.4", name="b.pdf"))
+        services.intrekken(cheque=cheque, door=b, grond="niet_verricht", motivering="Niet gestart")
+    if status in (C.GEDECLAREERD, C.VOORSCHOT_BETAALD, C.VASTGESTELD, C.BETAALD):
+        declareer(cheque, fin)
+    if status == C.VOORSCHOT_BETAALD:
+        betaal(fin, m["financieel2"])
     if status in (C.VASTGESTELD, C.BETAALD):
-        services.vaststellen(cheque=cheque, door=fin, bedrag=D("1500.00"))
+        rond_af(cheque, fin)
+        stel_vast(cheque, fin)
     if status == C.BETAALD:
-        services.betalen(cheque=cheque, door=fin, betaald_op=VANDAAG())
+        betaal(fin, m["financieel2"])
     cheque.refresh_from_db()
     assert cheque.status == status
     return cheque
@@ -46,9 +46,10 @@ CHEQUE_ACTIES = {
     "cheques:declaratie": ("financieel", "declareren", lambda: {
         "factuurnummer": "F-2", "factuurdatum": VANDAAG().isoformat(), "bedrag": "1500.00",
         "bewijs": SimpleUploadedFile("bewijs.pdf", b"%PDF-1.4 bewijs")}),
-    "cheques:vaststellen": ("financieel", "vaststellen", lambda: {"bedrag": "1500.00"}),
-    "cheques:betalen": ("financieel", "betalen", lambda: {"betaald_op": VANDAAG().isoformat()}),
-    "cheques:intrekken": ("beoordelaar", "intrekken", lambda: {"reden": "Fraude"}),
+    "cheques:afronding": ("financieel", "vaststellen", lambda: {
+        "soort": "diploma", "bewijs": SimpleUploadedFile("diploma.pdf", b"%PDF-1.4 diploma")}),
+    "cheques:intrekken": ("beoordelaar", "intrekken", lambda: {
+        "grond": "onjuiste_gegevens", "motivering": "Fraude"}),
 }
 TOEGESTAAN = {t.naam: t.van for t in CHEQUE_TRANSITIES}
 
@@ -63,7 +64,10 @@ def test_chequeovergangen_per_status(actie, status, periode, maak_plan, medewerk
     cheque.refresh_from_db()
     if status in TOEGESTAAN[transitie]:
         assert r.status_code == 302
-        assert cheque.status != status
+        if actie == "cheques:afronding":  # data for the vaststelling; no status change
+            assert Afronding.objects.filter(cheque=cheque).exists()
+        else:
+            assert cheque.status != status
     else:
         assert r.status_code == 400
         assert "Dit kan niet bij een cheque met status" in r.content.decode()

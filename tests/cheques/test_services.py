@@ -5,7 +5,6 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from aanvragen.models import Aanvraag
@@ -14,7 +13,7 @@ from cheques.models import Aanvulverzoek, Beschikking, Cheque
 from loopbaangesprekken.models import Scholingsplan
 from tests.cheques.factories import toets_met
 from tfvv import budget, budget_selectors
-from tfvv.models import Budgetboeking, Gebeurtenis
+from tfvv.models import Gebeurtenis
 
 pytestmark = pytest.mark.django_db
 D = Decimal
@@ -175,56 +174,6 @@ def test_aanvulling_mailt_consulent_en_inwoner(periode, maak_plan, medewerkers,
     assert "4:5" in mail.outbox[0].body
 
 
-def declareer(cheque, door, bedrag):
-    return services.registreer_declaratie(
-        cheque=cheque, door=door, factuurnummer="F-1", factuurdatum=VANDAAG(),
-        bedrag=D(bedrag), bewijs=ContentFile(b"%PDF-1.4", name="bewijs.pdf"))
-
-
-def test_declaratie_vaststelling_betaling(periode, maak_plan, medewerkers):
-    cheque = ken_toe(maak_plan(), medewerkers["beoordelaar"]).cheque
-    fin = medewerkers["financieel"]
-    with pytest.raises(ValidationError):
-        declareer(cheque, fin, "1600.00")
-    with pytest.raises(PermissionDenied):
-        declareer(cheque, medewerkers["beoordelaar"], "1200.00")
-    with pytest.raises(ValidationError):  # not declared yet
-        services.betalen(cheque=cheque, door=fin, betaald_op=VANDAAG())
-    declareer(cheque, fin, "1200.00")
-    with pytest.raises(ValidationError):  # more than declared
-        services.vaststellen(cheque=cheque, door=fin, bedrag=D("1300.00"))
-    with pytest.raises(ValidationError):  # lower needs a reason
-        services.vaststellen(cheque=cheque, door=fin, bedrag=D("1200.00"))
-    services.vaststellen(cheque=cheque, door=fin, bedrag=D("1200.00"),
-                         toelichting="Deels geleverd")
-    s = stand(periode)
-    assert (s.gereserveerd, s.gerealiseerd) == (D("1200"), D("0"))
-    services.betalen(cheque=cheque, door=fin, betaald_op=VANDAAG())
-    cheque.refresh_from_db()
-    assert cheque.status == Cheque.Status.BETAALD
-    s = stand(periode)
-    assert (s.gereserveerd, s.gerealiseerd, s.vrij) == (D("0"), D("1200"), D("98800"))
-    assert cheque.beschikking.plan.aanvraag.status == Aanvraag.Status.AFGEROND
-    soorten = list(Budgetboeking.objects.filter(referentie=cheque.nummer)
-                   .values_list("soort", "bedrag"))
-    assert soorten == [("reservering", D("1500.00")), ("vrijval", D("300.00")),
-                       ("vrijval", D("1200.00")), ("realisatie", D("1200.00"))]
-
-
-def test_betaalbatch(periode, maak_plan, medewerkers):
-    fin = medewerkers["financieel"]
-    with pytest.raises(ValidationError):
-        services.maak_betaalbatch(door=fin, betaald_op=VANDAAG())
-    for _ in range(3):
-        cheque = ken_toe(maak_plan(), medewerkers["beoordelaar"]).cheque
-        declareer(cheque, fin, "1500.00")
-        services.vaststellen(cheque=cheque, door=fin, bedrag=D("1500.00"))
-    batch = services.maak_betaalbatch(door=fin, betaald_op=VANDAAG())
-    assert batch.startswith("BATCH-")
-    assert Cheque.objects.filter(status=Cheque.Status.BETAALD).count() == 3
-    assert stand(periode).gerealiseerd == D("4500")
-
-
 def test_vervallen(periode, maak_plan, medewerkers, django_capture_on_commit_callbacks):
     cheque = ken_toe(maak_plan(), medewerkers["beoordelaar"]).cheque
     mail.outbox.clear()
@@ -241,33 +190,6 @@ def test_vervallen(periode, maak_plan, medewerkers, django_capture_on_commit_cal
     assert "vervallen" in mail.outbox[0].subject
     assert Gebeurtenis.objects.filter(objecttype="cheques.cheque", actie="vervallen")\
         .exclude(tekst_inwoner="").exists()
-
-
-def test_intrekken_voor_en_na_betaling(periode, maak_plan, medewerkers):
-    b, fin = medewerkers["beoordelaar"], medewerkers["financieel"]
-    open_ = ken_toe(maak_plan(), b).cheque
-    with pytest.raises(ValidationError):
-        services.intrekken(cheque=open_, door=b, reden="")
-    with pytest.raises(PermissionDenied):
-        services.intrekken(cheque=open_, door=fin, reden="Fraude")
-    services.intrekken(cheque=open_, door=b, reden="Opleiding niet gestart")
-    assert stand(periode).gereserveerd == 0
-    assert Gebeurtenis.objects.get(actie="cheque_ingetrokken").gegevens["bedrag"] == "1500.00"
-    with pytest.raises(ValidationError):  # already withdrawn
-        services.intrekken(cheque=open_, door=b, reden="nogmaals")
-
-    betaald = ken_toe(maak_plan(), b).cheque
-    declareer(betaald, fin, "1500.00")
-    services.vaststellen(cheque=betaald, door=fin, bedrag=D("1500.00"))
-    services.betalen(cheque=betaald, door=fin, betaald_op=VANDAAG())
-    with pytest.raises(ValidationError):
-        services.intrekken(cheque=betaald, door=b, reden="Fraude",
-                           terug_te_vorderen=D("2000"))
-    services.intrekken(cheque=betaald, door=b, reden="Valse presentielijst")
-    betaald.refresh_from_db()
-    assert betaald.terug_te_vorderen == D("1500.00")
-    s = stand(periode)
-    assert (s.gereserveerd, s.gerealiseerd, s.terug_te_vorderen) == (0, D("1500"), D("1500"))
 
 
 def test_plafond(maak_plan, medewerkers):

@@ -11,6 +11,7 @@ from cheques import services, verificatie
 from cheques.models import Beschikking, Cheque
 from tests.aanvragen.factories import InwonerFactory
 from tests.cheques.factories import maak_periode
+from tests.cheques.financien import betaal, declareer, ken_toe
 from tfvv.models import Inzage
 
 pytestmark = pytest.mark.django_db
@@ -22,22 +23,16 @@ ROLLEN = ["anoniem", "inwoner", "ander_inwoner", "consulent_lwl", "consulent_lbs
 
 @pytest.fixture
 def dossier(periode, maak_plan, medewerkers, django_capture_on_commit_callbacks):
-    """An open plan, a granted plan with documents, a paid cheque in a batch."""
+    """An open plan, a granted plan with documents, a voorschot paid in a batch."""
     open_plan = maak_plan()
     toegekend = maak_plan()
     with django_capture_on_commit_callbacks(execute=True):
         beschikking = services.toekennen(plan=toegekend, door=medewerkers["beoordelaar"],
                                          bedrag=D("1500.00"), motivering="Voldoet.")
-    betaald = services.toekennen(plan=maak_plan(), door=medewerkers["beoordelaar"],
-                                 bedrag=D("1000.00"), motivering="Voldoet.").cheque
+    betaald = ken_toe(maak_plan(), medewerkers["beoordelaar"], "1000.00")
     fin = medewerkers["financieel"]
-    from django.core.files.base import ContentFile
-
-    services.registreer_declaratie(cheque=betaald, door=fin, factuurnummer="F1",
-                                   factuurdatum=timezone.localdate(), bedrag=D("1000.00"),
-                                   bewijs=ContentFile(b"%PDF-1.4", name="b.pdf"))
-    services.vaststellen(cheque=betaald, door=fin, bedrag=D("1000.00"))
-    batch = services.maak_betaalbatch(door=fin, betaald_op=timezone.localdate())
+    declareer(betaald, fin, "1000.00")
+    batch = betaal(fin, medewerkers["financieel2"])
     return {"open_plan": open_plan, "beschikking": Beschikking.objects.get(pk=beschikking.pk),
             "cheque": beschikking.cheque, "batch": batch, "periode": periode}
 
@@ -66,7 +61,10 @@ def pagina_urls(d):
         reverse("cheques:financien"): {"financieel"},
         reverse("cheques:cheque", kwargs={"nummer": cheque.nummer}): {"financieel",
                                                                       "beoordelaar"},
-        reverse("cheques:betaalbatch-csv", kwargs={"batch": d["batch"]}): {"financieel"},
+        reverse("cheques:betaalbatch-bestand", kwargs={"nummer": d["batch"].nummer,
+                                                       "formaat": "csv"}): {"financieel"},
+        reverse("cheques:betaalbatches"): {"financieel"},
+        reverse("cheques:terugvorderingen"): {"financieel"},
         reverse("cheques:budget"): {"financieel", "beheerder"},
         reverse("cheques:controleren"): set(ROLLEN),
         reverse("cheques:beschikking-pdf", kwargs={"pk": b.pk}): {
@@ -113,9 +111,9 @@ def post_urls(d):
         reverse("cheques:niet-medeondertekenen", kwargs=p): {"beoordelaar"},
         reverse("cheques:declaratie", kwargs=n): {"financieel"},
         reverse("cheques:vaststellen", kwargs=n): {"financieel"},
-        reverse("cheques:betalen", kwargs=n): {"financieel"},
+        reverse("cheques:afronding", kwargs=n): {"financieel"},
         reverse("cheques:intrekken", kwargs=n): {"beoordelaar"},
-        reverse("cheques:betaalbatch"): {"financieel"},
+        reverse("cheques:betaalbatches"): {"financieel"},
         reverse("cheques:toezegging-toevoegen"): {"financieel", "beheerder"},
         reverse("cheques:periode-toevoegen"): {"financieel", "beheerder"},
         reverse("cheques:plafond-voorstellen", kwargs={"periode_id": periode.pk}): {
@@ -182,11 +180,12 @@ def test_declaratie_alleen_pdf(client_als, dossier):
 
 
 def test_betaalbatch_csv(client_als, dossier):
-    r = client_als("financieel").get(
-        reverse("cheques:betaalbatch-csv", kwargs={"batch": dossier["batch"]}))
+    r = client_als("financieel").get(reverse("cheques:betaalbatch-bestand", kwargs={
+        "nummer": dossier["batch"].nummer, "formaat": "csv"}))
     regels = r.content.decode("utf-8-sig").splitlines()
-    assert regels[0].startswith("batch;chequenummer;opleider;iban;bedrag")
-    assert len(regels) == 2 and regels[1].split(";")[4] == "1000.00"
+    assert regels[0].startswith("batch;chequenummer;soort;begunstigde;iban;bedrag")
+    assert len(regels) == 2 and regels[1].split(";")[5] == "1000.00"
+    assert regels[1].split(";")[2] == "voorschot"
 
 
 @pytest.mark.parametrize("aanval", ['=HYPERLINK("https://x.example","klik")', "@SUM(A1:A9)",

@@ -194,10 +194,18 @@ class Budgetboeking(AlleenToevoegen):
         VRIJVAL = "vrijval", _("vrijval")
         REALISATIE = "realisatie", _("realisatie")
         TERUGVORDERING = "terugvordering", _("terugvordering")
+        # A payment before the vaststelling (Awb 4:52): paid money like a realisatie.
+        VOORSCHOT = "voorschot", _("voorschot")
+        # The invordering of a terugvordering (Awb titel 4.4). Aanmaning and
+        # betalingsregeling move no money; they record the open claim at that moment.
+        AANMANING = "aanmaning", _("aanmaning")
+        BETALINGSREGELING = "betalingsregeling", _("betalingsregeling")
+        ONTVANGST = "ontvangst", _("terugbetaling ontvangen")
+        ONINBAAR = "oninbaar", _("oninbaar")
 
     periode = models.ForeignKey(Begrotingsperiode, on_delete=models.PROTECT,
                                 related_name="boekingen")
-    soort = models.CharField(_("soort"), max_length=16, choices=Soort.choices)
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
     bedrag = models.DecimalField(_("bedrag"), max_digits=12, decimal_places=2)
     referentie = models.CharField(_("referentie"), max_length=64, db_index=True)
     omschrijving = models.CharField(_("omschrijving"), max_length=200, blank=True)
