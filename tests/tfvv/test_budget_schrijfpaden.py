@@ -126,6 +126,21 @@ def test_database_weigert_reservering_boven_plafond():
 
 
 @alleen_postgresql
+def test_database_telt_voorschotten_en_ontvangsten_mee():
+    """A voorschot is paid money like a realisatie; money received back frees room."""
+    periode = maak_periode(plafond=D("1000.00"))
+    Budgetboeking.objects.create(periode=periode, soort="voorschot", bedrag=D("900"),
+                                 referentie="a")
+    with pytest.raises(IntegrityError, match="subsidieplafond"), transaction.atomic():
+        Budgetboeking.objects.create(periode=periode, soort="voorschot", bedrag=D("100.01"),
+                                     referentie="b")
+    Budgetboeking.objects.create(periode=periode, soort="ontvangst", bedrag=D("200"),
+                                 referentie="a")
+    Budgetboeking.objects.create(periode=periode, soort="reservering", bedrag=D("300"),
+                                 referentie="c")
+
+
+@alleen_postgresql
 def test_database_weigert_reservering_zonder_plafondbesluit():
     periode = Begrotingsperiode.objects.create(naam="leeg", van=datetime.date(2030, 1, 1),
                                                tot=datetime.date(2030, 12, 31))

@@ -38,7 +38,8 @@ TERUG = FUNCTIE % {"verhogend": "'reservering', 'realisatie'", "verlagend": "'vr
 def _alleen_postgresql(sql):
     def uitvoeren(apps, schema_editor):
         if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(sql)
+            with schema_editor.connection.cursor() as cursor:
+                cursor.execute(sql)  # no parameters: the % in RAISE stays as it is
     return uitvoeren
 
 
