@@ -39,7 +39,8 @@ def test_vervallen_cheque_sluit_aanvraag_en_valt_onder_bewaartermijn(
 def test_ingetrokken_subsidie_sluit_aanvraag(maak_plan, periode, medewerkers):
     plan = maak_plan()
     cheque = ken_toe(plan, medewerkers["beoordelaar"])
-    services.intrekken(cheque=cheque, door=medewerkers["beoordelaar"], reden="Niet gestart")
+    services.intrekken(cheque=cheque, door=medewerkers["beoordelaar"], grond="niet_verricht",
+                       motivering="De opleiding is niet gestart.")
     aanvraag = Aanvraag.objects.get(pk=plan.aanvraag_id)
     assert aanvraag.status == Aanvraag.Status.SUBSIDIE_INGETROKKEN
     assert aanvraag.afgesloten_op is not None

@@ -100,6 +100,9 @@ def test_foutmelding_bij_het_bedrag(client_als, zaak, maak_plan, medewerkers):
 
 def test_mail_aan_opleider(zaak):
     mail.outbox.clear()
-    documenten._mail_opleider(zaak["cheque"], {"verificatiecode": "ABCDE-FGH23",
-                                               "controle_url": "https://tfvv.example/c/"})
-    assert "Bedrag: € 1.500,00\n" in mail.outbox[0].body
+    cheque = zaak["cheque"]
+    documenten._mail_opleider(cheque, {"verificatiecode": "ABCDE-FGH23",
+                                       "controle_url": "https://tfvv.example/c/",
+                                       "aanvraag": cheque.beschikking.plan.aanvraag,
+                                       "plan": cheque.beschikking.plan})
+    assert "Bedrag: ten hoogste € 1.500,00\n" in mail.outbox[0].body

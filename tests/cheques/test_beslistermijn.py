@@ -8,6 +8,7 @@ from cheques.models import Aanvulverzoek
 from loopbaangesprekken.workflow import plan_statusmachine
 from tests.tijd import dagen_geleden
 from tfvv.models import Gebeurtenis
+from tfvv.termijnen import einde_termijn
 
 pytestmark = pytest.mark.django_db
 DAG = datetime.timedelta(days=1)
@@ -23,7 +24,8 @@ def test_termijn_waarschuwing_en_overschrijding(periode, maak_plan):
     te_laat = maak_plan(ingediend_op=dagen_geleden(57))
     assert [r.plan for r in selectors.werkvoorraad()] == [te_laat, week6, vers]  # oldest first
     assert not regel(vers).termijn.waarschuwing
-    assert regel(vers).termijn.einde == timezone.localdate() + datetime.timedelta(weeks=8)
+    assert regel(vers).termijn.einde == einde_termijn(
+        timezone.localdate() + datetime.timedelta(weeks=8))
     assert regel(week6).termijn.waarschuwing and not regel(week6).termijn.overschreden
     assert regel(te_laat).termijn.overschreden
     assert [r.plan for r in selectors.werkvoorraad(termijn="overschreden")] == [te_laat]
@@ -46,8 +48,8 @@ def test_termijn_opgeschort_tijdens_aanvulling(periode, maak_plan, medewerkers):
     assert Gebeurtenis.objects.filter(actie="aanvullen").exists()
     termijn = regel(plan).termijn
     assert termijn.opgeschort_dagen == 10 and not termijn.opgeschort
-    assert termijn.einde == (timezone.localdate() - 50 * DAG
-                             + datetime.timedelta(weeks=8) + 10 * DAG)
+    assert termijn.einde == einde_termijn(timezone.localdate() - 50 * DAG
+                                          + datetime.timedelta(weeks=8) + 10 * DAG)
     assert not termijn.waarschuwing  # 50 days minus 10 suspended: still before week 6
 
 

@@ -15,6 +15,7 @@ from cheques.models import Aanvulverzoek
 from loopbaangesprekken.models import Cofinancieringsregel, Gesprek, Kostenregel
 from tests.aanvragen.bestanden import PDF, upload
 from tests.cheques.factories import ScholingsplanFactory, maak_periode
+from tests.cheques.financien import betaal
 from tests.loopbaangesprekken.factories import GesprekFactory
 from tfvv.events import registreer_gebeurtenis
 from tfvv.models import Begrotingsperiode, Inzage
@@ -67,8 +68,7 @@ def vol_dossier(medewerkers, *, extra: int = 0, loket=Organisatie.LEERWERKLOKET,
     services.registreer_declaratie(cheque=cheque, door=fin, factuurnummer="F-0",
                                    factuurdatum=timezone.localdate(), bedrag=Decimal("1500.00"),
                                    bewijs=ContentFile(PDF, name="factuur.pdf"))
-    services.vaststellen(cheque=cheque, door=fin, bedrag=Decimal("1500.00"))
-    services.betalen(cheque=cheque, door=fin, betaald_op=timezone.localdate())
+    betaal(fin, medewerkers["financieel2"])  # the voorschot, in a batch with four eyes
     return plan
 
 

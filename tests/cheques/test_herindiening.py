@@ -11,6 +11,7 @@ from cheques import selectors
 from cheques import services as cheques_services
 from loopbaangesprekken.services import scholingsplan as plan_services
 from tests.loopbaangesprekken.factories_scholingsplan import ScholingsplanFactory, begroting
+from tfvv.termijnen import einde_termijn
 
 pytestmark = pytest.mark.django_db
 DAG = datetime.timedelta(days=1)
@@ -54,7 +55,7 @@ def test_aanvulling_opgeschort_en_ontvangen_bij_eerste_indiening(plan, medewerke
     assert t.ontvangen == ontvangen and t.opgeschort_dagen == 7 and not t.opgeschort
     # 8 weeks from the first submission plus the 7 days of the aanvulling (the old code
     # restarted from the resubmission and added the pause again: 24 days too late)
-    assert t.einde == ontvangen + ACHT_WEKEN + 7 * DAG
+    assert t.einde == einde_termijn(ontvangen + ACHT_WEKEN + 7 * DAG)
 
     c = client_als("beoordelaar")
     pagina = c.get(reverse("cheques:plan", kwargs={"plan_id": plan.pk})).content.decode()
@@ -84,7 +85,7 @@ def test_terugsturen_schort_de_termijn_op(plan, medewerkers, start, time_machine
     t = termijn(plan)
     assert plan.ingediend_op == start and plan.laatst_ingediend_op == start + 12 * DAG
     assert not t.opgeschort and t.opgeschort_dagen == 7
-    assert t.einde == timezone.localdate(start) + ACHT_WEKEN + 7 * DAG
+    assert t.einde == einde_termijn(timezone.localdate(start) + ACHT_WEKEN + 7 * DAG)
 
 
 def test_volgorde_werkvoorraad_blijft_op_eerste_indiening(medewerkers, start, time_machine):

@@ -1,14 +1,12 @@
 """An opleider's new IBAN counts for payment only after a second person approves it."""
 
-from decimal import Decimal as D
 
 import pytest
-from django.core.files.base import ContentFile
 from django.urls import reverse
-from django.utils import timezone
 
-from cheques import services
 from loopbaangesprekken.services.referentie import vraag_iban_aan
+from tests.cheques.financien import betaal as betaal_batch
+from tests.cheques.financien import declareer, ken_toe
 from tests.conftest import huidige_code
 from tfvv import vierogen
 
@@ -18,19 +16,16 @@ OUD, NIEUW = "NL91ABNA0417164300", "NL20INGB0001234567"
 
 
 def betaal(plan, medewerkers):
+    """A voorschot on the plan's cheque, paid in a batch (prepared and approved by two)."""
     fin = medewerkers["financieel"]
-    cheque = services.toekennen(plan=plan, door=medewerkers["beoordelaar"], bedrag=D("1000.00"),
-                                motivering="Voldoet.").cheque
-    services.registreer_declaratie(cheque=cheque, door=fin, factuurnummer=f"F{cheque.pk}",
-                                   factuurdatum=timezone.localdate(), bedrag=D("1000.00"),
-                                   bewijs=ContentFile(b"%PDF-1.4", name="b.pdf"))
-    services.vaststellen(cheque=cheque, door=fin, bedrag=D("1000.00"))
-    return services.maak_betaalbatch(door=fin, betaald_op=timezone.localdate())
+    declareer(ken_toe(plan, medewerkers["beoordelaar"], "1000.00"), fin, "1000.00")
+    return betaal_batch(fin, medewerkers["financieel2"])
 
 
 def iban_in_csv(client, batch):
-    r = client.get(reverse("cheques:betaalbatch-csv", kwargs={"batch": batch}))
-    return r.content.decode("utf-8-sig").splitlines()[1].split(";")[3]
+    r = client.get(reverse("cheques:betaalbatch-bestand",
+                           kwargs={"nummer": batch.nummer, "formaat": "csv"}))
+    return r.content.decode("utf-8-sig").splitlines()[1].split(";")[4]
 
 
 def test_betaalbatch_betaalt_oud_iban_tot_goedkeuring(periode, maak_plan, medewerkers,

@@ -196,17 +196,13 @@ def test_betaalbatch_csv_zonder_formules(client_als, dossier, aanval):
     import csv
     import io
 
-    from cheques.models import Betaling
-
-    opleider = Betaling.objects.get(batch=dossier["batch"]).cheque.opleider
-    opleider.naam = aanval
-    opleider.save(update_fields=["naam"])
-    r = client_als("financieel").get(
-        reverse("cheques:betaalbatch-csv", kwargs={"batch": dossier["batch"]}))
+    dossier["batch"].regels.update(naam=aanval)  # the payee's name as the batch holds it
+    r = client_als("financieel").get(reverse("cheques:betaalbatch-bestand", kwargs={
+        "nummer": dossier["batch"].nummer, "formaat": "csv"}))
     rijen = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"), newline=""),
                             delimiter=";"))
-    assert rijen[1][2] == "'" + aanval
-    assert rijen[1][4] == "1000.00"
+    assert rijen[1][3] == "'" + aanval
+    assert rijen[1][5] == "1000.00"
 
 
 def test_controleren_zonder_persoonsgegevens(client, dossier):
