@@ -84,15 +84,20 @@ def maak_dataset(aantal: int = 300, seed: int = 7) -> dict:
     sectoren = [Sector.objects.get_or_create(naam=n, defaults={"kansrijk": k})[0]
                 for n, k in SECTOREN]
     opleiders = [Opleider.objects.get_or_create(naam=f"Opleider {c}")[0] for c in "ABCDEFG"]
-    periode = Begrotingsperiode.objects.create(naam=f"2023-2026 ({seed})",
-                                               van=datetime.date(2023, 1, 1),
-                                               tot=datetime.date(2026, 12, 31))
     bronnen = [Financieringsbron.objects.get_or_create(naam=n)[0]
                for n in ("Regio Twente", "Provincie Overijssel", "EU/ESF")]
-    for bron, bedrag in zip(bronnen, ("4000000.00", "2000000.00", "1250000.00"), strict=True):
-        Toezegging.objects.create(bron=bron, periode=periode, bedrag=Decimal(bedrag),
-                                  datum=datetime.date(2023, 1, 1))
-    plafond_in_werking(periode, "7250000.00")
+    # tijdvakken never overlap: a second data set books in the same period
+    periode = Begrotingsperiode.objects.filter(van=datetime.date(2023, 1, 1),
+                                               tot=datetime.date(2026, 12, 31)).first()
+    if periode is None:
+        periode = Begrotingsperiode.objects.create(naam=f"2023-2026 ({seed})",
+                                                   van=datetime.date(2023, 1, 1),
+                                                   tot=datetime.date(2026, 12, 31))
+        for bron, bedrag in zip(bronnen, ("4000000.00", "2000000.00", "1250000.00"),
+                                strict=True):
+            Toezegging.objects.create(bron=bron, periode=periode, bedrag=Decimal(bedrag),
+                                      datum=datetime.date(2023, 1, 1))
+        plafond_in_werking(periode, "7250000.00")
 
     aanvragen = []
     for i in range(aantal + aantal // 10):
