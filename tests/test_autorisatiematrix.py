@@ -179,9 +179,12 @@ class Objecten:
         """A plafond decision waiting for its second pair of eyes."""
         from tfvv.models import Plafondbesluit
 
-        return Plafondbesluit.objects.create(
-            periode=self.periode, bedrag=1, besluitdatum=self.periode.van,
-            gepubliceerd_op=self.periode.van, toelichting="Voorstel")
+        # one open proposal per period: the records of other owners share it
+        return (Plafondbesluit.objects.filter(periode=self.periode, goedgekeurd_op__isnull=True)
+                .first()
+                or Plafondbesluit.objects.create(
+                    periode=self.periode, bedrag=1, besluitdatum=self.periode.van,
+                    gepubliceerd_op=self.periode.van, toelichting="Voorstel"))
 
     def _ingediend_plan(self):
         from tests.cheques.factories import ScholingsplanFactory

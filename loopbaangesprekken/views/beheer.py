@@ -60,23 +60,24 @@ class OpleiderBewarenView(StapFormView):
     form_class = OpleiderForm
     knop = gettext_lazy("Opslaan")
 
+    def nieuw(self) -> bool:
+        return "pk" not in self.kwargs  # the URL without an id; /opleiders/0/ is no record
+
     def opleider(self):
-        pk = self.kwargs.get("pk")
-        return get_object_or_404(Opleider, pk=pk) if pk else Opleider()
+        return Opleider() if self.nieuw() else get_object_or_404(Opleider, pk=self.kwargs["pk"])
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.opleider()}
 
     def get_context_data(self, **kwargs):
-        titel = _("Opleider wijzigen") if self.kwargs.get("pk") else _("Nieuwe opleider")
+        titel = _("Nieuwe opleider") if self.nieuw() else _("Opleider wijzigen")
         return super().get_context_data(titel=titel, uitleg=_(
             "Het IBAN stelt u daarna in via ‘IBAN wijzigen’: een tweede persoon keurt het "
             "goed."), **kwargs)
 
     def terug_url(self):
-        pk = self.kwargs.get("pk")
-        return (reverse("referentiebeheer:opleider", kwargs={"pk": pk}) if pk
-                else reverse("referentiebeheer:opleiders"))
+        return (reverse("referentiebeheer:opleiders") if self.nieuw()
+                else reverse("referentiebeheer:opleider", kwargs={"pk": self.kwargs["pk"]}))
 
     def voer_uit(self, form):
         opleider = services.bewaar_opleider(actor=self.request.user, opleider=form.instance)
