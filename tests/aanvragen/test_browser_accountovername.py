@@ -12,6 +12,7 @@ from django.core import mail
 
 from tests.aanvragen.conftest import pad_van_link
 from tests.conftest import axe_schendingen
+from tests.reizen.conftest import vul_aanmelding_in
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.django_db(transaction=True)]
@@ -26,19 +27,8 @@ def geen_schendingen(page):
 
 def meld_aan(page, url, *, voornaam, achternaam, email, geboortedatum):
     page.goto(url + "/aanmelden/")
-    page.get_by_label("Voornaam").fill(voornaam)
-    page.get_by_label("Achternaam").fill(achternaam)
+    vul_aanmelding_in(page, voornaam=voornaam, achternaam=achternaam, email=email)
     page.get_by_label("Geboortedatum").fill(geboortedatum)
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Telefoonnummer").fill("06 12345678")
-    page.get_by_label("Postcode").fill("7511 AB")
-    page.get_by_label("Huisnummer").fill("12")
-    page.get_by_label("Wat is de hoogste opleiding").select_option("mbo-2")
-    page.get_by_label("werkend in loondienst").check()
-    page.get_by_label("Wat wilt u leren").fill("Ik wil elektromonteur worden.")
-    page.get_by_label("geen voorkeur").check()
-    page.get_by_label("Hoe heeft u van het fonds gehoord?").select_option("ikbindr")
-    page.get_by_label("privacyverklaring gelezen").check()
     page.get_by_role("button", name="Aanmelding versturen").click()
     assert page.get_by_role("heading", name="Wij hebben uw aanmelding ontvangen").is_visible()
 

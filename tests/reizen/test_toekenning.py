@@ -5,13 +5,15 @@ cheque; the opleider verifies it publicly; finance registers the invoice, settle
 the adviesgroep dashboard shows the new numbers. Every page is checked with axe-core and
 photographed under var/screenshots/."""
 
-import datetime
 import re
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfWriter
 
+from cheques.models import Betaalbatch
+from tests.conftest import huidige_code
 from tests.reizen.stappen import (
     beoordelaar_kent_toe,
     beoordelaar_opent_plan,
@@ -84,8 +86,11 @@ def test_van_aanmelding_tot_betaling_en_dashboard(reis, medewerkers,
     assert "Deze cheque is geldig" in uitslag and "ROC van Twente" in uitslag
     assert "Inge" not in uitslag and "de Vries" not in uitslag
 
-    # finance: invoice, settlement, payment
-    page = reis.log_in_als_medewerker(medewerkers["financieel"])
+    # finance: the opleider's invoice at the start is paid as a voorschot, in a batch that
+    # one financieel medewerker prepares and another approves; then the completion proof
+    # and the vaststellingsbeschikking
+    fin, fin2 = medewerkers["financieel"], medewerkers["financieel2"]
+    page = reis.log_in_als_medewerker(fin)
     page.get_by_role("link", name="Financiën").click()
     reis.stap("financien")
     page.get_by_role("link", name=nummer).click()
@@ -94,20 +99,41 @@ def test_van_aanmelding_tot_betaling_en_dashboard(reis, medewerkers,
     def declaratie(page):
         form = formulier(page, "Registreren")
         form.get_by_label("Factuurnummer").fill("ROC-2026-0815")
-        form.get_by_label("Factuurdatum").fill(
-            (timezone.localdate() - datetime.timedelta(days=1)).isoformat())
-        form.get_by_label("Bedrag (€)").fill("2000.00")
-        form.get_by_label("Bewijs van start of afronding (PDF)").set_input_files(
+        form.get_by_label("Factuurdatum").fill(timezone.localdate().isoformat())
+        form.get_by_label("Bedrag (€)").fill("2.000,00")
+        form.get_by_label("Factuur of bewijs van start (PDF)").set_input_files(
             bewijs_pdf(tmp_path))
 
-    page = verstuur(reis, medewerkers["financieel"], declaratie, "Registreren",
-                    "declaratie-geregistreerd")
+    page = verstuur(reis, fin, declaratie, "Registreren", "declaratie-geregistreerd")
     assert page.get_by_text("ROC-2026-0815").is_visible()
-    page = verstuur(reis, medewerkers["financieel"],
-                    lambda page: page.get_by_label("Vast te stellen bedrag (€)").fill("2000.00"),
-                    "Vaststellen", "vastgesteld")
-    page = verstuur(reis, medewerkers["financieel"], lambda page: None, "Betaald", "betaald")
-    assert "betaald" in page.locator("main dl").inner_text()
+    page.goto(reis.url + reverse("cheques:betaalbatches"))
+    page = verstuur(reis, fin, lambda page: None, "Batch opstellen", "batch-opgesteld")
+    reis.log_uit()
+    page = reis.log_in_als_medewerker(fin2)
+    page.goto(reis.url + reverse("cheques:betaalbatch",
+                                 kwargs={"nummer": Betaalbatch.objects.get().nummer}))
+    page = verstuur(reis, fin2, lambda page: page.get_by_label(
+        "Code uit uw authenticator-app").fill(huidige_code(fin2.totp_device)),
+        "Goedkeuren en boeken", "batch-goedgekeurd")
+    assert page.get_by_text("De batch is goedgekeurd en de betalingen zijn geboekt.").is_visible()
+    reis.log_uit()
+
+    page = reis.log_in_als_medewerker(fin)
+    page.goto(reis.url + reverse("cheques:cheque", kwargs={"nummer": nummer}))
+
+    def afronding(page):
+        page.get_by_label("Diploma").check()
+        page.get_by_label("Bewijs (PDF)").set_input_files(bewijs_pdf(tmp_path))
+
+    page = verstuur(reis, fin, afronding, "Afronding vastleggen", "afronding")
+
+    def vaststelling(page):
+        page.get_by_label("Vast te stellen bedrag (€)").fill("2.000,00")
+        page.get_by_label("Motivering (artikel 3:47 Awb)").fill(
+            "U heeft het diploma behaald; de subsidie wordt volledig vastgesteld.")
+
+    page = verstuur(reis, fin, vaststelling, "Vaststellen", "vastgesteld")
+    assert "betaald en afgehandeld" in page.locator("main dl").inner_text()
     reis.log_uit()
 
     # the adviesgroep refreshes the dashboard and sees the cheque and the gesprek
