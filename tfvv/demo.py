@@ -31,6 +31,8 @@ MEDEWERKERS = [
     ("financieel2", Rol.FINANCIEEL, Organisatie.GEMEENTE_ENSCHEDE, "Wim", "Lansink", False),
     ("adviesgroep", Rol.ADVIESGROEP, Organisatie.ADVIESGROEP, "Henk", "Boes", False),
     ("beheerder", Rol.BEHEERDER, Organisatie.PROJECTBUREAU, "Marieke", "Ter Horst", False),
+    # a second beheerder approves role changes, regeling versions and IBANs (four eyes)
+    ("beheerder2", Rol.BEHEERDER, Organisatie.PROJECTBUREAU, "Joost", "Nijhuis", False),
 ]
 
 
