@@ -1,0 +1,22 @@
+"""The records of the cheques stage, one module per sub-stage."""
+
+from cheques.models.beschikking import Aanvulverzoek, Beschikking
+from cheques.models.besluiten import Bezwaar, Postzending, Vervolgbesluit
+from cheques.models.cheque import Afronding, Betaling, Cheque, Declaratie
+from cheques.models.geldstroom import Betaalbatch, Betaalopdracht, Invorderingsstap, Terugvordering
+
+__all__ = [
+    "Aanvulverzoek",
+    "Afronding",
+    "Beschikking",
+    "Betaalbatch",
+    "Betaalopdracht",
+    "Betaling",
+    "Bezwaar",
+    "Cheque",
+    "Declaratie",
+    "Invorderingsstap",
+    "Postzending",
+    "Terugvordering",
+    "Vervolgbesluit",
+]
