@@ -17,7 +17,6 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 from django.urls import reverse
@@ -30,6 +29,7 @@ from loopbaangesprekken.models import Gesprek, Scholingsplan
 from tests.aanvragen.bestanden import PDF
 from tests.aanvragen.factories import AanvraagFactory
 from tests.cheques.factories import VOLDAAN, ScholingsplanFactory, maak_periode, toets_met
+from tests.cheques.financien import betaal, declareer, rond_af, stel_vast
 from tests.loopbaangesprekken.factories import GesprekFactory
 from tests.test_autorisatiematrix import maak_rolclients, url_namen, vraag
 from tests.tijd import werkdag_na
@@ -43,7 +43,9 @@ B, C = Beschikking.Status, Cheque.Status
 # the record is looked at; tests/test_autorisatiematrix.py covers those refusals.
 RECORD_URLS = {
     **{f"aanvragen:{n}": ("aanvraag", ("inwoner",))
-       for n in ("aanvraag", "documenten", "intrekken")},
+       for n in ("aanvraag", "documenten", "intrekken", "wijziging")},
+    **{f"cheques:{n}": ("aanvraag", ("consulent_lwl", "beoordelaar", "financieel"))
+       for n in ("dossier", "dossier-pdf")},
     **{f"loopbaangesprekken:{n}": ("aanvraag", ("consulent_lwl",))
        for n in ("aanvraag", "aanvraag-claimen", "aanvraag-toewijzen", "aanvraag-overdragen",
                  "aanvraag-adrescontrole", "gesprek-plannen", "gesprek-registreren",
@@ -56,9 +58,9 @@ RECORD_URLS = {
        for n in ("plan", "aanvulling-vragen", "terugsturen", "toekennen", "afwijzen",
                  "buiten-behandeling", "medeondertekenen", "niet-medeondertekenen")},
     **{f"cheques:{n}": ("beschikking", ("inwoner", "beoordelaar"))
-       for n in ("beschikking-pdf", "cheque-pdf")},
+       for n in ("beschikking-pdf", "cheque-pdf", "bezwaar-maken")},
     **{f"cheques:{n}": ("cheque", ("financieel", "beoordelaar"))
-       for n in ("cheque", "declaratie", "vaststellen", "betalen", "intrekken")},
+       for n in ("cheque", "declaratie", "afronding", "vaststellen", "intrekken")},
 }
 
 # URLs with a kwarg whose record has no state machine (or is no record at all).
@@ -66,8 +68,25 @@ GEEN_STATUS = {
     "aanvragen:inloglink": "token van een inloglink",
     "aanvragen:document": "document (geen levensloop)",
     "loopbaangesprekken:scholingsplan-cofinancieringsbewijs": "bewijsbestand",
-    "cheques:betaalbatch-csv": "export van een betaalbatch",
-    "cheques:plafond-publiceren": "begrotingsperiode (tfvv-budget)",
+    "cheques:besluit-pdf": "brief van een vervolgbesluit (document)",
+    "cheques:bezwaar-maken-besluit": "vervolgbesluit (geen levensloop; bezwaar: test_bezwaar)",
+    "cheques:bezwaar": "bezwaar: uitkomst als gegeven (tests/cheques/test_bezwaar.py)",
+    "cheques:wijziging": "wijzigingsverzoek: open of afgehandeld (test_wijziging.py)",
+    "cheques:betaalbatch": "betaalbatch (tests/cheques/test_betaalbatch.py)",
+    "cheques:betaalbatch-goedkeuren": "betaalbatch (tests/cheques/test_betaalbatch.py)",
+    "cheques:betaalbatch-afwijzen": "betaalbatch (tests/cheques/test_betaalbatch.py)",
+    "cheques:betaalbatch-bestand": "export van een betaalbatch",
+    "cheques:terugvordering": "terugvordering (tests/cheques/test_terugvordering.py)",
+    "cheques:invorderingsstap": "terugvordering (tests/cheques/test_terugvordering.py)",
+    "cheques:plafond-voorstellen": "begrotingsperiode (tfvv-budget)",
+    "cheques:plafond-goedkeuren": "plafondbesluit (tests/tfvv/test_plafond.py)",
+    "cheques:plafond-intrekken": "plafondbesluit (tests/tfvv/test_plafond.py)",
+    **{f"referentiebeheer:{n}": "opleider (referentiedata)"
+       for n in ("erkenning-nieuw", "opleider", "opleider-iban", "opleider-wijzigen")},
+    **{f"tfvv:{n}": "medewerkersaccount (tests/tfvv/test_beheer_gebruikers.py)"
+       for n in ("gebruiker", "gebruiker-qr", "gebruiker-rollen", "gebruiker-tweede-factor",
+                 "gebruiker-uitzetten")},
+    "tfvv:goedkeuring": "vier-ogenverzoek: open of besloten (tests/tfvv/test_vierogen.py)",
     "rapportage:export": "tabelnaam",
     "rapportage:rapportage": "rapportagebestand",
     "rapportage:rapportage-pdf": "rapportagebestand",
@@ -75,7 +94,8 @@ GEEN_STATUS = {
 
 KWARG = {"aanvraag": "pk", "gesprek": "pk", "plan": "pk", "beschikking": "pk",
          "cheque": "nummer"}
-KWARG_PER_URL = {"loopbaangesprekken:scholingsplan-nieuw": "aanvraag_id"}
+KWARG_PER_URL = {"loopbaangesprekken:scholingsplan-nieuw": "aanvraag_id",
+                 "cheques:dossier": "aanvraag_id", "cheques:dossier-pdf": "aanvraag_id"}
 
 
 def kwarg_van(naam: str, soort: str) -> str:
@@ -121,9 +141,12 @@ def plausibel(naam: str, objecten) -> dict:
         "cheques:niet-medeondertekenen": {"reden": "Bedrag te hoog."},
         "cheques:declaratie": {"factuurnummer": "F-1", "factuurdatum": gisteren,
                                "bedrag": "100,00", "bewijs": pdf},
-        "cheques:vaststellen": {"bedrag": "100,00"},
-        "cheques:betalen": {"betaald_op": timezone.localdate().isoformat()},
-        "cheques:intrekken": {"reden": "Opleiding niet gestart."},
+        "cheques:afronding": {"soort": "diploma", "bewijs": pdf},
+        "cheques:vaststellen": {"bedrag": "100,00", "motivering": "Diploma behaald."},
+        "cheques:intrekken": {"grond": "niet_verricht",
+                              "motivering": "Opleiding niet gestart."},
+        "cheques:bezwaar-maken": {"gronden": "Ik ben het niet eens met dit besluit."},
+        "aanvragen:wijziging": {"startdatum": datum, "toelichting": "Later gestart."},
     }.get(naam, {})
 
 
@@ -191,26 +214,29 @@ class Toestanden:
     def cheques(self):
         """Each state reached through the real services, so its data is complete."""
         fin, b = self.m["financieel"], self.m["beoordelaar"]
-        vandaag = timezone.localdate()
 
         def nieuw():
             return self.verzonden().cheque
 
         def gedeclareerd():
             cheque = nieuw()
-            cheque_services.registreer_declaratie(
-                cheque=cheque, door=fin, factuurnummer="F-1", factuurdatum=vandaag,
-                bedrag=Decimal("100.00"), bewijs=ContentFile(PDF, name="factuur.pdf"))
+            declareer(cheque, fin, "100.00")
+            return cheque
+
+        def voorschot_betaald():
+            cheque = gedeclareerd()
+            betaal(fin, self.m["financieel2"])
             return cheque
 
         def vastgesteld():
             cheque = gedeclareerd()
-            cheque_services.vaststellen(cheque=cheque, door=fin, bedrag=Decimal("100.00"))
+            rond_af(cheque, fin)
+            stel_vast(cheque, fin, "100.00")
             return cheque
 
         def betaald():
             cheque = vastgesteld()
-            cheque_services.betalen(cheque=cheque, door=fin, betaald_op=vandaag)
+            betaal(fin, self.m["financieel2"])
             return cheque
 
         def vervallen():
@@ -221,18 +247,20 @@ class Toestanden:
 
         def ingetrokken():
             cheque = nieuw()
-            cheque_services.intrekken(cheque=cheque, door=b, reden="Niet gestart.")
+            cheque_services.intrekken(cheque=cheque, door=b, grond="niet_verricht",
+                                      motivering="Niet gestart.")
             return cheque
 
-        makers = {C.UITGEGEVEN: nieuw, C.GEDECLAREERD: gedeclareerd, C.VASTGESTELD: vastgesteld,
-                  C.BETAALD: betaald, C.VERVALLEN: vervallen, C.INGETROKKEN: ingetrokken}
+        # the batches first: a batch pays everything due, so a declared or settled cheque
+        # made before it would be paid along
+        makers = {C.VOORSCHOT_BETAALD: voorschot_betaald, C.BETAALD: betaald,
+                  C.UITGEGEVEN: nieuw, C.GEDECLAREERD: gedeclareerd, C.VASTGESTELD: vastgesteld,
+                  C.VERVALLEN: vervallen, C.INGETROKKEN: ingetrokken}
         assert set(makers) == set(C.values), "a new cheque state: add it here"
-        uit = {}
-        for status, maak in makers.items():
-            cheque = maak()
+        uit = {status: maak() for status, maak in makers.items()}
+        for status, cheque in uit.items():  # each still in its state once all are made
             cheque.refresh_from_db()
             assert cheque.status == status
-            uit[status] = cheque
         return uit
 
 
