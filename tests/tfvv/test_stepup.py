@@ -187,7 +187,9 @@ def test_wachtwoord_wijzigen_in_beheer_vraagt_verse_code(client_als, client_tech
     assert not doel.check_password("Gekaapt-wachtwoord-9")
 
 
-def test_bewaarde_invoer_wordt_een_keer_uitgevoerd_op_hetzelfde_pad(medewerkers):
+def _na_bevestigen(medewerkers):
+    """A sensitive view that records what reaches it; a POST was sent to the step-up page
+    and the code entered. Returns (open(path), what the view received, the return path)."""
     from urllib.parse import parse_qs, urlsplit
 
     ontvangen = []
@@ -204,33 +206,26 @@ def test_bewaarde_invoer_wordt_een_keer_uitgevoerd_op_hetzelfde_pad(medewerkers)
     terug = parse_qs(urlsplit(gevoelig(request)["Location"]).query)["next"][0]
     assert ontvangen == []
     sessie[stepup.SESSIE_SLEUTEL] = time.time()  # the code was entered
-    for pad in (terug.replace("/gevoelig/", "/ander/"), terug, terug):
+
+    def open_(pad):
         request = rf.get(pad)
         request.user, request.session = user, sessie
         gevoelig(request)
+
+    return open_, ontvangen, terug
+
+
+def test_bewaarde_invoer_wordt_een_keer_uitgevoerd_op_hetzelfde_pad(medewerkers):
+    open_, ontvangen, terug = _na_bevestigen(medewerkers)
+    for pad in (terug.replace("/gevoelig/", "/ander/"), terug, terug):
+        open_(pad)
     # another path does not use the kept input (and spends it: one time only)
     assert ontvangen == [("GET", {}), ("GET", {}), ("GET", {})]
 
 
 def test_bewaarde_invoer_op_het_juiste_pad(medewerkers):
-    from urllib.parse import parse_qs, urlsplit
-
-    ontvangen = []
-
-    @stepup.stap_op_vereist
-    def gevoelig(request):
-        ontvangen.append((request.method, dict(request.POST.lists())))
-        return HttpResponse("gedaan")
-
-    rf, user, sessie = RequestFactory(), medewerkers["beoordelaar"], {}
-    request = rf.post("/gevoelig/", {"motivering": "getypt", "regels": ["R1", "R2"],
-                                     "csrfmiddlewaretoken": "x"})
-    request.user, request.session = user, sessie
-    terug = parse_qs(urlsplit(gevoelig(request)["Location"]).query)["next"][0]
-    sessie[stepup.SESSIE_SLEUTEL] = time.time()
-    for _ in range(2):
-        request = rf.get(terug)
-        request.user, request.session = user, sessie
-        gevoelig(request)
+    open_, ontvangen, terug = _na_bevestigen(medewerkers)
+    open_(terug)
+    open_(terug)
     assert ontvangen == [("POST", {"motivering": ["getypt"], "regels": ["R1", "R2"]}),
                          ("GET", {})]
