@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from aanvragen.models import Aanvraag, Document
@@ -83,7 +84,8 @@ def _beschikkingen(plannen: list[Scholingsplan]) -> list[Besluit]:
             door += " / " + (b.medeondertekenaar.get_full_name() or b.medeondertekenaar.username)
         besluiten.append(Besluit(
             soort=str(_("beschikking op het scholingsplan")),
-            datum=b.verzonden_op or b.besloten_op.date(), uitkomst=b.get_uitkomst_display(),
+            datum=b.verzonden_op or timezone.localdate(b.besloten_op),
+            uitkomst=b.get_uitkomst_display(),
             status=b.get_status_display(), bedrag=b.bedrag, motivering=b.motivering, door=door,
             pdf_url=(reverse("cheques:beschikking-pdf", kwargs={"pk": b.pk})
                      if b.brief else None), plan_id=b.plan_id))

@@ -50,7 +50,7 @@ def _aanvraag(referentie, voornaam, achternaam, postcode, gemeente, loket, dagen
     inwoner = _inwoner(voornaam, achternaam, referentie)
     ontvangen = timezone.now() - datetime.timedelta(days=dagen)
     aanvraag = Aanvraag.objects.create(
-        referentie=referentie, aanvrager=inwoner, aanvraagdatum=ontvangen.date(),
+        referentie=referentie, aanvrager=inwoner, aanvraagdatum=timezone.localdate(ontvangen),
         voornaam=voornaam, achternaam=achternaam, geboortedatum=datetime.date(1984, 5, 17),
         email=inwoner.email, telefoon="0612345678", postcode=postcode, huisnummer=12,
         gemeente=Gemeente.objects.get(naam=gemeente),

@@ -14,6 +14,7 @@ from loopbaangesprekken.models import Scholingsplan
 from tests.cheques.factories import toets_met
 from tfvv import budget, budget_selectors
 from tfvv.models import Gebeurtenis
+from tfvv.termijnen import bezwaartermijn_einde
 
 pytestmark = pytest.mark.django_db
 D = Decimal
@@ -37,7 +38,8 @@ def test_toekennen_reserveert_en_geeft_cheque_uit(periode, maak_plan, medewerker
     cheque = beschikking.cheque
     assert re.fullmatch(rf"TFV-{VANDAAG().year}-000001", cheque.nummer)
     assert beschikking.status == Beschikking.Status.VERZONDEN
-    assert beschikking.bezwaartermijn_tot == VANDAAG() + datetime.timedelta(weeks=6)
+    # six weeks, moved to the next working day by the Algemene termijnenwet
+    assert beschikking.bezwaartermijn_tot == bezwaartermijn_einde(VANDAAG())
     assert "80 %" in beschikking.verplichtingen
     plan.refresh_from_db()
     assert plan.status == Scholingsplan.Status.BESLOTEN

@@ -9,6 +9,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from cheques import services
 from cheques.models import Cheque, Invorderingsstap, Terugvordering, Vervolgbesluit
@@ -184,7 +185,8 @@ def test_werkvoorraad_en_stappen_via_pagina(periode, maak_plan, medewerkers, cli
     url = reverse("cheques:invorderingsstap", kwargs={"pk": t.pk, "stap": "ontvangst"})
     r = c.post(url, {"bedrag": "2.000,00", "ontvangen_op": "2026-12-04"})
     assert r.status_code == 400 and "meer kan niet worden ontvangen" in r.content.decode()
-    r = c.post(url, {"bedrag": "1.000,00", "ontvangen_op": t.aangemaakt_op.date().isoformat()})
+    aangemaakt = timezone.localdate(t.aangemaakt_op)
+    r = c.post(url, {"bedrag": "1.000,00", "ontvangen_op": aangemaakt.isoformat()})
     assert r.status_code == 302
     t.refresh_from_db()
     assert t.status == Terugvordering.Status.VOLDAAN
