@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 
-from aanvragen import inwoneraccount, selectors, services
+from aanvragen import inwoneraccount, portaal, selectors, services
 from aanvragen.forms import (
     AanmeldForm,
     ContactgegevensForm,
@@ -213,6 +213,7 @@ class AanvraagView(InwonerMixin, View):
         return render(request, "aanvragen/aanvraag.html", {
             "aanvraag": aanvraag,
             "tijdlijn": selectors.tijdlijn(aanvraag),
+            "taken": portaal.taken(aanvraag),
             "documenten": selectors.documenten_van(aanvraag),
             "kan_intrekken": aanvraag_statusmachine.toegestaan(aanvraag, "intrekken"),
             "kan_wijzigen": aanvraag.status == Aanvraag.Status.TOEGEKEND,

@@ -1,8 +1,10 @@
+import datetime
 import json
 
 import pytest
 from django.urls import reverse
 
+from aanvragen import portaal
 from aanvragen.models import Aanvraag, Document
 from aanvragen.services import voeg_document_toe, wijzig_status
 from tests.aanvragen.bestanden import EXE, HTML, JPG, PDF, PNG, ZIP, upload
@@ -224,3 +226,20 @@ def test_documenten_van_selector(aanvraag):
         voeg_document_toe(aanvraag=aanvraag, soort="diploma", bestand=upload(naam, PDF),
                           mime="application/pdf", actor=aanvraag.aanvrager)
     assert [d.originele_naam for d in documenten_van(aanvraag)] == ["a.pdf", "b.pdf"]
+
+
+def test_taken_van_latere_stappen_staan_bovenaan_eerste_termijn_eerst(inwoner, aanvraag):
+    def aanbieder(a):
+        assert a == aanvraag
+        return [portaal.Taak("Zonder termijn", "Lees dit.", "/b/", "Lezen"),
+                portaal.Taak("Met termijn", "Doe dit.", "/a/", "Doen",
+                             uiterlijk=datetime.date(2026, 12, 18))]
+
+    portaal.registreer("test.taken", aanbieder)
+    try:
+        html = inwoner.get(url("aanvraag", aanvraag)).content.decode()
+    finally:
+        portaal._aanbieders.pop("test.taken")
+    assert "Wat vragen wij van u?" in html and "uiterlijk 18 december 2026" in html
+    volgorde = [html.index(t) for t in ("Met termijn", "Zonder termijn", "Wat is er gebeurd?")]
+    assert volgorde == sorted(volgorde)
