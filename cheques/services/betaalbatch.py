@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_otp import match_token
 
 from cheques.models import (
     Afronding,
@@ -27,6 +26,7 @@ from cheques.services.gedeeld import NUL, C, dossier_van, eis
 from cheques.workflow import cheque_statusmachine
 from tfvv import budget
 from tfvv.events import registreer_gebeurtenis
+from tfvv.vierogen import VierOgenFout, controleer_verse_code
 from tfvv.volgnummers import volgende
 
 S = Betaling.Soort
@@ -148,11 +148,21 @@ def _boek(regel: Betaalopdracht, cheque: Cheque, *, batch: Betaalbatch, door) ->
         rond_aanvraag_af(cheque, door=door)
 
 
-@transaction.atomic
 def keur_betaalbatch_goed(*, batch: Betaalbatch, door, code: str) -> Betaalbatch:
     """The second pair of eyes: not the preparer, not who registered a declaratie or took
     a vaststelling in the batch; a fresh TOTP code of the approver. Then book."""
     eis(mag_financieel_afhandelen(door))
+    # Outside the booking transaction: a wrong code must still count towards django-otp's
+    # throttling, which a rollback would undo.
+    try:
+        controleer_verse_code(door, code)
+    except VierOgenFout as fout:
+        raise ValidationError({"code": fout.messages}) from None
+    return _keur_goed(batch=batch, door=door)
+
+
+@transaction.atomic
+def _keur_goed(*, batch: Betaalbatch, door) -> Betaalbatch:
     batch = _vergrendel_batch(batch)
     if batch.opgesteld_door_id == door.pk:
         raise ValidationError(_("U heeft deze batch zelf opgesteld. Een andere financieel "
@@ -163,9 +173,6 @@ def keur_betaalbatch_goed(*, batch: Betaalbatch, door, code: str) -> Betaalbatch
         raise ValidationError(_(
             "U heeft een declaratie in deze batch geregistreerd of vastgesteld. Een andere "
             "financieel medewerker moet de betaling goedkeuren."))
-    if match_token(door, (code or "").strip()) is None:
-        raise ValidationError({"code": _("Deze code klopt niet. Gebruik de nieuwste code uit "
-                                         "uw app.")})
     cheques = {c.pk: c for c in Cheque.objects.select_for_update(of=("self",))
                .select_related("periode", "beschikking__plan__aanvraag")
                .filter(pk__in=cheque_ids)}

@@ -150,3 +150,12 @@ def test_schermen_opstellen_en_goedkeuren(periode, maak_plan, medewerkers, clien
     xml = tweede.get(reverse("cheques:betaalbatch-bestand",
                              kwargs={"nummer": batch.nummer, "formaat": "xml"}))
     assert xml.status_code == 200 and b"CstmrCdtTrfInitn" in xml.content
+
+
+def test_foute_code_telt_mee_voor_de_vertraging(batch, medewerkers):
+    """django-otp slows down guessing after failures; a rollback must not undo the count."""
+    fin2 = medewerkers["financieel2"]
+    with pytest.raises(ValidationError):
+        services.keur_betaalbatch_goed(batch=batch, door=fin2, code="000000")
+    fin2.totp_device.refresh_from_db()
+    assert fin2.totp_device.throttling_failure_count == 1

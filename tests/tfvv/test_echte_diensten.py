@@ -15,7 +15,7 @@ def test_echte_worker_schrijft_in_database(celery_niet_eager):
     from tfvv.tasks import werker_hartslag
 
     werker_hartslag.delay()
-    for _ in range(100):
+    for _ in range(300):
         teller = Volgnummer.objects.filter(sleutel="werker-hartslag").first()
         if teller and teller.laatste >= 1:
             break
