@@ -219,14 +219,24 @@ def betaalbatches(aantal: int = 20):
             .annotate(aantal=Count("regels"), totaal=Sum("regels__bedrag"))[:aantal])
 
 
-def terugvorderingen(*, status: str = ""):
-    """Finance's worklist of claims with what is still open, earliest deadline first."""
+TERUGVORDERINGEN_SORTERING = {
+    "betalen_voor": ("betalen_voor", "id"), "-betalen_voor": ("-betalen_voor", "-id"),
+    "cheque": ("cheque__nummer", "id"), "-cheque": ("-cheque__nummer", "-id"),
+    "bedrag": ("bedrag", "betalen_voor", "id"), "-bedrag": ("-bedrag", "betalen_voor", "id"),
+    "open": ("open_bedrag", "betalen_voor", "id"), "-open": ("-open_bedrag", "betalen_voor", "id"),
+}
+
+
+def terugvorderingen(*, status: str = "", sorteer: str = "betalen_voor"):
+    """Finance's worklist of claims with what is still open, earliest deadline first unless
+    `sorteer` (a key of TERUGVORDERINGEN_SORTERING) says otherwise."""
     afgeboekt = Sum("stappen__bedrag", filter=Q(stappen__soort__in=(
         Invorderingsstap.Soort.ONTVANGST, Invorderingsstap.Soort.ONINBAAR)))
     qs = (Terugvordering.objects.select_related("cheque__beschikking__plan__aanvraag")
           .annotate(open_bedrag=F("bedrag") - Coalesce(afgeboekt, Value(Decimal("0")),
                                                        output_field=DecimalField()))
-          .order_by("betalen_voor", "id"))
+          .order_by(*TERUGVORDERINGEN_SORTERING.get(
+              sorteer, TERUGVORDERINGEN_SORTERING["betalen_voor"])))
     if status:
         qs = qs.filter(status=status)
     return qs
