@@ -190,3 +190,11 @@ def test_queries_gelijk_bij_twee_groottes(client_als, maak_cheques, django_asser
     with django_assert_num_queries(len(klein)):
         r = c.get(URL, zoek)
     assert len(r.context["pagina"].object_list) == PER_PAGINA
+
+
+@pytest.mark.parametrize("rol, in_menu", [
+    ("consulent_lwl", True), ("consulent_manager", True), ("beoordelaar", True),
+    ("financieel", True), ("adviesgroep", False), ("beheerder", False)])
+def test_zoeken_in_het_hoofdmenu(client_als, rol, in_menu):
+    menu = client_als(rol).get(reverse("tfvv:start"), follow=True).context["menu"]
+    assert ((URL, "Zoeken") in [(url, str(label)) for label, url in menu]) is in_menu
