@@ -107,11 +107,23 @@ FILTERS = {
 }
 
 
-def werkvoorraad_plannen(*, status: str = ""):
-    """Submitted plans without a final decision, oldest first (first come, first served);
-    `status` (ingediend / aanvulling / medeondertekening) is applied in SQL."""
+# The queue's column orderings (?sorteer=…); any other value gets the default: oldest
+# first (first come, first served).
+WERKVOORRAAD_SORTERING = {
+    "ontvangen": ("ingediend_op", "id"), "-ontvangen": ("-ingediend_op", "-id"),
+    "referentie": ("aanvraag__referentie", "id"), "-referentie": ("-aanvraag__referentie", "-id"),
+    "bedrag": ("gevraagd_bedrag", "ingediend_op", "id"),
+    "-bedrag": ("-gevraagd_bedrag", "ingediend_op", "id"),
+}
+
+
+def werkvoorraad_plannen(*, status: str = "", sorteer: str = "ontvangen"):
+    """Submitted plans without a final decision, in the order `sorteer` (a key of
+    WERKVOORRAAD_SORTERING, default oldest first); `status` (ingediend / aanvulling /
+    medeondertekening) is applied in SQL."""
     plannen = (Scholingsplan.objects.filter(status__in=(P.INGEDIEND, P.AANVULLING))
-               .order_by("ingediend_op", "id"))
+               .order_by(*WERKVOORRAAD_SORTERING.get(sorteer,
+                                                     WERKVOORRAAD_SORTERING["ontvangen"])))
     if status in (P.INGEDIEND, P.AANVULLING):
         plannen = plannen.filter(status=status)
     elif status == "medeondertekening":
@@ -120,15 +132,16 @@ def werkvoorraad_plannen(*, status: str = ""):
 
 
 def regels_voor(plannen, vandaag: datetime.date | None = None) -> list[Regel]:
-    """The queue rows (beslistermijn, verdict, pending co-signature) of `plannen`, in order;
-    a fixed number of queries."""
+    """The queue rows (beslistermijn, verdict, pending co-signature) of `plannen`, in the
+    order given; a fixed number of queries."""
     vandaag = vandaag or timezone.localdate()
-    plannen = list(Scholingsplan.objects.filter(pk__in=[p.pk for p in plannen])
-                   .select_related("aanvraag", "opleider", "consulent")
-                   .prefetch_related(Prefetch("aanvulverzoeken",
-                                              queryset=Aanvulverzoek.objects.order_by(
-                                                  "gevraagd_op")))
-                   .order_by("ingediend_op", "id"))
+    volgorde = {p.pk: i for i, p in enumerate(plannen)}
+    plannen = sorted(Scholingsplan.objects.filter(pk__in=volgorde)
+                     .select_related("aanvraag", "opleider", "consulent")
+                     .prefetch_related(Prefetch("aanvulverzoeken",
+                                                queryset=Aanvulverzoek.objects.order_by(
+                                                    "gevraagd_op"))),
+                     key=lambda p: volgorde[p.pk])
     concepten = {b.plan_id: b for b in Beschikking.objects.filter(
         plan__in=plannen, status=Beschikking.Status.CONCEPT).select_related("beoordelaar")}
     momenten = termijnmomenten([p.pk for p in plannen])
@@ -138,9 +151,9 @@ def regels_voor(plannen, vandaag: datetime.date | None = None) -> list[Regel]:
 
 
 def werkvoorraad(*, status: str = "", verdict: str = "", termijn: str = "",
-                 vandaag: datetime.date | None = None) -> list[Regel]:
+                 sorteer: str = "ontvangen", vandaag: datetime.date | None = None) -> list[Regel]:
     """The whole queue, also filtered on verdict and beslistermijn (computed per plan)."""
-    regels = regels_voor(werkvoorraad_plannen(status=status), vandaag)
+    regels = regels_voor(werkvoorraad_plannen(status=status, sorteer=sorteer), vandaag)
     return [r for r in regels
             if (not verdict or r.verdict == verdict)
             and (not termijn or getattr(r.termijn, termijn, False))]
@@ -206,14 +219,24 @@ def betaalbatches(aantal: int = 20):
             .annotate(aantal=Count("regels"), totaal=Sum("regels__bedrag"))[:aantal])
 
 
-def terugvorderingen(*, status: str = ""):
-    """Finance's worklist of claims with what is still open, earliest deadline first."""
+TERUGVORDERINGEN_SORTERING = {
+    "betalen_voor": ("betalen_voor", "id"), "-betalen_voor": ("-betalen_voor", "-id"),
+    "cheque": ("cheque__nummer", "id"), "-cheque": ("-cheque__nummer", "-id"),
+    "bedrag": ("bedrag", "betalen_voor", "id"), "-bedrag": ("-bedrag", "betalen_voor", "id"),
+    "open": ("open_bedrag", "betalen_voor", "id"), "-open": ("-open_bedrag", "betalen_voor", "id"),
+}
+
+
+def terugvorderingen(*, status: str = "", sorteer: str = "betalen_voor"):
+    """Finance's worklist of claims with what is still open, earliest deadline first unless
+    `sorteer` (a key of TERUGVORDERINGEN_SORTERING) says otherwise."""
     afgeboekt = Sum("stappen__bedrag", filter=Q(stappen__soort__in=(
         Invorderingsstap.Soort.ONTVANGST, Invorderingsstap.Soort.ONINBAAR)))
     qs = (Terugvordering.objects.select_related("cheque__beschikking__plan__aanvraag")
           .annotate(open_bedrag=F("bedrag") - Coalesce(afgeboekt, Value(Decimal("0")),
                                                        output_field=DecimalField()))
-          .order_by("betalen_voor", "id"))
+          .order_by(*TERUGVORDERINGEN_SORTERING.get(
+              sorteer, TERUGVORDERINGEN_SORTERING["betalen_voor"])))
     if status:
         qs = qs.filter(status=status)
     return qs

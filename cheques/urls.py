@@ -12,6 +12,7 @@ from cheques.views import (
     post,
     terugvorderingen,
     wijziging,
+    zoeken,
 )
 
 app_name = "cheques"
@@ -36,6 +37,8 @@ urlpatterns = [
          beoordeling.MedeondertekenenView.as_view(), name="medeondertekenen"),
     path("beoordeling/plan/<int:plan_id>/niet-medeondertekenen/",
          beoordeling.VerwerpenView.as_view(), name="niet-medeondertekenen"),
+    # search and archive (consulent, beoordelaar, finance: each within their reach)
+    path("zoeken/", zoeken.ZoekenView.as_view(), name="zoeken"),
     # the whole dossier of an aanvraag (beoordelaar, finance, the consulenten of its loket)
     path("dossier/<int:aanvraag_id>/", dossier.DossierView.as_view(), name="dossier"),
     path("dossier/<int:aanvraag_id>/dossier.pdf", dossier.DossierPdfView.as_view(),

@@ -234,6 +234,11 @@ MATRIX: dict[str, Regel] = {
         alleen("beoordelaar", uitkomst="redirect"),
         kwargs=lambda o: {"plan_id": o.plan_ingediend.pk},
         post=alleen("beoordelaar", uitkomst="404")),
+    # --- cheques: search and archive (each role within its reach; no personal data for
+    # adviesgroep and beheerder)
+    "cheques:zoeken": Regel(alleen(*CONSULENTEN, "beoordelaar", "financieel"),
+                            post=alleen(*CONSULENTEN, "beoordelaar", "financieel",
+                                        uitkomst="405")),
     # --- cheques: the whole dossier of an aanvraag ---------------------------------------
     # beoordelaar and finance every case; the consulenten of its loket (the manager both);
     # the other loket 404; adviesgroep, beheerder and residents never (personal data)

@@ -41,14 +41,19 @@ class BeoordelenView(RolVereistMixin, TemplateView):
         filter_form = WerkvoorraadFilter(self.request.GET or None)
         keuze = filter_form.cleaned_data if filter_form.is_valid() else {}
         status, verdict, termijn = (keuze.get(k, "") for k in ("status", "toets", "termijn"))
+        sorteer = self.request.GET.get("sorteer", "")
+        if sorteer not in selectors.WERKVOORRAAD_SORTERING:  # whitelisted
+            sorteer = "ontvangen"
         if verdict or termijn:  # computed per plan: filter the whole queue
-            regels = selectors.werkvoorraad(status=status, verdict=verdict, termijn=termijn)
+            regels = selectors.werkvoorraad(status=status, verdict=verdict, termijn=termijn,
+                                            sorteer=sorteer)
             pagina = Paginator(regels, PER_PAGINA).get_page(self.request.GET.get("pagina"))
         else:  # page in SQL, then compute only the rows shown
-            pagina = Paginator(selectors.werkvoorraad_plannen(status=status), PER_PAGINA) \
-                .get_page(self.request.GET.get("pagina"))
+            plannen = selectors.werkvoorraad_plannen(status=status, sorteer=sorteer)
+            pagina = Paginator(plannen, PER_PAGINA).get_page(self.request.GET.get("pagina"))
             pagina.object_list = selectors.regels_voor(pagina.object_list)
-        return {**super().get_context_data(**kwargs), "filter": filter_form, "pagina": pagina}
+        return {**super().get_context_data(**kwargs), "filter": filter_form, "pagina": pagina,
+                "sorteer": sorteer}
 
 
 def _afwijsopties(plan) -> dict:

@@ -41,10 +41,14 @@ class TerugvorderingenView(RolVereistMixin, View):
         status = request.GET.get("status", "")
         if status not in Terugvordering.Status.values:
             status = ""
-        pagina = Paginator(selectors.terugvorderingen(status=status), PER_PAGINA) \
-            .get_page(request.GET.get("pagina"))
+        sorteer = request.GET.get("sorteer", "")
+        if sorteer not in selectors.TERUGVORDERINGEN_SORTERING:  # whitelisted
+            sorteer = "betalen_voor"
+        pagina = Paginator(selectors.terugvorderingen(status=status, sorteer=sorteer),
+                           PER_PAGINA).get_page(request.GET.get("pagina"))
         return render(request, "cheques/terugvorderingen.html", {
             "pagina": pagina, "status": status, "statussen": Terugvordering.Status.choices,
+            "sorteer": sorteer,
             "vandaag": timezone.localdate()})
 
 

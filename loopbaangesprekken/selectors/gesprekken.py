@@ -37,11 +37,23 @@ def _open(qs: QuerySet[Aanvraag]) -> QuerySet[Aanvraag]:
     return qs.filter(status__in=Aanvraag.OPEN_STATUSSEN)
 
 
-def lijst(user, naam: str) -> QuerySet[Aanvraag]:
-    """One tab of the queue, oldest first: nieuw (no consulent yet), mijn, or all open.
-    Only the ids are read: page this in SQL, then fetch the page's rows with
-    `met_overzichtsgegevens`."""
-    qs = _open(aanvragen_voor(user)).only("id").order_by("ontvangen_op", "id")
+# The queue's column orderings (?sorteer=…); any other value gets the default, oldest first.
+SORTERINGEN = {
+    "ontvangen": ("ontvangen_op", "id"), "-ontvangen": ("-ontvangen_op", "-id"),
+    "referentie": ("referentie",), "-referentie": ("-referentie",),
+    "naam": ("achternaam", "voornaam", "id"), "-naam": ("-achternaam", "-voornaam", "-id"),
+    "gemeente": ("gemeente__naam", "ontvangen_op", "id"),
+    "-gemeente": ("-gemeente__naam", "ontvangen_op", "id"),
+}
+STANDAARD_SORTERING = "ontvangen"
+
+
+def lijst(user, naam: str, sorteer: str = STANDAARD_SORTERING) -> QuerySet[Aanvraag]:
+    """One tab of the queue: nieuw (no consulent yet), mijn, or all open; oldest first
+    unless `sorteer` (a key of SORTERINGEN) says otherwise. Only the ids are read: page
+    this in SQL, then fetch the page's rows with `met_overzichtsgegevens`."""
+    qs = (_open(aanvragen_voor(user)).only("id")
+          .order_by(*SORTERINGEN.get(sorteer, SORTERINGEN[STANDAARD_SORTERING])))
     if naam == "nieuw":
         qs = qs.filter(consulent__isnull=True)
     elif naam == "mijn":
@@ -50,15 +62,16 @@ def lijst(user, naam: str) -> QuerySet[Aanvraag]:
 
 
 def met_overzichtsgegevens(aanvragen) -> list[Aanvraag]:
-    """What the queue rows of one page show, in order, in one query (the gesprek figures
-    are aggregated for these rows only, whatever the size of the queue)."""
+    """What the queue rows of one page show, in the page's order, in one query (the
+    gesprek figures are aggregated for these rows only, whatever the size of the queue)."""
     gepland = Q(gesprekken__status=Gesprek.Status.GEPLAND)
-    return list(Aanvraag.objects.filter(pk__in=[a.pk for a in aanvragen])
-                .select_related("gemeente", "consulent")
-                .annotate(volgend_gesprek=Min("gesprekken__gepland_op", filter=gepland),
-                          aantal_gevoerd=Count("gesprekken", filter=Q(
-                              gesprekken__status=Gesprek.Status.GEVOERD)))
-                .order_by("ontvangen_op", "id"))
+    volgorde = {a.pk: i for i, a in enumerate(aanvragen)}
+    rijen = (Aanvraag.objects.filter(pk__in=volgorde)
+             .select_related("gemeente", "consulent")
+             .annotate(volgend_gesprek=Min("gesprekken__gepland_op", filter=gepland),
+                       aantal_gevoerd=Count("gesprekken", filter=Q(
+                           gesprekken__status=Gesprek.Status.GEVOERD))))
+    return sorted(rijen, key=lambda a: volgorde[a.pk])
 
 
 def tellingen(user) -> dict[str, int]:

@@ -31,8 +31,11 @@ class WerkvoorraadView(RolVereistMixin, TemplateView):
         user = self.request.user
         lijst = self.request.GET.get("lijst")
         lijst = lijst if lijst in selectors.LIJSTEN else "nieuw"
+        sorteer = self.request.GET.get("sorteer", "")
+        if sorteer not in selectors.SORTERINGEN:  # whitelisted: never an arbitrary order_by
+            sorteer = selectors.STANDAARD_SORTERING
         filterset = WerkvoorraadFilter(self.request.GET or None,
-                                       queryset=selectors.lijst(user, lijst))
+                                       queryset=selectors.lijst(user, lijst, sorteer))
         tellingen = selectors.tellingen(user)
         paginator = Paginator(filterset.qs, PER_PAGINA)
         if not filterset.is_bound or (filterset.form.is_valid()
@@ -42,7 +45,7 @@ class WerkvoorraadView(RolVereistMixin, TemplateView):
         pagina.object_list = selectors.met_overzichtsgegevens(pagina.object_list)
         meerdere = bool(permissions.mag_meerdere_toewijzen(user))
         return super().get_context_data(
-            lijst=lijst, filter=filterset, pagina=pagina, tellingen=tellingen,
+            lijst=lijst, sorteer=sorteer, filter=filterset, pagina=pagina, tellingen=tellingen,
             beide_loketten=ziet_alle_loketten(user), meerdere_toewijzen=meerdere,
             toewijzen_form=(MeerdereToewijzenForm(
                 aanvragen=selectors.open_aanvragen_voor(user),
@@ -79,6 +82,15 @@ class MeerdereToewijzenView(RolVereistMixin, View):
             for fouten in form.errors.values():
                 for tekst in fouten:
                     messages.error(request, tekst)
-        terug = request.POST.get("lijst")
-        return redirect(f"{reverse('loopbaangesprekken:werkvoorraad')}?"
-                        f"{urlencode({'lijst': terug if terug in selectors.LIJSTEN else 'open'})}")
+        return redirect(f"{reverse('loopbaangesprekken:werkvoorraad')}?{terug_naar(request.POST)}")
+
+
+def terug_naar(post) -> str:
+    """The queue's list, order and page the manager assigned from (only known values)."""
+    lijst = post.get("lijst")
+    terug = {"lijst": lijst if lijst in selectors.LIJSTEN else "open"}
+    if post.get("sorteer") in selectors.SORTERINGEN:
+        terug["sorteer"] = post["sorteer"]
+    if post.get("pagina", "").isdigit():
+        terug["pagina"] = post["pagina"]
+    return urlencode(terug)

@@ -1,47 +1,20 @@
 """The finance list pages in SQL: every cheque reachable, filters kept in the paging
 links, the same number of queries at two data sizes."""
 
-import datetime
 import html
 import re
-from decimal import Decimal
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
-from cheques.models import Beschikking, Cheque
+from cheques.models import Cheque
 from cheques.views.gedeeld import PER_PAGINA
 
 pytestmark = pytest.mark.django_db
 URL = reverse("cheques:financien")
-
-
-@pytest.fixture
-def maak_cheques(periode, maak_plan, medewerkers):
-    """maak_cheques(n, status) -> n cheques with consecutive numbers (rows only)."""
-    teller = iter(range(1, 10_000))
-
-    def maak(n: int, status: str = Cheque.Status.UITGEGEVEN) -> list[Cheque]:
-        cheques = []
-        for _ in range(n):
-            plan = maak_plan()
-            beschikking = Beschikking.objects.create(
-                plan=plan, uitkomst=Beschikking.Uitkomst.TOEKENNING,
-                status=Beschikking.Status.VERZONDEN, bedrag=Decimal("1500.00"),
-                motivering="Voldoet.", grondslag="Verordening",
-                beoordelaar=medewerkers["beoordelaar"])
-            cheques.append(Cheque.objects.create(
-                nummer=f"TFV-2026-{next(teller):06d}", beschikking=beschikking,
-                periode=periode, opleider=plan.opleider, bedrag=Decimal("1500.00"),
-                verificatiecode_hash="-", status=status, uitgegeven_op=timezone.localdate(),
-                geldig_tot=timezone.localdate() + datetime.timedelta(days=400)))
-        return cheques
-
-    return maak
 
 
 def paginalinks(inhoud: str) -> list[dict]:

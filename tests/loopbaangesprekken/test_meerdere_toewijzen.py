@@ -54,3 +54,20 @@ def test_een_gewone_consulent_mag_het_niet_en_ziet_het_niet(client_als, medewerk
                         "consulent": medewerkers["consulent_lwl"].pk}).status_code == 403
     zaak.refresh_from_db()
     assert zaak.consulent is None
+
+
+def test_terug_naar_dezelfde_lijst_volgorde_en_pagina(client_als, medewerkers):
+    """Assigning from page 2 of a sorted list returns there; unknown values are dropped."""
+    zaken = [AanvraagFactory(achternaam=f"Achter{i:02d}") for i in range(27)]
+    c = client_als("consulent_manager")
+    pagina = c.get(reverse("loopbaangesprekken:werkvoorraad"),
+                   {"lijst": "open", "sorteer": "-naam", "pagina": 2})
+    inhoud = pagina.content.decode()
+    assert 'name="sorteer" value="-naam"' in inhoud and 'name="pagina" value="2"' in inhoud
+    assert [a.achternaam for a in pagina.context["pagina"]] == ["Achter01", "Achter00"]
+    antwoord = c.post(URL, {"aanvragen": [zaken[0].pk], "consulent":
+                            medewerkers["consulent_lwl"].pk, "lijst": "open",
+                            "sorteer": "-naam", "pagina": "2"})
+    assert antwoord.url.endswith("?lijst=open&sorteer=-naam&pagina=2")
+    antwoord = c.post(URL, {"lijst": "x", "sorteer": "wachtwoord", "pagina": "2; drop"})
+    assert antwoord.url.endswith("?lijst=open")

@@ -94,6 +94,31 @@ def test_paginering(client_als):
     assert c.get(URL, {"pagina": "999"}).status_code == 200
 
 
+def test_sorteren_op_kolom(client_als):
+    hengelo = Gemeente.objects.get(naam="Hengelo")
+    AanvraagFactory(referentie="TF-B", achternaam="Bos")
+    AanvraagFactory(referentie="TF-C", achternaam="Aa", gemeente=hengelo)
+    AanvraagFactory(referentie="TF-A", achternaam="Cats")
+    c = client_als("consulent_lwl")
+
+    def volgorde(sorteer):
+        return referenties(c.get(URL, {"lijst": "open", "sorteer": sorteer}))
+
+    assert volgorde("ontvangen") == ["TF-B", "TF-C", "TF-A"]
+    assert volgorde("-ontvangen") == ["TF-A", "TF-C", "TF-B"]
+    assert volgorde("referentie") == ["TF-A", "TF-B", "TF-C"]
+    assert volgorde("naam") == ["TF-C", "TF-B", "TF-A"]
+    assert volgorde("-naam") == ["TF-A", "TF-B", "TF-C"]
+    assert volgorde("gemeente") == ["TF-B", "TF-A", "TF-C"]  # Enschede before Hengelo
+    assert volgorde("-gemeente") == ["TF-C", "TF-B", "TF-A"]
+    # an unknown key is ignored: the default order (oldest first), no error
+    assert volgorde("id; drop table") == ["TF-B", "TF-C", "TF-A"]
+    inhoud = c.get(URL, {"lijst": "open", "sorteer": "naam", "zoek": "a"}).content.decode()
+    assert 'aria-sort="ascending"' in inhoud
+    assert "sorteer=-naam" in inhoud and "zoek=a" in inhoud  # the filter stays in the link
+    assert 'name="sorteer" value="naam"' in inhoud  # and the order in the filter form
+
+
 def _vul(aantal: int, medewerkers):
     """`aantal` cases of both loketten, some assigned, some with gesprekken."""
     inwoner = InwonerFactory()
@@ -121,7 +146,8 @@ def test_aantal_queries_onafhankelijk_van_aantal_aanvragen(client_als, medewerke
                                                            django_assert_max_num_queries):
     c = client_als(rol)
     verzoeken = [{}, {"lijst": "mijn"}, {"lijst": "open", "zoek": "jan", "wachttijd": "7",
-                                         "gemeente": Gemeente.objects.get(naam="Hengelo").pk}]
+                                         "gemeente": Gemeente.objects.get(naam="Hengelo").pk},
+                 {"lijst": "open", "sorteer": "-naam"}, {"sorteer": "gemeente", "pagina": 2}]
     c.get(URL)  # warm up the session
 
     def tel():
