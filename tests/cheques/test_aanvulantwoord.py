@@ -15,6 +15,7 @@ from loopbaangesprekken.selectors import scholingsplan as plan_selectors
 from loopbaangesprekken.services import scholingsplan as plan_services
 from tests.aanvragen.bestanden import PDF, PNG, upload
 from tests.aanvragen.factories import InwonerFactory
+from tests.cheques.factories import VOLDAAN
 from tests.tijd import werkdag_na
 from tfvv.models import Gebeurtenis
 
@@ -25,9 +26,12 @@ VRAAG = "Stuur de getekende werkgeversverklaring."
 
 @pytest.fixture
 def verzoek(maak_plan, medewerkers):
-    plan = maak_plan()
-    return services.vraag_aanvulling(plan=plan, door=medewerkers["beoordelaar"],
-                                     omschrijving=VRAAG, hersteltermijn_tot=werkdag_na(dagen=14))
+    plan = maak_plan(toets_snapshot={"uitslag": VOLDAAN})  # as a submission stores it
+    verzoek = services.vraag_aanvulling(plan=plan, door=medewerkers["beoordelaar"],
+                                        omschrijving=VRAAG,
+                                        hersteltermijn_tot=werkdag_na(dagen=14))
+    verzoek.plan.refresh_from_db()  # now waiting for the aanvulling
+    return verzoek
 
 
 def beantwoord(verzoek, tekst="", bestanden=(), door=None):

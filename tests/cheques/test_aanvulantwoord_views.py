@@ -17,6 +17,8 @@ from loopbaangesprekken.forms_scholingsplan import ScholingsplanForm
 from loopbaangesprekken.services import scholingsplan as plan_services
 from tests.aanvragen.bestanden import EXE, PDF, upload
 from tests.aanvragen.factories import AanvraagFactory, InwonerFactory
+from tests.cheques.factories import VOLDAAN
+from tests.loopbaangesprekken.factories_scholingsplan import ScholingsplanFactory, begroting
 from tests.loopbaangesprekken.test_scholingsplan_views import _bestaande_regels
 from tests.tijd import werkdag_na
 from tfvv.models import Gebeurtenis
@@ -28,7 +30,8 @@ VRAAG = "Stuur de getekende werkgeversverklaring."
 
 @pytest.fixture
 def verzoek(maak_plan, medewerkers):
-    return services.vraag_aanvulling(plan=maak_plan(), door=medewerkers["beoordelaar"],
+    plan = maak_plan(toets_snapshot={"uitslag": VOLDAAN})  # as a submission stores it
+    return services.vraag_aanvulling(plan=plan, door=medewerkers["beoordelaar"],
                                      omschrijving=VRAAG, hersteltermijn_tot=werkdag_na(dagen=14))
 
 
@@ -192,12 +195,24 @@ def ongewijzigde_formulierdata(plan) -> dict:
     return _bestaande_regels(plan, data)
 
 
+@pytest.fixture
+def verzoek_op_volledig_plan(medewerkers):
+    """A request on a plan with cost and co-financing lines, as the edit page needs."""
+    begroting()
+    plan = ScholingsplanFactory(status="ingediend", aanvraag__status="ingediend",
+                                consulent=medewerkers["consulent_lwl"])
+    return services.vraag_aanvulling(plan=plan, door=medewerkers["beoordelaar"],
+                                     omschrijving=VRAAG, hersteltermijn_tot=werkdag_na(dagen=14))
+
+
 def indienen(c, plan, **data):
     return c.post(reverse("loopbaangesprekken:scholingsplan-indienen", kwargs={"pk": plan.pk}),
                   data)
 
 
-def test_aanvulling_indienen_zonder_wijziging_vraagt_toelichting(verzoek, client_als):
+def test_aanvulling_indienen_zonder_wijziging_vraagt_toelichting(verzoek_op_volledig_plan,
+                                                                client_als):
+    verzoek = verzoek_op_volledig_plan
     plan = verzoek.plan
     c = client_als("consulent_lwl")
     bewerken = reverse("loopbaangesprekken:scholingsplan-bewerken", kwargs={"pk": plan.pk})
@@ -222,8 +237,9 @@ def test_aanvulling_indienen_zonder_wijziging_vraagt_toelichting(verzoek, client
     assert "toelichting van de consulent: De inwoner stuurde de verklaring." in dossier
 
 
-def test_aanvulling_indienen_na_wijziging_zonder_toelichting(verzoek, client_als):
-    plan = verzoek.plan
+def test_aanvulling_indienen_na_wijziging_zonder_toelichting(verzoek_op_volledig_plan,
+                                                            client_als):
+    plan = verzoek_op_volledig_plan.plan
     c = client_als("consulent_lwl")
     data = {**ongewijzigde_formulierdata(plan), "advies": "Werkgever tekende na."}
     bewerken = reverse("loopbaangesprekken:scholingsplan-bewerken", kwargs={"pk": plan.pk})
