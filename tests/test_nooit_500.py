@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from aanvragen.models import Aanvraag
 from cheques import services as cheque_services
-from cheques.models import Beschikking, Cheque
+from cheques.models import Aanvulverzoek, Beschikking, Cheque
 from loopbaangesprekken.models import Gesprek, Scholingsplan
 from tests.aanvragen.bestanden import PDF
 from tests.aanvragen.factories import AanvraagFactory
@@ -224,12 +224,12 @@ class Toestanden:
 
     def aanvulverzoeken(self):
         """A request on a plan in every plan state, and an answered and an overdue one."""
-        from cheques.models import Aanvulverzoek
 
         def verzoek(plan, **velden):
+            velden.setdefault("hersteltermijn_tot", werkdag_na(dagen=14))
             return Aanvulverzoek.objects.create(
                 plan=plan, gevraagd_door=self.m["beoordelaar"], omschrijving="Offerte?",
-                hersteltermijn_tot=werkdag_na(dagen=14), **velden)
+                **velden)
 
         uit = {f"plan {s}": verzoek(plan) for s, plan in self.plannen().items()}
         uit["beantwoord"] = verzoek(self.plan(P.AANVULLING, A.INGEDIEND),

@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from cheques import services
-from tests.cheques.factories import ScholingsplanFactory, maak_periode
+from tests.cheques.factories import VOLDAAN, ScholingsplanFactory, maak_periode
 from tests.cheques.test_browser_bezwaar import zet_sessie
 from tests.conftest import axe_schendingen, log_in_als_medewerker
 from tests.tijd import werkdag_na
@@ -21,7 +21,8 @@ VRAAG = "Stuur de getekende werkgeversverklaring."
 def verzoek(transactional_db, medewerkers):
     maak_periode()
     plan = ScholingsplanFactory(consulent=medewerkers["consulent_lwl"],
-                                opleiding_naam="Eerste monteur")
+                                opleiding_naam="Eerste monteur",
+                                toets_snapshot={"uitslag": VOLDAAN})  # as submitted
     return services.vraag_aanvulling(plan=plan, door=medewerkers["beoordelaar"],
                                      omschrijving=VRAAG, hersteltermijn_tot=werkdag_na(dagen=14))
 
