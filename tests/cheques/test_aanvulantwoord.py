@@ -125,3 +125,17 @@ def test_toelichting_consulent_bij_het_verzoek(verzoek, medewerkers):
     verzoek.refresh_from_db()
     assert verzoek.beantwoord_op is not None
     assert verzoek.toelichting_consulent == "De inwoner stuurde de verklaring in het portaal."
+
+
+def test_anonimiseren_wist_de_vrije_tekst(verzoek, medewerkers):
+    from aanvragen.models import Aanvraag
+    from tfvv.bewaartermijnen import anonimiseerders, dossier_geanonimiseerd
+
+    anonimiseerders()  # the apps' retention modules, as the nightly job loads them
+    beantwoord(verzoek, "Mijn werkgever is Jansen BV.")
+    plan_services.indienen(plan=verzoek.plan, actor=medewerkers["consulent_lwl"],
+                           toelichting="Verklaring van Jansen BV ontvangen.")
+    dossier_geanonimiseerd.send(sender=Aanvraag, dossier_id=verzoek.plan.aanvraag_id)
+    verzoek.refresh_from_db()
+    assert verzoek.toelichting_consulent == ""
+    assert Aanvulantwoord.objects.get().tekst == ""
