@@ -77,7 +77,7 @@ def aanvraag_van_inwoner(gebruiker, pk: int) -> Aanvraag:
                              pk=pk, aanvrager=gebruiker)
 
 
-def _veilige_links(gegevens: dict) -> list[dict]:
+def veilige_links(gegevens: dict) -> list[dict]:
     """Only same-site links from the event log reach the page (no javascript: or other hosts)."""
     links = gegevens.get("links") if isinstance(gegevens, dict) else None
     if not isinstance(links, list):
@@ -94,7 +94,7 @@ def _veilige_links(gegevens: dict) -> list[dict]:
 def tijdlijn(aanvraag: Aanvraag) -> list[dict]:
     """What happened to the aanvraag, in the resident's wording, oldest first."""
     return [
-        {"tijdstip": g.tijdstip, "tekst": g.tekst_inwoner, "links": _veilige_links(g.gegevens)}
+        {"tijdstip": g.tijdstip, "tekst": g.tekst_inwoner, "links": veilige_links(g.gegevens)}
         for g in Gebeurtenis.objects.filter(dossier_id=aanvraag.pk).exclude(tekst_inwoner="")
         .only("tijdstip", "tekst_inwoner", "gegevens").order_by("tijdstip", "pk")
     ]

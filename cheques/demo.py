@@ -16,6 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cheques import motivering, services, toets
 from cheques.models import Aanvulverzoek, Afronding, Beschikking, Cheque
+from cheques.services.aanvulantwoord import beantwoord_aanvulverzoek
 from loopbaangesprekken.models import Scholingsplan
 from tfvv.models import Gebruiker
 
@@ -164,8 +165,11 @@ def _besluiten_zonder_cheque(b1, b2, gemaakt):
                                         hersteltermijn_tot__gte=timezone.localdate()).exists():
         plan = next(_vrije_plannen(schone=False), None)
         if plan:
-            services.vraag_aanvulling(
+            verzoek = services.vraag_aanvulling(
                 plan=plan, door=b2, omschrijving="Verklaring van de werkgever over de "
                                                   "cofinanciering",
                 hersteltermijn_tot=timezone.localdate() + datetime.timedelta(days=14))
-            gemaakt.append("aanvulling gevraagd")
+            # the resident answers in the portal; the consulent still has to submit it
+            beantwoord_aanvulverzoek(verzoek=verzoek, door=plan.aanvraag.aanvrager, bestanden=[],
+                                     tekst="Mijn werkgever tekent de verklaring deze week.")
+            gemaakt.append("aanvulling gevraagd en door de inwoner beantwoord")

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aanvragen.models import Aanvraag, Document
 from aanvragen.workflow import AANVRAAG_TRANSITIES
-from cheques import toets
+from cheques import selectors, toets
 from cheques.models import Aanvulverzoek, Beschikking, Betaling, Cheque, Declaratie
 from cheques.workflow import BESCHIKKING_TRANSITIES, CHEQUE_TRANSITIES
 from loopbaangesprekken.models import Gesprek, Scholingsplan
@@ -46,6 +46,7 @@ LABELS = {
     "documenten_verzonden": _("documenten verzonden"),
     "contactgegevens_gewijzigd": _("contactgegevens gewijzigd"),
     "plan_aangemaakt": _("scholingsplan opgesteld"),
+    "aanvulling_beantwoord_door_inwoner": _("aanvulling gestuurd door de inwoner"),
     "toekenning_voorstellen": _("toekenning voorgesteld (wacht op tweede beoordelaar)"),
     "toekenning_niet_medeondertekend": _("toekenning niet medeondertekend"),
     "toekennen": _("toegekend"),
@@ -140,7 +141,7 @@ def aanvraag_voor_dossier(pk: int) -> Aanvraag | None:
 
 
 def dossier(aanvraag: Aanvraag) -> Dossier:
-    """Everything of one aanvraag, oldest first (events newest first); 13 queries."""
+    """Everything of one aanvraag, oldest first (events newest first); 15 queries."""
     gesprekken = list(Gesprek.objects.filter(aanvraag=aanvraag).select_related("consulent")
                       .order_by("gepland_op", "id"))
     documenten = documenten_van(aanvraag)
@@ -149,8 +150,7 @@ def dossier(aanvraag: Aanvraag) -> Dossier:
         .select_related("opleider", "consulent", "regeling", "doelsector", "huidige_sector",
                         "kansberoep")
         .prefetch_related("kosten", "cofinanciering",
-                          Prefetch("aanvulverzoeken", queryset=Aanvulverzoek.objects
-                                   .select_related("gevraagd_door").order_by("gevraagd_op")))
+                          selectors.aanvulverzoeken_met_antwoorden())
         .order_by("aangemaakt_op", "id"))
     besluiten = [b for bron in BESLUITBRONNEN for b in bron(plannen)]
     cheques = list(

@@ -14,11 +14,12 @@ from tfvv.events import gebeurtenis_geregistreerd
 @receiver(gebeurtenis_geregistreerd, dispatch_uid="cheques.aanvulling_beantwoord")
 def aanvulling_beantwoord(sender, gebeurtenis, **kwargs):
     """The consulent supplied the aanvulling (`aanvullen`): the open request is answered,
-    so the suspension of the beslistermijn ends there (also in the reports)."""
+    so the suspension of the beslistermijn ends there (also in the reports); the
+    consulent's note on what was supplied goes with it."""
     if gebeurtenis.objecttype == PLAN_TYPE and gebeurtenis.actie == "aanvullen":
         Aanvulverzoek.objects.filter(plan_id=int(gebeurtenis.object_id),
                                      beantwoord_op__isnull=True).update(
-            beantwoord_op=gebeurtenis.tijdstip)
+            beantwoord_op=gebeurtenis.tijdstip, toelichting_consulent=gebeurtenis.reden)
 
 
 @receiver(gebeurtenis_geregistreerd, dispatch_uid="cheques.plan_gesloten_na_intrekking")

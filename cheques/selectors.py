@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cheques import toets
 from cheques.models import (
+    Aanvulantwoord,
     Aanvulverzoek,
     Beschikking,
     Betaalbatch,
@@ -159,13 +160,46 @@ def werkvoorraad(*, status: str = "", verdict: str = "", termijn: str = "",
             and (not termijn or getattr(r.termijn, termijn, False))]
 
 
+def aanvulverzoeken_met_antwoorden() -> Prefetch:
+    """A plan's aanvulverzoeken with the resident's answers and their documents (3 queries)."""
+    return Prefetch("aanvulverzoeken", queryset=Aanvulverzoek.objects
+                    .select_related("gevraagd_door")
+                    .prefetch_related(Prefetch("antwoorden", queryset=Aanvulantwoord.objects
+                                               .prefetch_related("documenten")))
+                    .order_by("gevraagd_op"))
+
+
 def plan_voor_beoordeling(plan_id: int) -> Scholingsplan:
     return (Scholingsplan.objects.select_related("aanvraag", "opleider", "consulent", "regeling",
                                                  "doelsector", "kansberoep")
-            .prefetch_related("kosten", "cofinanciering",
-                              Prefetch("aanvulverzoeken",
-                                       queryset=Aanvulverzoek.objects.order_by("gevraagd_op")))
+            .prefetch_related("kosten", "cofinanciering", aanvulverzoeken_met_antwoorden())
             .get(pk=plan_id))
+
+
+# --- the resident's side of an aanvulverzoek ----------------------------------------------
+
+# open: the consulent has not yet submitted the aanvulling and no decision ended the plan
+OPEN_VERZOEK = Q(beantwoord_op__isnull=True, plan__status=P.AANVULLING)
+
+
+def aanvulverzoek_open(verzoek: Aanvulverzoek) -> bool:
+    return verzoek.beantwoord_op is None and verzoek.plan.status == P.AANVULLING
+
+
+def open_aanvulverzoeken(aanvraag) -> list[Aanvulverzoek]:
+    """The open requests of an aanvraag, each with `aantal_antwoorden`; one query."""
+    return list(Aanvulverzoek.objects.filter(OPEN_VERZOEK, plan__aanvraag=aanvraag)
+                .select_related("plan").annotate(aantal_antwoorden=Count("antwoorden"))
+                .order_by("hersteltermijn_tot", "pk"))
+
+
+def aanvulverzoek_van(aanvraag, verzoek_id: int) -> Aanvulverzoek | None:
+    """A request on a plan of this aanvraag, with its answers; None for any other."""
+    return (Aanvulverzoek.objects.filter(pk=verzoek_id, plan__aanvraag=aanvraag)
+            .select_related("plan")
+            .prefetch_related(Prefetch("antwoorden", queryset=Aanvulantwoord.objects
+                                       .prefetch_related("documenten")))
+            .first())
 
 
 FINANCIEN_SORTERING = {

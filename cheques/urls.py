@@ -1,6 +1,7 @@
 from django.urls import path
 
 from cheques.views import (
+    aanvulling,
     beoordeling,
     betaalbatches,
     bezwaar,
@@ -89,6 +90,8 @@ urlpatterns = [
     path("wijzigingen/<int:pk>/", wijziging.WijzigingView.as_view(), name="wijziging"),
     path("bezwaren/", bezwaar.BezwarenView.as_view(), name="bezwaren"),
     path("bezwaren/<int:pk>/", bezwaar.BezwaarView.as_view(), name="bezwaar"),
+    path("mijn-aanvraag/<int:pk>/aanvulling/<int:verzoek_id>/",
+         aanvulling.AanvullingBeantwoordenView.as_view(), name="aanvulling-beantwoorden"),
     path("mijn-aanvraag/bezwaar/beschikking/<int:pk>/", bezwaar.BezwaarMakenView.as_view(),
          {"soort": "beschikking"}, name="bezwaar-maken"),
     path("mijn-aanvraag/bezwaar/besluit/<int:pk>/", bezwaar.BezwaarMakenView.as_view(),

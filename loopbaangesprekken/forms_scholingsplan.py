@@ -157,3 +157,14 @@ CofinancieringFormSet = inlineformset_factory(
     Scholingsplan, Cofinancieringsregel, form=CofinancieringsregelForm,
     formset=CofinancieringFormSetBasis, extra=2, can_delete=True,
 )
+
+
+class AanvullingIndienenForm(forms.Form):
+    """"Aanvulling indienen": what was supplied. Required (by the service) when the plan did
+    not change since the request."""
+
+    toelichting = forms.CharField(
+        label=_("Wat is er aangevuld?"), required=False, max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Bijvoorbeeld: de inwoner heeft de getekende werkgeversverklaring "
+                    "gestuurd. Verplicht als u het plan sinds het verzoek niet heeft gewijzigd."))

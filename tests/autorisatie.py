@@ -315,6 +315,12 @@ MATRIX: dict[str, Regel] = {
         alleen("inwoner"),
         kwargs=lambda o: {"pk": o.beschikking.pk},
         post=alleen("inwoner", uitkomst="400")),
+    # the resident answers an aanvulverzoek on their own plan; staff never use this page
+    "cheques:aanvulling-beantwoorden": Regel(
+        alleen("inwoner"),
+        kwargs=lambda o: {"pk": o.aanvulverzoek.plan.aanvraag_id,
+                          "verzoek_id": o.aanvulverzoek.pk},
+        post=alleen("inwoner", uitkomst="400")),
     "cheques:bezwaar-maken-besluit": Regel(
         alleen("inwoner"), kwargs=lambda o: {"pk": o.vervolgbesluit.pk},
         post=alleen("inwoner", uitkomst="400")),

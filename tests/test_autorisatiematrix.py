@@ -200,6 +200,17 @@ class Objecten:
         return self._ingediend_plan()
 
     @cached_property
+    def aanvulverzoek(self):
+        """The beoordelaar asks the resident's submitted plan for an aanvulling."""
+        from cheques import services
+        from tests.tijd import werkdag_na
+
+        return services.vraag_aanvulling(
+            plan=self._ingediend_plan(), door=self.medewerkers["beoordelaar"],
+            omschrijving="Stuur de getekende werkgeversverklaring.",
+            hersteltermijn_tot=werkdag_na(dagen=14))
+
+    @cached_property
     def beschikking(self):
         """A granted plan of the resident: beschikking and cheque, PDFs rendered."""
         from decimal import Decimal

@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from aanvragen.models import Aanvraag
 from cheques import services as cheque_services
-from cheques.models import Beschikking, Cheque
+from cheques.models import Aanvulverzoek, Beschikking, Cheque
 from loopbaangesprekken.models import Gesprek, Scholingsplan
 from tests.aanvragen.bestanden import PDF
 from tests.aanvragen.factories import AanvraagFactory
@@ -61,6 +61,7 @@ RECORD_URLS = {
        for n in ("beschikking-pdf", "cheque-pdf", "bezwaar-maken")},
     **{f"cheques:{n}": ("cheque", ("financieel", "beoordelaar"))
        for n in ("cheque", "declaratie", "afronding", "vaststellen", "intrekken")},
+    "cheques:aanvulling-beantwoorden": ("aanvulverzoek", ("inwoner",)),
 }
 
 # URLs with a kwarg whose record has no state machine (or is no record at all).
@@ -102,6 +103,13 @@ def kwarg_van(naam: str, soort: str) -> str:
     if naam.startswith("cheques:") and soort == "plan":
         return "plan_id"
     return KWARG_PER_URL.get(naam, KWARG[soort])
+
+
+def kwargs_van(naam: str, soort: str, record) -> dict:
+    if soort == "aanvulverzoek":  # the resident's aanvraag and the request on its plan
+        return {"pk": record.plan.aanvraag_id, "verzoek_id": record.pk}
+    sleutel = kwarg_van(naam, soort)
+    return {sleutel: record.nummer if sleutel == "nummer" else record.pk}
 
 
 def morgen_om_tien() -> tuple[str, str]:
@@ -146,6 +154,12 @@ def plausibel(naam: str, objecten) -> dict:
         "cheques:intrekken": {"grond": "niet_verricht",
                               "motivering": "Opleiding niet gestart."},
         "cheques:bezwaar-maken": {"gronden": "Ik ben het niet eens met dit besluit."},
+        "cheques:aanvulling-beantwoorden": {
+            "tekst": "Hierbij de verklaring van mijn werkgever.", "documenten-TOTAL_FORMS": "3",
+            "documenten-INITIAL_FORMS": "0", "documenten-0-soort": "werkgeversverklaring",
+            "documenten-0-bestand": pdf},
+        "loopbaangesprekken:scholingsplan-indienen": {
+            "toelichting": "De inwoner stuurde de werkgeversverklaring."},
         "aanvragen:wijziging": {"startdatum": datum, "toelichting": "Later gestart."},
     }.get(naam, {})
 
@@ -207,6 +221,23 @@ class Toestanden:
                                                     bedrag=Decimal("100.00"),
                                                     motivering="Voldoet.")
         return beschikking
+
+    def aanvulverzoeken(self):
+        """A request on a plan in every plan state, and an answered and an overdue one."""
+
+        def verzoek(plan, **velden):
+            velden.setdefault("hersteltermijn_tot", werkdag_na(dagen=14))
+            return Aanvulverzoek.objects.create(
+                plan=plan, gevraagd_door=self.m["beoordelaar"], omschrijving="Offerte?",
+                **velden)
+
+        uit = {f"plan {s}": verzoek(plan) for s, plan in self.plannen().items()}
+        uit["beantwoord"] = verzoek(self.plan(P.AANVULLING, A.INGEDIEND),
+                                    beantwoord_op=timezone.now())
+        uit["hersteltermijn verstreken"] = verzoek(
+            self.plan(P.AANVULLING, A.INGEDIEND),
+            hersteltermijn_tot=timezone.localdate() - datetime.timedelta(days=1))
+        return uit
 
     def beschikkingen(self):
         return {B.CONCEPT: self.concept(), B.VERZONDEN: self.verzonden()}
@@ -308,9 +339,10 @@ def test_elke_record_url_is_gedekt():
     assert not verouderd, f"Deze namen bestaan niet meer: {verouderd}"
 
 
-SOORTEN = ("aanvraag", "gesprek", "plan", "beschikking", "cheque")
+SOORTEN = ("aanvraag", "gesprek", "plan", "beschikking", "cheque", "aanvulverzoek")
 MAKERS = {"aanvraag": "aanvragen", "gesprek": "gesprekken", "plan": "plannen",
-          "beschikking": "beschikkingen", "cheque": "cheques"}
+          "beschikking": "beschikkingen", "cheque": "cheques",
+          "aanvulverzoek": "aanvulverzoeken"}
 
 
 @pytest.fixture
@@ -334,9 +366,7 @@ def test_geen_500_in_welke_status_ook(soort, medewerkers, stille_weigeringen):
         if record_soort != soort:
             continue
         for status, record in records.items():
-            sleutel = kwarg_van(naam, soort)
-            waarde = record.nummer if sleutel == "nummer" else record.pk
-            url = reverse(naam, kwargs={sleutel: waarde})
+            url = reverse(naam, kwargs=kwargs_van(naam, soort, record))
             for rol in rollen:
                 pogingen = [("get", None), ("post", {}), ("post", plausibel(naam, objecten))]
                 for methode, data in pogingen:

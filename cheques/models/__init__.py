@@ -1,11 +1,13 @@
 """The records of the cheques stage, one module per sub-stage."""
 
+from cheques.models.aanvulling import Aanvulantwoord
 from cheques.models.beschikking import Aanvulverzoek, Beschikking
 from cheques.models.besluiten import Bezwaar, Postzending, Vervolgbesluit
 from cheques.models.cheque import Afronding, Betaling, Cheque, Declaratie
 from cheques.models.geldstroom import Betaalbatch, Betaalopdracht, Invorderingsstap, Terugvordering
 
 __all__ = [
+    "Aanvulantwoord",
     "Aanvulverzoek",
     "Afronding",
     "Beschikking",

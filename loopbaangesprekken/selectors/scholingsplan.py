@@ -8,6 +8,7 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 
 from aanvragen.models import Aanvraag, Postcodecontrole
+from aanvragen.selectors import veilige_links
 from loopbaangesprekken.models import (
     Erkenning,
     Kansberoep,
@@ -124,20 +125,38 @@ def reden_teruggestuurd(plan: Scholingsplan) -> str:
             .order_by("-tijdstip", "-id").values_list("reden", flat=True).first()) or ""
 
 
+ACTIE_AANVULLING_VRAGEN = "aanvulling_vragen"
+ACTIE_ANTWOORD_INWONER = "aanvulling_beantwoord_door_inwoner"  # by the cheques stage
+ACTIE_PLAN_GEWIJZIGD = "plan_gewijzigd"
+
+
 def aanvulling_gevraagd(plan: Scholingsplan) -> dict | None:
     """The open aanvulverzoek, as the cheques stage recorded it in the event log (this
-    stage does not import cheques): {"vraag", "hersteltermijn_tot", "gevraagd_op"} while
-    the plan waits for the aanvulling, else None. One query."""
+    stage does not import cheques), while the plan waits for the aanvulling, else None:
+    {"vraag", "gevraagd_op", "hersteltermijn_tot", "antwoorden" (the resident's answers
+    since the request: "tekst", "op", "te_laat", "documenten" as links), "plan_gewijzigd"
+    (whether the consulent changed the plan since the request)}. One query."""
     if plan.status != Scholingsplan.Status.AANVULLING:
         return None
-    gebeurtenis = (Gebeurtenis.objects.filter(objecttype=PLAN_OBJECTTYPE, object_id=str(plan.pk),
-                                              actie="aanvulling_vragen")
-                   .order_by("-tijdstip", "-id").first())
-    if gebeurtenis is None:
+    gebeurtenissen = list(
+        Gebeurtenis.objects.filter(objecttype=PLAN_OBJECTTYPE, object_id=str(plan.pk),
+                                   actie__in=(ACTIE_AANVULLING_VRAGEN, ACTIE_ANTWOORD_INWONER,
+                                              ACTIE_PLAN_GEWIJZIGD))
+        .only("actie", "tijdstip", "reden", "gegevens").order_by("tijdstip", "id"))
+    vragen = [i for i, g in enumerate(gebeurtenissen) if g.actie == ACTIE_AANVULLING_VRAGEN]
+    if not vragen:
         return None
-    tot = gebeurtenis.gegevens.get("hersteltermijn_tot")
-    return {"vraag": gebeurtenis.reden, "gevraagd_op": gebeurtenis.tijdstip,
-            "hersteltermijn_tot": date.fromisoformat(tot) if tot else None}
+    vraag, sindsdien = gebeurtenissen[vragen[-1]], gebeurtenissen[vragen[-1] + 1:]
+    tot = vraag.gegevens.get("hersteltermijn_tot")
+    return {
+        "vraag": vraag.reden, "gevraagd_op": vraag.tijdstip,
+        "hersteltermijn_tot": date.fromisoformat(tot) if tot else None,
+        "antwoorden": [{"tekst": g.reden, "op": g.tijdstip,
+                        "te_laat": bool(g.gegevens.get("te_laat")),
+                        "documenten": veilige_links(g.gegevens)}
+                       for g in sindsdien if g.actie == ACTIE_ANTWOORD_INWONER],
+        "plan_gewijzigd": any(g.actie == ACTIE_PLAN_GEWIJZIGD for g in sindsdien),
+    }
 
 
 def _bedrag(tekst) -> Decimal:

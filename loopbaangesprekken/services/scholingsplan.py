@@ -6,8 +6,10 @@ The beoordelaar's steps (cheques app) call `terugsturen`, `vraag_aanvulling` and
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from aanvragen.models import Aanvraag
 from aanvragen.services import wijzig_status
@@ -59,9 +61,20 @@ def bewaar_concept(*, aanvraag: Aanvraag, actor, form, kosten, cofinanciering) -
     if nieuw and aanvraag.status == A.IN_BEHANDELING:
         plan.aanvraag = wijzig_status(aanvraag=aanvraag, transitie="scholingsplan_starten",
                                       actor=actor)
-    registreer_gebeurtenis(actor=actor, obj=plan, actie="plan_aangemaakt" if nieuw
-                           else "plan_gewijzigd", dossier_id=aanvraag.pk)
+    if nieuw:
+        registreer_gebeurtenis(actor=actor, obj=plan, actie="plan_aangemaakt",
+                               dossier_id=aanvraag.pk)
+    elif gewijzigd := _gewijzigde_onderdelen(form, kosten, cofinanciering):
+        # only a real change: "Aanvulling indienen" asks for a note without one
+        registreer_gebeurtenis(actor=actor, obj=plan, actie="plan_gewijzigd",
+                               dossier_id=aanvraag.pk, gegevens={"gewijzigd": gewijzigd})
     return plan
+
+
+def _gewijzigde_onderdelen(form, kosten, cofinanciering) -> list[str]:
+    """The changed fields of the plan form, and "kosten"/"cofinanciering" for a changed,
+    added or removed line."""
+    return [*form.changed_data, *(f.prefix for f in (kosten, cofinanciering) if f.has_changed())]
 
 
 def _snapshot(plan: Scholingsplan) -> tuple[dict, object]:
@@ -74,14 +87,24 @@ def _snapshot(plan: Scholingsplan) -> tuple[dict, object]:
 
 
 @transaction.atomic
-def indienen(*, plan: Scholingsplan, actor) -> Scholingsplan:
+def indienen(*, plan: Scholingsplan, actor, toelichting: str = "") -> Scholingsplan:
     """Submit a draft or returned plan (also the aanvraag: plan_indienen), or answer a
     request for more information (aanvullen). Stores the subsidietoets snapshot.
-    Raises OngeldigeTransitie, or selectors.GeenRegeling without a regeling in force."""
+    An aanvulling needs a change to the plan since the request or a `toelichting` (what
+    was supplied, e.g. the resident's documents), kept as the event's reason.
+    Raises OngeldigeTransitie, ValidationError (toelichting), or selectors.GeenRegeling
+    without a regeling in force."""
     plan = Scholingsplan.objects.select_for_update().select_related("aanvraag").get(pk=plan.pk)
     transitie = "aanvullen" if plan.status == P.AANVULLING else "indienen"
     if not plan_statusmachine.toegestaan(plan, transitie):
         raise OngeldigeTransitie("Dit scholingsplan kan niet worden ingediend.")
+    toelichting = toelichting.strip()
+    if transitie == "aanvullen" and not toelichting:
+        aanvulling = selectors.aanvulling_gevraagd(plan)
+        if aanvulling is not None and not aanvulling["plan_gewijzigd"]:
+            raise ValidationError({"toelichting": _(
+                "U heeft het scholingsplan sinds het verzoek om aanvulling niet gewijzigd. "
+                "Schrijf op wat er is aangevuld, of pas eerst het plan aan.")})
     snapshot, uitslag = _snapshot(plan)
     plan.toets_snapshot = snapshot
     plan.regeling = selectors.regeling_op(plan.aanvraag.aanvraagdatum)
@@ -90,7 +113,7 @@ def indienen(*, plan: Scholingsplan, actor) -> Scholingsplan:
     plan.laatst_ingediend_op = timezone.now()
     plan.ingediend_op = plan.ingediend_op or plan.laatst_ingediend_op
     plan_statusmachine.voer_uit(
-        plan, transitie, actor=actor, dossier_id=plan.aanvraag_id,
+        plan, transitie, actor=actor, dossier_id=plan.aanvraag_id, reden=toelichting,
         gegevens={"subsidietoets": uitslag.uitkomst, "regeling": uitslag.regeling},
         extra_velden=("toets_snapshot", "regeling", "ingediend_op", "laatst_ingediend_op",
                       "gewijzigd_op"),

@@ -1,7 +1,7 @@
 """The consulent's scholingsplan pages (thin: check, call a service or selector, render)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,6 +10,7 @@ from django.views import View
 
 from aanvragen.models import Aanvraag
 from loopbaangesprekken.forms_scholingsplan import (
+    AanvullingIndienenForm,
     CofinancieringFormSet,
     KostenFormSet,
     ScholingsplanForm,
@@ -137,6 +138,17 @@ class PlanBewerkenView(PlanFormulierMixin, View):
         return self.bewaar(request, plan.aanvraag, plan)
 
 
+def _toon_plan(request, plan, aanvulling_form=None, status=200):
+    return render(request, "loopbaangesprekken/scholingsplan.html", {
+        "plan": plan, "aanvraag": plan.aanvraag, "toets": selectors.toets_voor_plan(plan),
+        "bedragen": selectors.bedragen(plan),
+        "mag_wijzigen": bool(mag_plan_wijzigen(request.user, plan)),
+        "reden_teruggestuurd": selectors.reden_teruggestuurd(plan),
+        "aanvulling": selectors.aanvulling_gevraagd(plan),
+        "aanvulling_form": aanvulling_form or AanvullingIndienenForm(),
+    }, status=status)
+
+
 class PlanView(RolVereistMixin, View):
     rollen = (Rol.CONSULENT, Rol.BEOORDELAAR)
 
@@ -145,13 +157,7 @@ class PlanView(RolVereistMixin, View):
         _niet_van_ander_loket(request.user, plan.aanvraag)
         _vereist(mag_plan_zien(request.user, plan))
         _log_inzage(request, plan.aanvraag)
-        return render(request, "loopbaangesprekken/scholingsplan.html", {
-            "plan": plan, "aanvraag": plan.aanvraag, "toets": selectors.toets_voor_plan(plan),
-            "bedragen": selectors.bedragen(plan),
-            "mag_wijzigen": bool(mag_plan_wijzigen(request.user, plan)),
-            "reden_teruggestuurd": selectors.reden_teruggestuurd(plan),
-            "aanvulling": selectors.aanvulling_gevraagd(plan),
-        })
+        return _toon_plan(request, plan)
 
 
 class PlanIndienenView(RolVereistMixin, View):
@@ -161,8 +167,16 @@ class PlanIndienenView(RolVereistMixin, View):
         plan = _plan(pk)
         _niet_van_ander_loket(request.user, plan.aanvraag)
         _vereist(mag_plan_wijzigen(request.user, plan))
+        form = AanvullingIndienenForm(request.POST)
+        if not form.is_valid():
+            return _toon_plan(request, plan, form, status=400)
         try:
-            plan = services.indienen(plan=plan, actor=request.user)
+            plan = services.indienen(plan=plan, actor=request.user,
+                                     toelichting=form.cleaned_data["toelichting"])
+        except ValidationError as fout:
+            for veld, lijst in fout.error_dict.items():
+                form.add_error(veld, lijst)
+            return _toon_plan(request, plan, form, status=400)
         except selectors.GeenRegeling:
             messages.error(request, _("Op de aanvraagdatum is geen regeling van kracht; het plan "
                                       "kan niet worden getoetst. Neem contact op met beheer."))

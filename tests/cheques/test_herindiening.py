@@ -46,8 +46,8 @@ def test_aanvulling_opgeschort_en_ontvangen_bij_eerste_indiening(plan, medewerke
     op(time_machine, start + 10 * DAG, lambda: cheques_services.vraag_aanvulling(
         plan=plan, door=beoordelaar, omschrijving="Offerte",
         hersteltermijn_tot=timezone.localdate() + 14 * DAG))
-    op(time_machine, start + 17 * DAG, lambda: plan_services.indienen(plan=plan,
-                                                                      actor=consulent))
+    op(time_machine, start + 17 * DAG, lambda: plan_services.indienen(
+        plan=plan, actor=consulent, toelichting="De inwoner stuurde de offerte."))
     time_machine.move_to(start + 20 * DAG, tick=True)
     plan.refresh_from_db()
     t = termijn(plan)
@@ -111,7 +111,7 @@ def test_aanvullen_beantwoordt_het_open_verzoek(plan, medewerkers, start, time_m
         hersteltermijn_tot=timezone.localdate() + 14 * DAG))
     verzoek.refresh_from_db()
     assert verzoek.beantwoord_op is None
-    op(time_machine, start + 17 * DAG, lambda: plan_services.indienen(plan=plan,
-                                                                      actor=consulent))
+    op(time_machine, start + 17 * DAG, lambda: plan_services.indienen(
+        plan=plan, actor=consulent, toelichting="De inwoner stuurde de offerte."))
     verzoek.refresh_from_db()
     assert verzoek.beantwoord_op == start + 17 * DAG

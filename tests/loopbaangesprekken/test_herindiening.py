@@ -41,7 +41,8 @@ def herindienen(plan, medewerkers, time_machine, start) -> Scholingsplan:
         (3, lambda: services.terugsturen(plan=plan, actor=beoordelaar, reden="Offerte?")),
         (10, lambda: services.indienen(plan=plan, actor=consulent)),
         (12, lambda: services.vraag_aanvulling(plan=plan, actor=beoordelaar, reden="Bewijs")),
-        (20, lambda: services.indienen(plan=plan, actor=consulent)),
+        (20, lambda: services.indienen(plan=plan, actor=consulent,
+                                       toelichting="Bewijs van de werkgever ontvangen.")),
     ]
     for dag, stap in stappen:
         time_machine.move_to(start + dag * DAG, tick=False)

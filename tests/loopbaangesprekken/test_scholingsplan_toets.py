@@ -178,9 +178,14 @@ def test_terugsturen_aanvullen_en_besluiten(plan, medewerkers):
     assert plan.status == "ingediend" and plan.aanvraag.status == "ingediend"
     plan = services.vraag_aanvulling(plan=plan, actor=beoordelaar, reden="Bewijs werkgever.")
     assert plan.status == "aanvulling"
-    plan = services.indienen(plan=plan, actor=consulent)  # aanvullen
+    with pytest.raises(ValidationError) as fout:  # nothing changed and no note
+        services.indienen(plan=plan, actor=consulent)
+    assert "niet gewijzigd" in str(fout.value.message_dict["toelichting"])
+    plan = services.indienen(plan=plan, actor=consulent,  # aanvullen
+                             toelichting="De werkgever heeft getekend.")
     assert plan.status == "ingediend"
-    assert Gebeurtenis.objects.filter(actie="aanvullen").count() == 1
+    aanvullen = Gebeurtenis.objects.get(actie="aanvullen")
+    assert aanvullen.reden == "De werkgever heeft getekend."
     plan = services.besluiten(plan=plan, actor=beoordelaar)
     assert plan.status == "besloten"
     with pytest.raises(OngeldigeTransitie):
