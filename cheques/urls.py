@@ -36,6 +36,8 @@ urlpatterns = [
          beoordeling.MedeondertekenenView.as_view(), name="medeondertekenen"),
     path("beoordeling/plan/<int:plan_id>/niet-medeondertekenen/",
          beoordeling.VerwerpenView.as_view(), name="niet-medeondertekenen"),
+    path("beoordeling/plan/<int:plan_id>/voorstel-intrekken/",
+         beoordeling.VoorstelIntrekkenView.as_view(), name="voorstel-intrekken"),
     # the whole dossier of an aanvraag (beoordelaar, finance, the consulenten of its loket)
     path("dossier/<int:aanvraag_id>/", dossier.DossierView.as_view(), name="dossier"),
     path("dossier/<int:aanvraag_id>/dossier.pdf", dossier.DossierPdfView.as_view(),
@@ -60,6 +62,8 @@ urlpatterns = [
          terugvorderingen.InvorderingsstapView.as_view(), name="invorderingsstap"),
     path("cheques/<str:nummer>/", financien.ChequeView.as_view(), name="cheque"),
     path("cheques/<str:nummer>/declaratie/", financien.DeclaratieView.as_view(), name="declaratie"),
+    path("cheques/<str:nummer>/declaratie/corrigeren/",
+         financien.DeclaratieCorrigerenView.as_view(), name="declaratie-corrigeren"),
     path("cheques/<str:nummer>/vaststellen/", financien.VaststellenView.as_view(),
          name="vaststellen"),
     path("cheques/<str:nummer>/afronding/", financien.AfrondingView.as_view(),
