@@ -1,7 +1,7 @@
 from django.urls import path
 
 from loopbaangesprekken.urls_scholingsplan import urlpatterns as scholingsplan_urls
-from loopbaangesprekken.views import gesprekken, werkvoorraad
+from loopbaangesprekken.views import correcties, gesprekken, werkvoorraad
 
 app_name = "loopbaangesprekken"
 
@@ -29,12 +29,14 @@ urlpatterns = [
     path("gesprekken/<int:pk>/niet-verschenen/", gesprekken.GesprekNietVerschenenView.as_view(),
          name="gesprek-niet-verschenen"),
     path("gesprekken/<int:pk>/niet-verschenen-herstellen/",
-         gesprekken.GesprekNietVerschenenHerstellenView.as_view(),
+         correcties.GesprekNietVerschenenHerstellenView.as_view(),
          name="gesprek-niet-verschenen-herstellen"),
-    path("gesprekken/<int:pk>/verslag-corrigeren/", gesprekken.VerslagCorrigerenView.as_view(),
+    path("gesprekken/<int:pk>/verslag-corrigeren/", correcties.VerslagCorrigerenView.as_view(),
          name="verslag-corrigeren"),
-    path("gesprekken/<int:pk>/verslagversies/", gesprekken.VerslagversiesView.as_view(),
+    path("gesprekken/<int:pk>/verslagversies/", correcties.VerslagversiesView.as_view(),
          name="verslagversies"),
+    path("documenten/<int:pk>/verwijderen/", correcties.DocumentVerwijderenView.as_view(),
+         name="document-verwijderen"),
     path("gesprekken/<int:pk>/vastleggen/", gesprekken.GesprekVastleggenView.as_view(),
          name="gesprek-vastleggen"),
     *scholingsplan_urls,

@@ -82,6 +82,11 @@ def gesprek_van(user, pk: int) -> Gesprek | None:
             .filter(pk=pk, aanvraag__in=aanvragen_voor(user)).first())
 
 
+def document_van(user, pk: int) -> Document | None:
+    return (Document.objects.select_related("aanvraag")
+            .filter(pk=pk, aanvraag__in=aanvragen_voor(user)).first())
+
+
 def gesprekken(aanvraag: Aanvraag) -> list[Gesprek]:
     """The case's gesprekken, newest first; `laatste_correctie` is the latest
     Verslagversie (who corrected the verslag last, and when) or None."""
@@ -116,6 +121,8 @@ ACTIES = {
     "adres_controleren": _("adres gecontroleerd"),
     "intrekken": _("ingetrokken door de aanvrager"),
     "verslag_corrigeren": _("verslag gecorrigeerd"),
+    "document_toegevoegd": _("document toegevoegd"),
+    "document_verwijderen": _("document verwijderd"),
 }
 
 

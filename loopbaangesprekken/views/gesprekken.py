@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
+from aanvragen.documentverwijdering import verwijderbaar
 from aanvragen.models import Aanvraag
 from loopbaangesprekken import forms_gesprekken as forms
 from loopbaangesprekken import permissions
@@ -73,6 +74,7 @@ class AanvraagView(RolVereistMixin, TemplateView):
             gesprek.acties["verslag_corrigeren"] = bool(
                 permissions.mag_verslag_corrigeren(user, gesprek))
         gepland = any(g.status == Gesprek.Status.GEPLAND for g in lijst)
+        documenten = selectors.documenten(aanvraag)
         mag_toewijzen = permissions.mag_toewijzen(user, aanvraag)
         return super().get_context_data(
             aanvraag=aanvraag, gesprekken=lijst, tijdlijn=selectors.tijdlijn(aanvraag),
@@ -86,8 +88,8 @@ class AanvraagView(RolVereistMixin, TemplateView):
             mag_plannen=permissions.mag_gesprek_plannen(user, aanvraag),
             mag_adres_controleren=permissions.mag_adres_controleren(user, aanvraag),
             scholingsplan_url=scholingsplan_url(aanvraag),
-            dossier_url=dossier_url(aanvraag), documenten=selectors.documenten(aanvraag),
-            **kwargs,
+            dossier_url=dossier_url(aanvraag), documenten=documenten,
+            verwijderbaar=verwijderbaar(user, aanvraag, documenten), **kwargs,
         )
 
 
@@ -124,9 +126,12 @@ class _AanvraagActie(RolVereistMixin, _NaRolcontrole, FormView):
     def terug(self):
         return redirect("loopbaangesprekken:aanvraag", pk=self.aanvraag.pk)
 
+    uitleg = ""
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(aanvraag=self.aanvraag, gesprek=self.gesprek,
-                                        titel=self.titel, knop=self.knop, **kwargs)
+                                        titel=self.titel, knop=self.knop, uitleg=self.uitleg,
+                                        **kwargs)
 
     def form_valid(self, form):
         self.uitvoeren(form.cleaned_data, form)
@@ -269,61 +274,6 @@ class GesprekNietVerschenenView(_GesprekActie):
     def uitvoeren(self, data, form):
         services.registreer_niet_verschenen(gesprek=self.gesprek, actor=self.request.user,
                                             toelichting=data["toelichting"])
-
-
-class GesprekNietVerschenenHerstellenView(_GesprekActie):
-    transitie = "niet_verschenen_herstellen"
-    form_class = forms.NietVerschenenHerstellenForm
-    titel = _("Registratie 'niet verschenen' herstellen")
-    knop = _("Herstellen")
-    melding = _("De registratie 'niet verschenen' is hersteld; het gesprek staat weer gepland.")
-
-    def uitvoeren(self, data, form):
-        services.herstel_niet_verschenen(gesprek=self.gesprek, actor=self.request.user,
-                                         reden=data["reden"])
-
-
-class VerslagCorrigerenView(_GesprekActie):
-    """A new version of the verslag; the earlier ones stay (VerslagversiesView)."""
-
-    form_class = forms.VerslagCorrigerenForm
-    titel = _("Verslag corrigeren")
-    knop = _("Correctie opslaan")
-    melding = _("Het verslag is gecorrigeerd; de vorige versie is bewaard.")
-
-    def laad(self, user, pk):
-        self.gesprek = selectors.gesprek_van(user, pk)
-        if self.gesprek is None:
-            raise Http404
-        self.aanvraag = self.gesprek.aanvraag
-        self._controleer(permissions.mag_verslag_corrigeren(user, self.gesprek))
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "huidig": self.gesprek.verslag}
-
-    def get_initial(self):
-        return {"verslag": self.gesprek.verslag}
-
-    def uitvoeren(self, data, form):
-        services.corrigeer_verslag(gesprek=self.gesprek, actor=self.request.user,
-                                   verslag=data["verslag"], reden=data["reden"])
-
-
-class VerslagversiesView(RolVereistMixin, TemplateView):
-    """The current verslag of a gesprek and every earlier version, newest first."""
-
-    rollen = (Rol.CONSULENT,)
-    template_name = "loopbaangesprekken/verslagversies.html"
-
-    def get_context_data(self, **kwargs):
-        gesprek = selectors.gesprek_van(self.request.user, kwargs["pk"])
-        if gesprek is None:
-            raise Http404
-        registreer_inzage(gebruiker=self.request.user, handeling="bekeken",
-                          onderdeel="verslag (eerdere versies)", dossier_id=gesprek.aanvraag_id,
-                          betrokkene_id=gesprek.aanvraag.aanvrager_id, pad=self.request.path)
-        return super().get_context_data(gesprek=gesprek, aanvraag=gesprek.aanvraag,
-                                        versies=selectors.verslagversies(gesprek), **kwargs)
 
 
 class GesprekRegistrerenView(_AanvraagActie):
