@@ -47,13 +47,11 @@ def mag_document_verwijderen(user, document, *, vastgelegd_tot) -> Toegang:
         if document.geupload_door_id != user.pk:
             return geweigerd(_("U kunt alleen documenten verwijderen die u zelf heeft "
                                "toegevoegd."))
-    else:
-        toegang = is_geverifieerde_medewerker(user)
-        if not toegang:
-            return toegang
-        if not (user.heeft_rol(Rol.CONSULENT) and mag_loket_zien(user, aanvraag.loket)):
-            return geweigerd(_("Alleen de consulent van deze aanvraag kan documenten "
-                               "verwijderen."))
+    # the views have checked the staff member's second factor
+    elif not (user.is_authenticated and user.heeft_rol(Rol.CONSULENT)
+              and mag_loket_zien(user, aanvraag.loket)):
+        return geweigerd(_("Alleen de consulent van deze aanvraag kan documenten "
+                           "verwijderen."))
     if not aanvraag.is_open:
         return geweigerd(_("De aanvraag is afgesloten; de documenten blijven bewaard."))
     if vastgelegd_tot is not None and document.geupload_op <= vastgelegd_tot:
