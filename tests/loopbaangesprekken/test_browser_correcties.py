@@ -59,10 +59,10 @@ def test_verslag_corrigeren_en_document_verwijderen(live_server, page, medewerke
     assert page.get_by_role("heading", name="Verslag corrigeren").is_visible()
     assert axe_schendingen(page) == []
     # no reason: refused at the field, the new text kept
-    page.get_by_label("Verslag", exact=True).fill("Tweede versie van het verslag.")
+    page.locator("#id_verslag").fill("Tweede versie van het verslag.")
     page.get_by_role("button", name="Correctie opslaan").click()
     assert page.locator("#id_reden.is-invalid").is_visible()
-    assert page.get_by_label("Verslag", exact=True).input_value() == \
+    assert page.locator("#id_verslag").input_value() == \
         "Tweede versie van het verslag."
     assert axe_schendingen(page) == []
     page.get_by_label("Reden van de correctie").fill("Naam van de opleider verkeerd.")
@@ -80,7 +80,9 @@ def test_verslag_corrigeren_en_document_verwijderen(live_server, page, medewerke
 
     # a document on the case
     page.goto(live_server.url + reverse("loopbaangesprekken:aanvraag", kwargs={"pk": aanvraag.pk}))
-    page.get_by_role("link", name="Verwijderen: verkeerd.pdf", exact=True).click()
+    verwijderen = reverse("loopbaangesprekken:document-verwijderen",
+                          kwargs={"pk": zaak["documenten"][0].pk})
+    page.locator(f"a[href='{verwijderen}']").click()
     assert page.get_by_role("heading", name="Document verwijderen").is_visible()
     assert axe_schendingen(page) == []
     page.get_by_role("button", name="Document verwijderen").click()
@@ -95,7 +97,9 @@ def test_verslag_corrigeren_en_document_verwijderen(live_server, page, medewerke
     # the resident removes their own upload
     inloggen(page, live_server, aanvraag.aanvrager, inwoner=True)
     page.goto(live_server.url + reverse("aanvragen:documenten", kwargs={"pk": aanvraag.pk}))
-    page.get_by_role("link", name="Verwijderen: ook-verkeerd.pdf", exact=True).click()
+    verwijderen = reverse("aanvragen:document-verwijderen",
+                          kwargs={"pk": zaak["documenten"][1].pk})
+    page.locator(f"a[href='{verwijderen}']").click()
     assert page.get_by_role("heading", name="Document verwijderen").is_visible()
     assert axe_schendingen(page) == []
     page.get_by_label("Waarom moet het document weg?").fill("Verkeerd bestand gekozen.")
@@ -115,11 +119,12 @@ def test_declaratie_corrigeren(live_server, page, transactional_db, medewerkers)
     page.get_by_role("link", name="Declaratie corrigeren").click()
     assert axe_schendingen(page) == []
     page.get_by_label("Bedrag (€)").fill("1.600,00")
+    page.get_by_label("Reden van de correctie").fill("Tikfout in het bedrag.")
     page.get_by_role("button", name="Correctie opslaan").click()
     assert page.get_by_text("hoger dan de cheque").first.is_visible()
     assert axe_schendingen(page) == []
+    assert page.get_by_label("Reden van de correctie").input_value() == "Tikfout in het bedrag."
     page.get_by_label("Bedrag (€)").fill("1.450,00")
-    page.get_by_label("Reden van de correctie").fill("Tikfout in het bedrag.")
     page.get_by_role("button", name="Correctie opslaan").click()
     assert page.get_by_text("De declaratie is gecorrigeerd.").is_visible()
     assert cheque.declaraties.get().bedrag == Decimal("1450.00")
