@@ -24,7 +24,9 @@ def verwijderbaar(user, aanvraag: Aanvraag, documenten) -> set[int]:
 @transaction.atomic
 def verwijder_document(*, document: Document, actor, reden: str) -> None:
     aanvraag = Aanvraag.objects.select_for_update().get(pk=document.aanvraag_id)
-    document = Document.objects.select_for_update().get(pk=document.pk)
+    document = Document.objects.select_for_update().filter(pk=document.pk).first()
+    if document is None:  # removed by a request that held the lock before this one
+        raise PermissionDenied(_("Dit document is al verwijderd."))
     document.aanvraag = aanvraag
     toegang = mag_document_verwijderen(actor, document,
                                        vastgelegd_tot=documentgebruik.vastgelegd_tot(aanvraag))

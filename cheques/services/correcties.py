@@ -27,12 +27,15 @@ def voorstel_intrekken(*, beschikking: Beschikking, door, reden: str) -> Scholin
     when the second beoordelaar signs (besluiten._verleen), so the ledger is untouched and
     reserved + realised <= plafond keeps holding; the plan stays ingediend and is back in
     the work queue without a proposal."""
-    plan = vergrendel_plan(beschikking.plan)
-    beschikking = Beschikking.objects.select_for_update().get(pk=beschikking.pk)
+    # the lock order of medeondertekenen: the beschikking, then the plan
+    beschikking = Beschikking.objects.select_for_update().filter(pk=beschikking.pk).first()
+    if beschikking is None:  # retracted or not co-signed by a request just before this one
+        raise ValidationError(_("Dit voorstel bestaat niet meer."))
     eis(mag_voorstel_intrekken(door, beschikking))
     if beschikking.status != Beschikking.Status.CONCEPT:
         raise ValidationError(_("Dit voorstel is al medeondertekend en verzonden; intrekken "
                                 "kan niet meer."))
+    plan = vergrendel_plan(beschikking.plan)
     if not reden.strip():
         raise ValidationError({"reden": _reden_ontbreekt()})
     registreer_gebeurtenis(actor=door, obj=plan, actie="voorstel_intrekken",

@@ -53,6 +53,13 @@ def test_inwoner_verwijdert_eigen_upload(aanvraag, django_capture_on_commit_call
                                    "geupload_door"}  # no content
 
 
+def test_al_verwijderd(aanvraag):
+    document = voeg_toe(aanvraag)
+    verwijder_document(document=document, actor=aanvraag.aanvrager, reden="Fout.")
+    with pytest.raises(PermissionDenied, match="al verwijderd"):
+        verwijder_document(document=document, actor=aanvraag.aanvrager, reden="Nog eens.")
+
+
 def test_bestand_blijft_als_verwijderen_mislukt(aanvraag, monkeypatch,
                                                django_capture_on_commit_callbacks):
     """The file goes only after the commit: a failure after the record was deleted rolls

@@ -75,6 +75,15 @@ def test_voorstel_intrekken_geweigerd(periode, maak_plan, medewerkers):
     assert not Gebeurtenis.objects.filter(actie="voorstel_intrekken").exists()
 
 
+def test_voorstel_al_weg(periode, maak_plan, medewerkers):
+    concept = stel_voor(maak_plan(toets_snapshot=HANDMATIG), medewerkers["beoordelaar"])
+    services.concept_verwerpen(beschikking=concept, door=medewerkers["beoordelaar2"],
+                               reden="Te hoog.")
+    with pytest.raises(ValidationError, match="bestaat niet meer"):
+        services.voorstel_intrekken(beschikking=concept, door=medewerkers["beoordelaar"],
+                                    reden="Vergist.")
+
+
 def test_voorstel_intrekken_via_de_pagina(client_als, periode, maak_plan, medewerkers):
     plan = maak_plan(toets_snapshot=HANDMATIG)
     stel_voor(plan, medewerkers["beoordelaar"])
