@@ -214,6 +214,15 @@ class DocumentForm(forms.Form):
         return bestand
 
 
+class DocumentVerwijderenForm(forms.Form):
+    reden = forms.CharField(
+        label=_("Waarom moet het document weg?"), max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Bijvoorbeeld: verkeerd bestand gekozen. Wij bewaren de naam van het "
+                    "bestand en deze reden, niet de inhoud."),
+        error_messages=verplicht(_("Vul in waarom het document weg moet.")))
+
+
 class IntrekkenForm(forms.Form):
     bevestig = forms.BooleanField(
         label=_("Ja, ik wil mijn aanvraag intrekken."),

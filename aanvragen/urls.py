@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from aanvragen import views
+from aanvragen import views, views_documenten
 
 app_name = "aanvragen"
 
@@ -21,6 +21,8 @@ urlpatterns = [
     path("mijn-aanvraag/<int:pk>/", views.AanvraagView.as_view(), name="aanvraag"),
     path("mijn-aanvraag/<int:pk>/documenten/", views.DocumentenView.as_view(),
          name="documenten"),
+    path("mijn-aanvraag/documenten/<int:pk>/verwijderen/",
+         views_documenten.DocumentVerwijderenView.as_view(), name="document-verwijderen"),
     path("mijn-aanvraag/<int:pk>/wijziging/", views.WijzigingView.as_view(), name="wijziging"),
     path("mijn-aanvraag/<int:pk>/intrekken/", views.IntrekkenView.as_view(), name="intrekken"),
     path("documenten/<int:pk>/", views.document_downloaden, name="document"),

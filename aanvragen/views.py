@@ -21,6 +21,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 
 from aanvragen import inwoneraccount, portaal, selectors, services
+from aanvragen.documentverwijdering import verwijderbaar
 from aanvragen.forms import (
     AanmeldForm,
     ContactgegevensForm,
@@ -224,9 +225,11 @@ class DocumentenView(InwonerMixin, View):
     template_name = "aanvragen/documenten.html"
 
     def _render(self, aanvraag, form, status=200):
+        documenten = selectors.documenten_van(aanvraag)
         return render(self.request, self.template_name, {
-            "aanvraag": aanvraag, "form": form,
-            "documenten": selectors.documenten_van(aanvraag)}, status=status)
+            "aanvraag": aanvraag, "form": form, "documenten": documenten,
+            "verwijderbaar": verwijderbaar(self.request.user, aanvraag, documenten)},
+            status=status)
 
     def get(self, request, pk):
         return self._render(self.aanvraag(), DocumentForm())

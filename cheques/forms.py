@@ -92,6 +92,15 @@ class VerwerpenForm(forms.Form):
                             widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
 
 
+class VoorstelIntrekkenForm(forms.Form):
+    reden = forms.CharField(label=_("Waarom trekt u uw voorstel in?"),
+                            widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "intrekken_voorstel_%s")
+        super().__init__(*args, **kwargs)
+
+
 def pdf_bestand(bestand):
     """An uploaded proof: a PDF of at most 10 MB."""
     if bestand.size > PDF_MAX:
@@ -103,10 +112,22 @@ def pdf_bestand(bestand):
     return bestand
 
 
-class DeclaratieForm(forms.Form):
+class DeclaratieGegevensForm(forms.Form):
+    """The invoice's figures, registered or corrected (cheques.services.correcties)."""
+
     factuurnummer = forms.CharField(label=_("Factuurnummer"), max_length=50)
     factuurdatum = Datumveld(label=_("Factuurdatum"))
     bedrag = Bedragveld(label=_("Bedrag (€)"), **BEDRAG)
+
+
+class DeclaratieCorrectieForm(DeclaratieGegevensForm):
+    reden = forms.CharField(label=_("Reden van de correctie"), max_length=2000,
+                            widget=forms.Textarea(attrs={"rows": 2}), help_text=_(
+                                "Bijvoorbeeld: tikfout in het factuurnummer. De oude "
+                                "gegevens blijven bewaard in de geschiedenis."))
+
+
+class DeclaratieForm(DeclaratieGegevensForm):
     bewijs = forms.FileField(label=_("Factuur of bewijs van start (PDF)"), help_text=_(
         "Een declaratie bij de start wordt als voorschot betaald. Maximaal 10 MB."))
 

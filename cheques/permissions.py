@@ -76,3 +76,14 @@ def mag_bewijs_downloaden(user) -> bool:
 def mag_cheque_downloaden(user) -> bool:
     """The cheque PDF (mag_document_zien with cheque=True): beoordelaar and finance."""
     return user.heeft_rol(Rol.BEOORDELAAR) or user.heeft_rol(Rol.FINANCIEEL)
+
+
+def mag_voorstel_intrekken(user, beschikking) -> Toegang:
+    """Only the beoordelaar who made a proposal may take it back, and only while it waits
+    for the second signature."""
+    toegang = mag_besluiten(user)
+    if not toegang:
+        return toegang
+    if beschikking.beoordelaar_id != user.pk:
+        return geweigerd(_("Alleen de beoordelaar die het voorstel deed, kan het intrekken."))
+    return TOEGESTAAN

@@ -38,6 +38,8 @@ urlpatterns = [
          beoordeling.MedeondertekenenView.as_view(), name="medeondertekenen"),
     path("beoordeling/plan/<int:plan_id>/niet-medeondertekenen/",
          beoordeling.VerwerpenView.as_view(), name="niet-medeondertekenen"),
+    path("beoordeling/plan/<int:plan_id>/voorstel-intrekken/",
+         beoordeling.VoorstelIntrekkenView.as_view(), name="voorstel-intrekken"),
     # search and archive (consulent, beoordelaar, finance: each within their reach)
     path("zoeken/", zoeken.ZoekenView.as_view(), name="zoeken"),
     # the whole dossier of an aanvraag (beoordelaar, finance, the consulenten of its loket)
@@ -64,6 +66,8 @@ urlpatterns = [
          terugvorderingen.InvorderingsstapView.as_view(), name="invorderingsstap"),
     path("cheques/<str:nummer>/", financien.ChequeView.as_view(), name="cheque"),
     path("cheques/<str:nummer>/declaratie/", financien.DeclaratieView.as_view(), name="declaratie"),
+    path("cheques/<str:nummer>/declaratie/corrigeren/",
+         financien.DeclaratieCorrigerenView.as_view(), name="declaratie-corrigeren"),
     path("cheques/<str:nummer>/vaststellen/", financien.VaststellenView.as_view(),
          name="vaststellen"),
     path("cheques/<str:nummer>/afronding/", financien.AfrondingView.as_view(),

@@ -138,6 +138,33 @@ class NietVerschenenForm(forms.Form):
                                   required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class NietVerschenenHerstellenForm(forms.Form):
+    reden = forms.CharField(
+        label=_("Waarom herstelt u de registratie?"), max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Bijvoorbeeld: verkeerd gesprek aangeklikt. Het gesprek staat daarna weer "
+                    "gepland; leg het vast als gevoerd of verplaats het."))
+
+
+class VerslagCorrigerenForm(forms.Form):
+    verslag = forms.CharField(
+        label=_("Verslag"), max_length=10_000, widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Alleen zichtbaar voor medewerkers. De vorige tekst blijft bewaard als "
+                    "eerdere versie."))
+    reden = forms.CharField(label=_("Reden van de correctie"), max_length=500,
+                            widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, huidig: str, **kwargs):
+        self.huidig = huidig
+        super().__init__(*args, **kwargs)
+
+    def clean_verslag(self):
+        verslag = self.cleaned_data["verslag"]
+        if verslag.strip() == self.huidig.strip():
+            raise forms.ValidationError(_("Het verslag is niet gewijzigd."))
+        return verslag
+
+
 class GesprekVastleggenForm(DatumTijdVelden):
     duur_minuten = forms.IntegerField(label=_("Duur (minuten)"), min_value=5, max_value=480)
     onderwerpen = forms.MultipleChoiceField(label=_("Besproken onderwerpen"),

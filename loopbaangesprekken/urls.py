@@ -1,7 +1,7 @@
 from django.urls import path
 
 from loopbaangesprekken.urls_scholingsplan import urlpatterns as scholingsplan_urls
-from loopbaangesprekken.views import gesprekken, werkvoorraad
+from loopbaangesprekken.views import correcties, gesprekken, werkvoorraad
 
 app_name = "loopbaangesprekken"
 
@@ -28,6 +28,15 @@ urlpatterns = [
          name="gesprek-annuleren"),
     path("gesprekken/<int:pk>/niet-verschenen/", gesprekken.GesprekNietVerschenenView.as_view(),
          name="gesprek-niet-verschenen"),
+    path("gesprekken/<int:pk>/niet-verschenen-herstellen/",
+         correcties.GesprekNietVerschenenHerstellenView.as_view(),
+         name="gesprek-niet-verschenen-herstellen"),
+    path("gesprekken/<int:pk>/verslag-corrigeren/", correcties.VerslagCorrigerenView.as_view(),
+         name="verslag-corrigeren"),
+    path("gesprekken/<int:pk>/verslagversies/", correcties.VerslagversiesView.as_view(),
+         name="verslagversies"),
+    path("documenten/<int:pk>/verwijderen/", correcties.DocumentVerwijderenView.as_view(),
+         name="document-verwijderen"),
     path("gesprekken/<int:pk>/vastleggen/", gesprekken.GesprekVastleggenView.as_view(),
          name="gesprek-vastleggen"),
     *scholingsplan_urls,

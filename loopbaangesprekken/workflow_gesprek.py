@@ -6,6 +6,8 @@ is a transition with an event like every other.
 The resident texts here are generic; the services pass a text with date and place.
 """
 
+import datetime
+
 from django.utils.translation import gettext_lazy as _
 
 from aanvragen.models import Aanvraag
@@ -28,9 +30,18 @@ GESPREK_TRANSITIES = [
                 "u op.")),
     Transitie("vastleggen", frozenset({NIEUW, G.GEPLAND}), G.GEVOERD, _("gesprek vastleggen"),
               _("Uw loopbaangesprek heeft plaatsgevonden.")),
+    # A correction: 'niet verschenen' was registered by mistake; the gesprek is planned
+    # again (and can then be logged as held, moved or cancelled).
+    Transitie("niet_verschenen_herstellen", frozenset({G.NIET_VERSCHENEN}), G.GEPLAND,
+              _("registratie 'niet verschenen' hersteld"),
+              _("De registratie dat u niet aanwezig was bij uw loopbaangesprek, is "
+                "gecorrigeerd.")),
 ]
 
 gesprek_statusmachine = Statusmachine(GESPREK_TRANSITIES)
+
+# How long after the planned time a wrong 'niet verschenen' can still be undone.
+HERSTELTERMIJN_NIET_VERSCHENEN = datetime.timedelta(days=14)
 
 # The aanvraag statuses in which gesprekken may be planned and held.
 A = Aanvraag.Status

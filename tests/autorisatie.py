@@ -163,6 +163,11 @@ MATRIX: dict[str, Regel] = {
                                  post=alleen("inwoner")),
     "aanvragen:wijziging": Regel(alleen("inwoner"), kwargs=lambda o: {"pk": o.aanvraag_eigen.pk},
                                  post=alleen("inwoner", uitkomst="400")),
+    # the owner removes their own upload while the aanvraag is open (the reason is
+    # required: an empty form 400); someone else's document 404
+    "aanvragen:document-verwijderen": Regel(
+        alleen("inwoner"), kwargs=lambda o: {"pk": o.document_eigen.pk},
+        post=alleen("inwoner", uitkomst="400")),
     # the owner; the case's consulenten, beoordelaar and financieel (logged as inzage);
     # adviesgroep and beheerder never see personal documents
     "aanvragen:document": Regel(
@@ -195,9 +200,21 @@ MATRIX: dict[str, Regel] = {
         loket(), kwargs=lambda o: {"pk": o.gesprek.pk}, post=loket()),
     "loopbaangesprekken:gesprek-annuleren": Regel(
         loket(), kwargs=lambda o: {"pk": o.gesprek.pk}, post=loket()),
-    # the explanation is optional: an empty form registers the no-show
+    # the explanation is optional: an empty form registers the no-show (only after the
+    # planned time; before it the consulent gets 403 with the reason)
     "loopbaangesprekken:gesprek-niet-verschenen": Regel(
-        loket(), kwargs=lambda o: {"pk": o.gesprek.pk}, post=loket("redirect")),
+        loket(), kwargs=lambda o: {"pk": o.gesprek_verstreken.pk}, post=loket("redirect")),
+    # corrections: the reason is required, so an empty form comes back with its message
+    "loopbaangesprekken:gesprek-niet-verschenen-herstellen": Regel(
+        loket(), kwargs=lambda o: {"pk": o.gesprek_niet_verschenen.pk}, post=loket()),
+    "loopbaangesprekken:verslag-corrigeren": Regel(
+        loket(), kwargs=lambda o: {"pk": o.gesprek_gevoerd.pk}, post=loket()),
+    "loopbaangesprekken:verslagversies": Regel(
+        loket(), kwargs=lambda o: {"pk": o.gesprek_gevoerd.pk},
+        post=loket("405", ander_loket="405")),
+    # a document on the case, uploaded by the resident: the consulenten of its loket
+    "loopbaangesprekken:document-verwijderen": Regel(
+        loket(), kwargs=lambda o: {"pk": o.document_eigen.pk}, post=loket()),
     "loopbaangesprekken:gesprek-vastleggen": Regel(
         loket(), kwargs=lambda o: {"pk": o.gesprek.pk}, post=loket()),
     # --- loopbaangesprekken: scholingsplan ----------------------------------------------
@@ -228,7 +245,7 @@ MATRIX: dict[str, Regel] = {
         kwargs=lambda o: {"plan_id": o.plan_ingediend.pk},
         post=alleen("beoordelaar", uitkomst="400"))
        for naam in ("aanvulling-vragen", "terugsturen", "toekennen", "afwijzen",
-                    "buiten-behandeling", "niet-medeondertekenen")},
+                    "buiten-behandeling", "niet-medeondertekenen", "voorstel-intrekken")},
     # co-signing needs a concept beschikking, which this plan does not have
     "cheques:medeondertekenen": Regel(
         alleen("beoordelaar", uitkomst="redirect"),
@@ -280,6 +297,11 @@ MATRIX: dict[str, Regel] = {
         post=alleen(rol, uitkomst="400"))
        for naam, rol in (("declaratie", "financieel"), ("afronding", "financieel"),
                          ("vaststellen", "financieel"), ("intrekken", "beoordelaar"))},
+    # correcting the declaratie: this cheque has none yet, so the page only says why
+    # (and a POST is refused with 400)
+    "cheques:declaratie-corrigeren": Regel(
+        alleen("financieel"), kwargs=lambda o: {"nummer": o.cheque.nummer},
+        post=alleen("financieel", uitkomst="400")),
     # --- cheques: budget ----------------------------------------------------------------
     "cheques:budget": Regel(alleen("financieel", "beheerder"),
                             post=alleen("financieel", "beheerder", uitkomst="405")),

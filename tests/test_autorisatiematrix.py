@@ -122,6 +122,36 @@ class Objecten:
         zaak = self._aanvraag(status="in_behandeling", consulent=self.consulent)
         return GesprekFactory(aanvraag=zaak, consulent=self.consulent)
 
+    def _gesprek(self, **velden):
+        from tests.loopbaangesprekken.factories import GesprekFactory
+
+        zaak = self._aanvraag(status="in_behandeling", consulent=self.consulent)
+        return GesprekFactory(aanvraag=zaak, consulent=self.consulent, **velden)
+
+    @cached_property
+    def gesprek_verstreken(self):
+        """A planned gesprek whose time has passed (a no-show can be registered)."""
+        from django.utils import timezone
+
+        return self._gesprek(gepland_op=timezone.now() - timezone.timedelta(hours=2))
+
+    @cached_property
+    def gesprek_niet_verschenen(self):
+        """Yesterday's gesprek registered as a no-show (which can still be undone)."""
+        from django.utils import timezone
+
+        return self._gesprek(status="niet_verschenen",
+                             gepland_op=timezone.now() - timezone.timedelta(days=1))
+
+    @cached_property
+    def gesprek_gevoerd(self):
+        """A held gesprek with a verslag (which can be corrected)."""
+        from django.utils import timezone
+
+        return self._gesprek(status="gevoerd", gevoerd_op=timezone.now(), duur_minuten=45,
+                             onderwerpen=["testen"], verslag="Verslag.",
+                             uitkomst="vervolggesprek")
+
     @cached_property
     def document_eigen(self):
         return self._document(self.aanvraag_eigen)

@@ -51,16 +51,21 @@ RECORD_URLS = {
                  "aanvraag-adrescontrole", "gesprek-plannen", "gesprek-registreren",
                  "scholingsplan-nieuw")},
     **{f"loopbaangesprekken:gesprek-{n}": ("gesprek", ("consulent_lwl",))
-       for n in ("verplaatsen", "annuleren", "niet-verschenen", "vastleggen")},
+       for n in ("verplaatsen", "annuleren", "niet-verschenen", "vastleggen",
+                 "niet-verschenen-herstellen")},
+    **{f"loopbaangesprekken:{n}": ("gesprek", ("consulent_lwl",))
+       for n in ("verslag-corrigeren", "verslagversies")},
     **{f"loopbaangesprekken:scholingsplan{n}": ("plan", ("consulent_lwl", "beoordelaar"))
        for n in ("", "-bewerken", "-indienen", "-onderbouwing")},
     **{f"cheques:{n}": ("plan", ("beoordelaar",))
        for n in ("plan", "aanvulling-vragen", "terugsturen", "toekennen", "afwijzen",
-                 "buiten-behandeling", "medeondertekenen", "niet-medeondertekenen")},
+                 "buiten-behandeling", "medeondertekenen", "niet-medeondertekenen",
+                 "voorstel-intrekken")},
     **{f"cheques:{n}": ("beschikking", ("inwoner", "beoordelaar"))
        for n in ("beschikking-pdf", "cheque-pdf", "bezwaar-maken")},
     **{f"cheques:{n}": ("cheque", ("financieel", "beoordelaar"))
-       for n in ("cheque", "declaratie", "afronding", "vaststellen", "intrekken")},
+       for n in ("cheque", "declaratie", "declaratie-corrigeren", "afronding", "vaststellen",
+                 "intrekken")},
     "cheques:aanvulling-beantwoorden": ("aanvulverzoek", ("inwoner",)),
 }
 
@@ -68,6 +73,9 @@ RECORD_URLS = {
 GEEN_STATUS = {
     "aanvragen:inloglink": "token van een inloglink",
     "aanvragen:document": "document (geen levensloop)",
+    **{f"{app}:document-verwijderen": "document: per aanvraagstatus in "
+       "tests/aanvragen/test_document_verwijderen.py" for app in ("aanvragen",
+                                                                 "loopbaangesprekken")},
     "loopbaangesprekken:scholingsplan-cofinancieringsbewijs": "bewijsbestand",
     "cheques:besluit-pdf": "brief van een vervolgbesluit (document)",
     "cheques:bezwaar-maken-besluit": "vervolgbesluit (geen levensloop; bezwaar: test_bezwaar)",
@@ -133,6 +141,9 @@ def plausibel(naam: str, objecten) -> dict:
                                                    "vorm": "telefonisch", "reden": "Ziek."},
         "loopbaangesprekken:gesprek-annuleren": {"reden": "Ziek."},
         "loopbaangesprekken:gesprek-niet-verschenen": {"toelichting": "Niet gekomen."},
+        "loopbaangesprekken:gesprek-niet-verschenen-herstellen": {"reden": "Verkeerd gesprek."},
+        "loopbaangesprekken:verslag-corrigeren": {"verslag": "Gecorrigeerd verslag.",
+                                                  "reden": "Tikfout."},
         **{f"loopbaangesprekken:{n}": {
             "vorm": "telefonisch", "datum": gisteren, "tijd": "10:00", "duur_minuten": "45",
             "onderwerpen": ["scholing"], "verslag": "Goed gesprek.",
@@ -147,6 +158,9 @@ def plausibel(naam: str, objecten) -> dict:
         "cheques:afwijzen": {"motivering": "Voldoet niet.", "regels": ["R1"]},
         "cheques:buiten-behandeling": {"motivering": "Geen aanvulling ontvangen."},
         "cheques:niet-medeondertekenen": {"reden": "Bedrag te hoog."},
+        "cheques:voorstel-intrekken": {"reden": "Verkeerd bedrag voorgesteld."},
+        "cheques:declaratie-corrigeren": {"factuurnummer": "F-2", "factuurdatum": gisteren,
+                                          "bedrag": "90,00", "reden": "Tikfout."},
         "cheques:declaratie": {"factuurnummer": "F-1", "factuurdatum": gisteren,
                                "bedrag": "100,00", "bewijs": pdf},
         "cheques:afronding": {"soort": "diploma", "bewijs": pdf},

@@ -20,7 +20,17 @@ from cheques.services.betaalbatch import (
     stel_betaalbatch_op,
     wijs_betaalbatch_af,
 )
-from cheques.services.financien import registreer_afronding, registreer_declaratie, vaststellen
+from cheques.services.correcties import (
+    corrigeer_declaratie,
+    declaratie_corrigeerbaar,
+    voorstel_intrekken,
+)
+from cheques.services.financien import (
+    laatste_declaratie,
+    registreer_afronding,
+    registreer_declaratie,
+    vaststellen,
+)
 from cheques.services.gedeeld import regeling_van
 from cheques.services.levensloop import (
     intrekken,
@@ -36,11 +46,12 @@ from cheques.services.terugvordering import (
 )
 
 __all__ = [
-    "afwijzen", "buiten_behandeling_stellen", "concept_verwerpen",
-    "hersteltermijn_verstreken", "intrekken", "jaarruimte", "keur_betaalbatch_goed",
+    "afwijzen", "buiten_behandeling_stellen", "concept_verwerpen", "corrigeer_declaratie",
+    "declaratie_corrigeerbaar", "hersteltermijn_verstreken", "intrekken", "jaarruimte",
+    "keur_betaalbatch_goed", "laatste_declaratie",
     "laat_verlopen_cheques_vervallen", "laat_vervallen", "markeer_vast_te_stellen",
     "medeondertekenen", "medeondertekening_nodig", "regeling_van", "registreer_afronding",
     "registreer_declaratie", "registreer_ontvangst", "stel_betaalbatch_op", "stuur_aanmaning",
     "terugsturen", "toekennen", "treffen_betalingsregeling", "vaststellen",
-    "verklaar_oninbaar", "vraag_aanvulling", "wijs_betaalbatch_af",
+    "verklaar_oninbaar", "voorstel_intrekken", "vraag_aanvulling", "wijs_betaalbatch_af",
 ]

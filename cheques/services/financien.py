@@ -45,19 +45,11 @@ def laatste_declaratie(cheque: Cheque) -> Declaratie | None:
     return cheque.declaraties.order_by("-geregistreerd_op", "-id").first()
 
 
-@atomic_met_bestanden()  # the proof file: removed again when the registration fails
-def registreer_declaratie(*, cheque: Cheque, door, factuurnummer: str,
-                          factuurdatum: datetime.date, bedrag: Decimal, bewijs) -> Declaratie:
-    """The opleider's invoice. At the start it is paid as a voorschot; with a completion
-    proof the subsidy is vastgesteld first."""
-    eis(mag_financieel_afhandelen(door))
-    cheque = vergrendel_cheque(cheque)
+def controleer_declaratie(*, cheque: Cheque, factuurnummer: str, factuurdatum: datetime.date,
+                          bedrag: Decimal) -> None:
+    """The invoice's own figures, for registering and for correcting a declaratie: raises a
+    ValidationError with a Dutch message per field."""
     vandaag = timezone.localdate()
-    if cheque.geldig_tot < vandaag:
-        raise ValidationError(_(
-            "Cheque %(nummer)s was geldig tot en met %(tot)s en is verlopen; er kan geen "
-            "declaratie meer op worden geregistreerd.")
-            % {"nummer": cheque.nummer, "tot": datum(cheque.geldig_tot)})
     fouten = {}
     if bedrag is None or bedrag <= 0:
         fouten["bedrag"] = _("Vul een bedrag groter dan € 0 in.")
@@ -74,6 +66,23 @@ def registreer_declaratie(*, cheque: Cheque, door, factuurnummer: str,
         fouten["factuurnummer"] = _("Vul het factuurnummer in.")
     if fouten:
         raise ValidationError(fouten)
+
+
+@atomic_met_bestanden()  # the proof file: removed again when the registration fails
+def registreer_declaratie(*, cheque: Cheque, door, factuurnummer: str,
+                          factuurdatum: datetime.date, bedrag: Decimal, bewijs) -> Declaratie:
+    """The opleider's invoice. At the start it is paid as a voorschot; with a completion
+    proof the subsidy is vastgesteld first."""
+    eis(mag_financieel_afhandelen(door))
+    cheque = vergrendel_cheque(cheque)
+    vandaag = timezone.localdate()
+    if cheque.geldig_tot < vandaag:
+        raise ValidationError(_(
+            "Cheque %(nummer)s was geldig tot en met %(tot)s en is verlopen; er kan geen "
+            "declaratie meer op worden geregistreerd.")
+            % {"nummer": cheque.nummer, "tot": datum(cheque.geldig_tot)})
+    controleer_declaratie(cheque=cheque, factuurnummer=factuurnummer,
+                          factuurdatum=factuurdatum, bedrag=bedrag)
     declaratie = Declaratie.objects.create(
         cheque=cheque, factuurnummer=factuurnummer.strip(), factuurdatum=factuurdatum,
         bedrag=bedrag, bewijs=bewijs, geregistreerd_door=door)

@@ -17,6 +17,7 @@ from cheques.forms import (
     TerugsturenForm,
     ToekennenForm,
     VerwerpenForm,
+    VoorstelIntrekkenForm,
     WerkvoorraadFilter,
 )
 from cheques.models import Beschikking
@@ -91,6 +92,9 @@ class PlanView(RolVereistMixin, StapOpVereistMixin, View):
                 plan, timezone.localdate()),
             "kan_medeondertekenen": concept is not None
             and concept.status == Beschikking.Status.CONCEPT,
+            "kan_voorstel_intrekken": concept is not None
+            and concept.status == Beschikking.Status.CONCEPT
+            and concept.beoordelaar_id == self.request.user.pk,
         }
 
     def concept(self, plan):
@@ -120,6 +124,8 @@ class PlanView(RolVereistMixin, StapOpVereistMixin, View):
                 initial={"regels": toets.niet_voldane_regels(plan.toets_snapshot)}),
             "buiten_form": forms.get("buiten_form") or BuitenBehandelingForm(),
             "verwerpen_form": forms.get("verwerpen_form") or VerwerpenForm(),
+            "voorstel_intrekken_form": forms.get("voorstel_intrekken_form")
+            or VoorstelIntrekkenForm(),
         }
         registreer_inzage(gebruiker=self.request.user, handeling="bekeken",
                           onderdeel="scholingsplan (beoordeling)", dossier_id=plan.aanvraag_id,
@@ -244,3 +250,15 @@ class VerwerpenView(PlanActie):
     def uitvoeren(self, plan, data):
         beschikking = Beschikking.objects.get(plan=plan, status=Beschikking.Status.CONCEPT)
         services.concept_verwerpen(beschikking=beschikking, door=self.request.user, **data)
+
+
+class VoorstelIntrekkenView(PlanActie):
+    """The proposer takes back their own proposal before it is co-signed."""
+
+    form_class, form_naam = VoorstelIntrekkenForm, "voorstel_intrekken_form"
+    vereist = "kan_voorstel_intrekken"
+    melding = _("U heeft uw voorstel ingetrokken; het plan staat weer open in de werkvoorraad.")
+
+    def uitvoeren(self, plan, data):
+        beschikking = Beschikking.objects.get(plan=plan, status=Beschikking.Status.CONCEPT)
+        services.voorstel_intrekken(beschikking=beschikking, door=self.request.user, **data)

@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 from cheques import selectors, services
 from cheques.forms import (
     AfrondingForm,
+    DeclaratieCorrectieForm,
     DeclaratieForm,
     IntrekkenForm,
     VaststellenForm,
@@ -169,3 +170,45 @@ class IntrekkenView(ChequeActie):
 
     def uitvoeren(self, cheque, data):
         services.intrekken(cheque=cheque, door=self.request.user, **data)
+
+
+class DeclaratieCorrigerenView(RolVereistMixin, StapOpVereistMixin, View):
+    """Finance corrects the declaratie's figures before the vaststelling or a payment."""
+
+    rollen = FINANCIEN
+    template_name = "cheques/declaratie_corrigeren.html"
+
+    def toon(self, cheque, form=None, status=200):
+        waarom_niet = services.declaratie_corrigeerbaar(cheque)
+        declaratie = None if waarom_niet else services.laatste_declaratie(cheque)
+        if form is None and declaratie is not None:
+            form = DeclaratieCorrectieForm(initial={
+                "factuurnummer": declaratie.factuurnummer,
+                "factuurdatum": declaratie.factuurdatum, "bedrag": declaratie.bedrag})
+        return render(self.request, self.template_name, {
+            "cheque": cheque, "declaratie": declaratie, "waarom_niet": waarom_niet,
+            "form": form}, status=status)
+
+    def cheque(self):
+        return get_object_or_404(Cheque.objects.select_related("beschikking__plan"),
+                                 nummer=self.kwargs["nummer"])
+
+    def get(self, request, nummer):
+        return self.toon(self.cheque())
+
+    def post(self, request, nummer):
+        cheque = self.cheque()
+        if services.declaratie_corrigeerbaar(cheque):
+            return self.toon(cheque, status=400)
+        form = DeclaratieCorrectieForm(request.POST)
+        if form.is_valid():
+            try:
+                services.corrigeer_declaratie(cheque=cheque, door=request.user,
+                                              **form.cleaned_data)
+            except FOUTEN as fout:
+                fouten_naar_form(form, fout)
+            else:
+                messages.success(request, _("De declaratie is gecorrigeerd."))
+                return redirect("cheques:cheque", nummer=cheque.nummer)
+        algemene_fouten_als_melding(request, form)
+        return self.toon(self.cheque(), form=form, status=400)

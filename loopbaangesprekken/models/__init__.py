@@ -1,4 +1,4 @@
-from loopbaangesprekken.models.gesprek import Gesprek
+from loopbaangesprekken.models.gesprek import Gesprek, Verslagversie
 from loopbaangesprekken.models.referentie import (
     Erkenning,
     Kansberoep,
@@ -22,4 +22,5 @@ __all__ = [
     "Opleider",
     "Scholingsplan",
     "Sector",
+    "Verslagversie",
 ]

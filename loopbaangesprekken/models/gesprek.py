@@ -85,3 +85,25 @@ class Gesprek(models.Model):
     def onderwerpen_labels(self) -> list[str]:
         labels = dict(self.Onderwerp.choices)
         return [str(labels.get(o, o)) for o in self.onderwerpen]
+
+
+class Verslagversie(models.Model):
+    """An earlier text of a gesprek's verslag, kept when a consulent corrected it (the
+    gesprek holds the current text). Staff-only like the verslag itself; blanked with the
+    case by the retention job (loopbaangesprekken.bewaartermijnen)."""
+
+    gesprek = models.ForeignKey(Gesprek, on_delete=models.CASCADE,
+                                related_name="verslagversies")
+    tekst = models.TextField(_("verslag"))
+    vervangen_op = models.DateTimeField(_("vervangen op"), auto_now_add=True)
+    vervangen_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                       related_name="+", verbose_name=_("vervangen door"))
+    reden = models.TextField(_("reden van de correctie"))
+
+    class Meta:
+        verbose_name = _("eerdere versie van een verslag")
+        verbose_name_plural = _("eerdere versies van verslagen")
+        ordering = ["-vervangen_op", "-id"]
+
+    def __str__(self):
+        return f"{self.gesprek}: versie tot {self.vervangen_op:%Y-%m-%d %H:%M}"

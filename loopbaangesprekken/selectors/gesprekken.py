@@ -4,12 +4,12 @@ Organisation isolation lives here: every read starts from `aanvragen_voor(user)`
 case of the other loket is simply not found (404), whatever URL is guessed.
 """
 
-from django.db.models import Count, Min, Q, QuerySet
+from django.db.models import Count, Min, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from aanvragen.models import Aanvraag, Document
 from aanvragen.workflow import AANVRAAG_TRANSITIES
-from loopbaangesprekken.models import Gesprek
+from loopbaangesprekken.models import Gesprek, Verslagversie
 from loopbaangesprekken.workflow import PLAN_TRANSITIES
 from loopbaangesprekken.workflow_gesprek import GESPREK_TRANSITIES
 from tfvv.models import Gebeurtenis, Gebruiker
@@ -95,8 +95,28 @@ def gesprek_van(user, pk: int) -> Gesprek | None:
             .filter(pk=pk, aanvraag__in=aanvragen_voor(user)).first())
 
 
+def document_van(user, pk: int) -> Document | None:
+    return (Document.objects.select_related("aanvraag")
+            .filter(pk=pk, aanvraag__in=aanvragen_voor(user)).first())
+
+
 def gesprekken(aanvraag: Aanvraag) -> list[Gesprek]:
-    return list(aanvraag.gesprekken.select_related("consulent").order_by("-gepland_op", "-id"))
+    """The case's gesprekken, newest first; `laatste_correctie` is the latest
+    Verslagversie (who corrected the verslag last, and when) or None."""
+    lijst = list(aanvraag.gesprekken.select_related("consulent").order_by("-gepland_op", "-id")
+                 .prefetch_related(Prefetch("verslagversies",
+                                            queryset=Verslagversie.objects
+                                            .select_related("vervangen_door"))))
+    for gesprek in lijst:
+        versies = gesprek.verslagversies.all()
+        gesprek.laatste_correctie = versies[0] if versies else None
+        gesprek.aantal_versies = len(versies)
+    return lijst
+
+
+def verslagversies(gesprek: Gesprek) -> list[Verslagversie]:
+    """The earlier texts of a gesprek's verslag, newest first."""
+    return list(gesprek.verslagversies.select_related("vervangen_door"))
 
 
 def documenten(aanvraag: Aanvraag) -> list[Document]:
@@ -113,6 +133,9 @@ ACTIES = {
     "overdragen": _("overdragen aan ander loket"),
     "adres_controleren": _("adres gecontroleerd"),
     "intrekken": _("ingetrokken door de aanvrager"),
+    "verslag_corrigeren": _("verslag gecorrigeerd"),
+    "document_toegevoegd": _("document toegevoegd"),
+    "document_verwijderen": _("document verwijderd"),
 }
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from aanvragen.models import Aanvraag, Postcodecontrole
 from aanvragen.services import wijzig_status
 from loopbaangesprekken import permissions
-from loopbaangesprekken.models import Gesprek
+from loopbaangesprekken.models import Gesprek, Verslagversie
 from loopbaangesprekken.tasks import verstuur_gespreksmail
 from loopbaangesprekken.workflow_gesprek import NIEUW, UITKOMST_TRANSITIE, gesprek_statusmachine
 from tfvv.events import registreer_gebeurtenis
@@ -208,6 +208,42 @@ def registreer_niet_verschenen(*, gesprek: Gesprek, actor, toelichting: str = ""
         gesprek, "niet_verschenen", actor=actor, dossier_id=gesprek.aanvraag_id,
         reden=toelichting, gegevens={"gesprek_id": gesprek.pk}, extra_velden=("toelichting",),
     )
+    return gesprek
+
+
+@transaction.atomic
+def herstel_niet_verschenen(*, gesprek: Gesprek, actor, reden: str) -> Gesprek:
+    """Undo a 'niet verschenen' registered by mistake: the gesprek is planned again (within
+    the term of permissions.herstellen_mogelijk_tot); the old explanation stays in the event."""
+    gesprek = _vergrendel_gesprek(gesprek)
+    _vereis(permissions.mag_gesprek_wijzigen(actor, gesprek, "niet_verschenen_herstellen"))
+    if not reden.strip():
+        raise ValueError("reden ontbreekt")
+    vorige_toelichting, gesprek.toelichting = gesprek.toelichting, ""
+    gesprek_statusmachine.voer_uit(
+        gesprek, "niet_verschenen_herstellen", actor=actor, dossier_id=gesprek.aanvraag_id,
+        reden=reden.strip(),
+        gegevens={"gesprek_id": gesprek.pk, "vorige_toelichting": vorige_toelichting},
+        extra_velden=("toelichting",),
+    )
+    return gesprek
+
+
+@transaction.atomic
+def corrigeer_verslag(*, gesprek: Gesprek, actor, verslag: str, reden: str) -> Gesprek:
+    """Replace the verslag of a held gesprek; the previous text is kept as a Verslagversie.
+    Like the verslag itself, neither text goes into the event: only who, when and why."""
+    gesprek = _vergrendel_gesprek(gesprek)
+    _vereis(permissions.mag_verslag_corrigeren(actor, gesprek))
+    if not reden.strip() or verslag.strip() == gesprek.verslag.strip():
+        raise ValueError("reden ontbreekt of verslag ongewijzigd")
+    versie = Verslagversie.objects.create(gesprek=gesprek, tekst=gesprek.verslag,
+                                          vervangen_door=actor, reden=reden.strip())
+    gesprek.verslag = verslag.strip()
+    gesprek.save(update_fields=["verslag"])
+    registreer_gebeurtenis(actor=actor, obj=gesprek, actie="verslag_corrigeren",
+                           dossier_id=gesprek.aanvraag_id, reden=reden.strip(),
+                           gegevens={"gesprek_id": gesprek.pk, "versie_id": versie.pk})
     return gesprek
 
 

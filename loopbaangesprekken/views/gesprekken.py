@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
+from aanvragen.documentverwijdering import verwijderbaar
 from aanvragen.models import Aanvraag
 from loopbaangesprekken import forms_gesprekken as forms
 from loopbaangesprekken import permissions
@@ -19,7 +20,8 @@ from tfvv.events import registreer_inzage
 from tfvv.roles import Organisatie, Rol
 from tfvv.views.base import RolVereistMixin
 
-GESPREK_ACTIES = ("verplaatsen", "annuleren", "niet_verschenen", "vastleggen")
+GESPREK_ACTIES = ("verplaatsen", "annuleren", "niet_verschenen", "vastleggen",
+                  "niet_verschenen_herstellen")
 
 
 def scholingsplan_url(aanvraag: Aanvraag) -> str | None:
@@ -69,7 +71,10 @@ class AanvraagView(RolVereistMixin, TemplateView):
             gesprek.aanvraag = aanvraag
             gesprek.acties = {naam: bool(permissions.mag_gesprek_wijzigen(user, gesprek, naam))
                               for naam in GESPREK_ACTIES}
+            gesprek.acties["verslag_corrigeren"] = bool(
+                permissions.mag_verslag_corrigeren(user, gesprek))
         gepland = any(g.status == Gesprek.Status.GEPLAND for g in lijst)
+        documenten = selectors.documenten(aanvraag)
         mag_toewijzen = permissions.mag_toewijzen(user, aanvraag)
         return super().get_context_data(
             aanvraag=aanvraag, gesprekken=lijst, tijdlijn=selectors.tijdlijn(aanvraag),
@@ -83,8 +88,8 @@ class AanvraagView(RolVereistMixin, TemplateView):
             mag_plannen=permissions.mag_gesprek_plannen(user, aanvraag),
             mag_adres_controleren=permissions.mag_adres_controleren(user, aanvraag),
             scholingsplan_url=scholingsplan_url(aanvraag),
-            dossier_url=dossier_url(aanvraag), documenten=selectors.documenten(aanvraag),
-            **kwargs,
+            dossier_url=dossier_url(aanvraag), documenten=documenten,
+            verwijderbaar=verwijderbaar(user, aanvraag, documenten), **kwargs,
         )
 
 
@@ -121,9 +126,12 @@ class _AanvraagActie(RolVereistMixin, _NaRolcontrole, FormView):
     def terug(self):
         return redirect("loopbaangesprekken:aanvraag", pk=self.aanvraag.pk)
 
+    uitleg = ""
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(aanvraag=self.aanvraag, gesprek=self.gesprek,
-                                        titel=self.titel, knop=self.knop, **kwargs)
+                                        titel=self.titel, knop=self.knop, uitleg=self.uitleg,
+                                        **kwargs)
 
     def form_valid(self, form):
         self.uitvoeren(form.cleaned_data, form)

@@ -1,7 +1,10 @@
 """Every URL of the consulent's workspace for every role; organisation isolation."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from aanvragen.models import Postcodecontrole
 from tests.aanvragen.factories import AanvraagFactory
@@ -40,7 +43,9 @@ def zaak(medewerkers):
     aanvraag = AanvraagFactory(loket=Organisatie.LEERWERKLOKET, status="in_behandeling",
                                postcode="7694AB",
                                postcodecontrole=Postcodecontrole.TE_CONTROLEREN)
-    return GesprekFactory(aanvraag=aanvraag, consulent=medewerkers["consulent_lwl"])
+    # its time has just passed, so every action on it (also 'niet verschenen') is open
+    return GesprekFactory(aanvraag=aanvraag, consulent=medewerkers["consulent_lwl"],
+                          gepland_op=timezone.now() - datetime.timedelta(hours=1))
 
 
 def url(naam, zaak):

@@ -27,7 +27,9 @@ def doe(naam, gesprek, actor):
                                           vorm="video", reden="ziek")
     if naam == "annuleren":
         return services.annuleer_gesprek(gesprek=gesprek, actor=actor, reden="ziek")
-    if naam == "niet_verschenen":
+    if naam == "niet_verschenen":  # only after the planned time
+        Gesprek.objects.filter(pk=gesprek.pk).update(
+            gepland_op=timezone.now() - datetime.timedelta(hours=1))
         return services.registreer_niet_verschenen(gesprek=gesprek, actor=actor)
     return services.leg_gesprek_vast(
         gesprek=gesprek, actor=actor, gevoerd_op=timezone.now(), duur_minuten=45,
