@@ -1,7 +1,8 @@
 """Writes and transitions of the scholingsplan. Keyword-only arguments, one transaction each.
 
 The beoordelaar's steps (cheques app) call `terugsturen`, `vraag_aanvulling` and
-`besluiten`; the consulent's pages call `bewaar_concept` and `indienen`.
+`besluiten`; the consulent's pages call `bewaar_concept` and `indienen`. The resident's
+consent to the plan lives in `loopbaangesprekken.services.akkoord`.
 """
 
 from decimal import Decimal
@@ -13,6 +14,7 @@ from aanvragen.models import Aanvraag
 from aanvragen.services import wijzig_status
 from loopbaangesprekken.models import Scholingsplan
 from loopbaangesprekken.selectors import scholingsplan as selectors
+from loopbaangesprekken.services import akkoord
 from loopbaangesprekken.subsidietoets import toets
 from loopbaangesprekken.subsidietoets.casus import casus_als_dict
 from loopbaangesprekken.workflow import plan_statusmachine
@@ -61,6 +63,8 @@ def bewaar_concept(*, aanvraag: Aanvraag, actor, form, kosten, cofinanciering) -
                                       actor=actor)
     registreer_gebeurtenis(actor=actor, obj=plan, actie="plan_aangemaakt" if nieuw
                            else "plan_gewijzigd", dossier_id=aanvraag.pk)
+    if not nieuw:
+        akkoord.vervalt_na_wijziging(plan=plan, actor=actor)
     return plan
 
 
@@ -73,15 +77,27 @@ def _snapshot(plan: Scholingsplan) -> tuple[dict, object]:
             "feiten": casus_als_dict(casus), "uitslag": uitslag.als_dict()}, uitslag
 
 
-@transaction.atomic
-def indienen(*, plan: Scholingsplan, actor) -> Scholingsplan:
+@atomic_met_bestanden()  # the signed paper form: removed again when the submission fails
+def indienen(*, plan: Scholingsplan, actor, namens_inwoner: str = "",
+             formulier=None) -> Scholingsplan:
     """Submit a draft or returned plan (also the aanvraag: plan_indienen), or answer a
     request for more information (aanvullen). Stores the subsidietoets snapshot.
-    Raises OngeldigeTransitie, or selectors.GeenRegeling without a regeling in force."""
+
+    The resident must have approved this version of the plan (Awb 4:2), unless the
+    consulent submits on their behalf: `namens_inwoner` is the reason, `formulier` the
+    signed paper form if any; both are recorded. Raises OngeldigeTransitie (akkoord.GeenAkkoord
+    without approval or reason), or selectors.GeenRegeling without a regeling in force."""
     plan = Scholingsplan.objects.select_for_update().select_related("aanvraag").get(pk=plan.pk)
     transitie = "aanvullen" if plan.status == P.AANVULLING else "indienen"
     if not plan_statusmachine.toegestaan(plan, transitie):
         raise OngeldigeTransitie("Dit scholingsplan kan niet worden ingediend.")
+    if namens_inwoner.strip():
+        stap = akkoord.leg_namens_vast(plan=plan, actor=actor, reden=namens_inwoner,
+                                       formulier=formulier)
+        instemming = {"namens_inwoner": stap.toelichting, "versie": stap.versie,
+                      "ondertekend_formulier": bool(stap.formulier)}
+    else:
+        instemming = {"akkoord_inwoner": akkoord.eis_akkoord(plan)}
     snapshot, uitslag = _snapshot(plan)
     plan.toets_snapshot = snapshot
     plan.regeling = selectors.regeling_op(plan.aanvraag.aanvraagdatum)
@@ -90,8 +106,9 @@ def indienen(*, plan: Scholingsplan, actor) -> Scholingsplan:
     plan.laatst_ingediend_op = timezone.now()
     plan.ingediend_op = plan.ingediend_op or plan.laatst_ingediend_op
     plan_statusmachine.voer_uit(
-        plan, transitie, actor=actor, dossier_id=plan.aanvraag_id,
-        gegevens={"subsidietoets": uitslag.uitkomst, "regeling": uitslag.regeling},
+        plan, transitie, actor=actor, dossier_id=plan.aanvraag_id, reden=namens_inwoner.strip(),
+        gegevens={"subsidietoets": uitslag.uitkomst, "regeling": uitslag.regeling,
+                  **instemming},
         extra_velden=("toets_snapshot", "regeling", "ingediend_op", "laatst_ingediend_op",
                       "gewijzigd_op"),
     )
