@@ -62,8 +62,9 @@ def _mail_voorgelegd(plan: Scholingsplan) -> None:
 
 
 @atomic_met_bestanden()
-def leg_voor(*, plan: Scholingsplan, actor) -> Planakkoord:
-    """The consulent puts the current version up for the resident's approval and mails them."""
+def leg_voor(*, plan: Scholingsplan, actor, informeer_inwoner: bool = True) -> Planakkoord:
+    """The consulent puts the current version up for the resident's approval and mails them
+    (`informeer_inwoner=False`: no mail, for demo data)."""
     plan = _vergrendel(plan)
     if plan.status not in BEWERKBARE_STATUSSEN:
         raise AkkoordNietMogelijk(_("Dit scholingsplan is al ingediend."))
@@ -78,7 +79,8 @@ def leg_voor(*, plan: Scholingsplan, actor) -> Planakkoord:
             "url": reverse("scholingsplan-inwoner:bekijken", kwargs={"pk": plan.aanvraag_id})}]},
         tekst_inwoner=_("Uw consulent heeft uw scholingsplan klaargezet. Bekijk het plan en "
                         "geef uw akkoord, of vraag om een wijziging."))
-    _mail_voorgelegd(plan)
+    if informeer_inwoner:
+        _mail_voorgelegd(plan)
     return stap
 
 
