@@ -94,7 +94,8 @@ def indienen(*, plan: Scholingsplan, actor, namens_inwoner: str = "",
     if namens_inwoner.strip():
         stap = akkoord.leg_namens_vast(plan=plan, actor=actor, reden=namens_inwoner,
                                        formulier=formulier)
-        instemming = {"namens_inwoner": stap.toelichting, "versie": stap.versie,
+        # the reason itself is the event's `reden` (blanked when the dossier is anonymised)
+        instemming = {"namens_inwoner": True, "versie": stap.versie,
                       "ondertekend_formulier": bool(stap.formulier)}
     else:
         instemming = {"akkoord_inwoner": akkoord.eis_akkoord(plan)}
