@@ -1,6 +1,7 @@
 """Retention: when an aanvraag is anonymised (tfvv.bewaartermijnen), blank what the
-gesprekken, scholingsplannen and the resident's answers to them hold about the person, keeping what statistics need
-(status, dates, outcome, route, sectors, amounts, the rule outcomes)."""
+gesprekken, scholingsplannen and the resident's answers to them hold about the person,
+keeping what statistics need (status, dates, outcome, route, sectors, amounts, the rule
+outcomes)."""
 
 from django.dispatch import receiver
 
