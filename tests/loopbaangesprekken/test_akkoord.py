@@ -162,3 +162,12 @@ def test_taak_kost_een_query(plan, django_assert_num_queries):
     with django_assert_num_queries(1):
         taken = list(portaal.taken(plan.aanvraag))
     assert len(taken) == 1
+
+
+def test_anonimiseren_maakt_de_toelichtingen_leeg(plan):
+    from loopbaangesprekken.bewaartermijnen import anonimiseer_gesprekken_en_plannen
+
+    services.vraag_wijziging(plan=plan, actor=plan.aanvraag.aanvrager, versie=voorgelegd(plan),
+                             toelichting="Ik ben ziek tot oktober.")
+    anonimiseer_gesprekken_en_plannen(sender=None, dossier_id=plan.aanvraag_id)
+    assert set(Planakkoord.objects.values_list("toelichting", flat=True)) == {""}
