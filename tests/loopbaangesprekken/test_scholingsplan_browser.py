@@ -74,6 +74,13 @@ def test_plan_schrijven_controleren_laten_goedkeuren_en_indienen(live_server, pa
     page.get_by_role("link", name="Terug naar het plan").click()
     assert axe_schendingen(page) == []
     assert page.get_by_role("button", name="Indienen bij gemeente Enschede").count() == 0
+    # submitting on the resident's behalf: a reason is required (the page, then back)
+    page.get_by_role("link", name="Namens de inwoner indienen").click()
+    page.get_by_role("button", name="Indienen namens de inwoner").click()
+    assert "Geef de reden waarom u namens de inwoner indient." in page.locator(
+        "main").inner_text()
+    assert axe_schendingen(page) == []
+    page.get_by_role("link", name="Terug naar het plan").click()
     page.get_by_role("button", name="Voorleggen aan inwoner").click()
     assert "Wacht op akkoord" in page.locator("main").inner_text()
     plan_url = page.url
