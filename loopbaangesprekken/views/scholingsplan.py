@@ -108,6 +108,18 @@ class PlanFormulierMixin(RolVereistMixin):
         return redirect("loopbaangesprekken:scholingsplan", pk=plan.pk)
 
 
+class _PlanWijzigenMixin(RolVereistMixin):
+    """A plan the consulent may still change (edit, put up, submit)."""
+
+    rollen = (Rol.CONSULENT,)
+
+    def plan(self, pk):
+        plan = _plan(pk)
+        _niet_van_ander_loket(self.request.user, plan.aanvraag)
+        _vereist(mag_plan_wijzigen(self.request.user, plan))
+        return plan
+
+
 class PlanNieuwView(PlanFormulierMixin, View):
     def aanvraag(self, aanvraag_id):
         aanvraag = get_object_or_404(Aanvraag, pk=aanvraag_id)
@@ -124,13 +136,7 @@ class PlanNieuwView(PlanFormulierMixin, View):
         return self.bewaar(request, self.aanvraag(aanvraag_id), None)
 
 
-class PlanBewerkenView(PlanFormulierMixin, View):
-    def plan(self, pk):
-        plan = _plan(pk)
-        _niet_van_ander_loket(self.request.user, plan.aanvraag)
-        _vereist(mag_plan_wijzigen(self.request.user, plan))
-        return plan
-
+class PlanBewerkenView(PlanFormulierMixin, _PlanWijzigenMixin, View):
     def get(self, request, pk):
         plan = self.plan(pk)
         _log_inzage(request, plan.aanvraag, "scholingsplan (bewerken)")
@@ -157,16 +163,6 @@ class PlanView(RolVereistMixin, View):
             "aanvulling": selectors.aanvulling_gevraagd(plan),
             "stand": akkoordstand(plan), "namens": laatste_namens(plan),
         })
-
-
-class _PlanWijzigenMixin(RolVereistMixin):
-    rollen = (Rol.CONSULENT,)
-
-    def plan(self, pk):
-        plan = _plan(pk)
-        _niet_van_ander_loket(self.request.user, plan.aanvraag)
-        _vereist(mag_plan_wijzigen(self.request.user, plan))
-        return plan
 
 
 class PlanVoorleggenView(_PlanWijzigenMixin, View):
