@@ -1,10 +1,11 @@
 """Retention: when an aanvraag is anonymised (tfvv.bewaartermijnen), blank what the
-gesprekken and scholingsplannen hold about the person, keeping what statistics need
-(status, dates, outcome, route, sectors, amounts, the rule outcomes)."""
+gesprekken, scholingsplannen and the resident's answers to them hold about the person,
+keeping what statistics need (status, dates, outcome, route, sectors, amounts, the rule
+outcomes)."""
 
 from django.dispatch import receiver
 
-from loopbaangesprekken.models import Gesprek, Scholingsplan, Verslagversie
+from loopbaangesprekken.models import Gesprek, Planakkoord, Scholingsplan, Verslagversie
 from tfvv.bewaartermijnen import dossier_geanonimiseerd
 
 
@@ -12,6 +13,8 @@ from tfvv.bewaartermijnen import dossier_geanonimiseerd
 def anonimiseer_gesprekken_en_plannen(sender, *, dossier_id: int, **kwargs) -> None:
     Gesprek.objects.filter(aanvraag_id=dossier_id).update(verslag="", toelichting="")
     Verslagversie.objects.filter(gesprek__aanvraag_id=dossier_id).delete()
+    # the resident's request for a change, the reason for submitting on their behalf
+    Planakkoord.objects.filter(plan__aanvraag_id=dossier_id).update(toelichting="")
     for plan in Scholingsplan.objects.filter(aanvraag_id=dossier_id):
         snapshot = plan.toets_snapshot or {}
         plan.toets_snapshot = {k: v for k, v in snapshot.items() if k != "feiten"} or None

@@ -22,6 +22,8 @@ from loopbaangesprekken.models import (
     Scholingsplan,
     Sector,
 )
+from loopbaangesprekken.selectors.akkoord import akkoordstand
+from loopbaangesprekken.services import akkoord
 from loopbaangesprekken.services import scholingsplan as services
 from tfvv.events import registreer_gebeurtenis
 from tfvv.models import Gebruiker, Gemeente
@@ -134,6 +136,8 @@ def _velden(sectoren, opleider, **extra):
 
 KOSTEN = [{"soort": "cursusgeld", "omschrijving": "lesgeld", "bedrag": "3600.00"},
           {"soort": "examengeld", "omschrijving": "", "bedrag": "400.00"}]
+# the resident approves the plan in the portal before the consulent submits it
+AKKOORD = ["voorleggen", "akkoord"]
 WERKGEVER = [{"bron": "werkgever", "partij": "Metaalbedrijf Twente BV", "bedrag": "2000.00",
               "status": "toegezegd"}]
 
@@ -148,20 +152,25 @@ def laad(schrijf):
     d2024 = date(2024, 3, 1)
     gevallen = [
         # referentie, naam, plan velden, cofinanciering, stappen
-        ("TF-DEMO-SP01", ("Anouk", "Brink"), {}, WERKGEVER, []),
+        # the resident asked for a change; the next one waits for the resident's approval
+        ("TF-DEMO-SP01", ("Anouk", "Brink"), {}, WERKGEVER, ["voorleggen", "wijziging"]),
         ("TF-DEMO-SP02", ("Bas", "Dijkhuis"), {"doelberoep": "Teamleider productie",
-                                               "gevraagd_bedrag": "3000.00"}, [], []),
-        ("TF-DEMO-SP03", ("Carla", "Egberink"), {}, WERKGEVER, ["indienen"]),
+                                               "gevraagd_bedrag": "3000.00"}, [],
+         ["voorleggen"]),
+        ("TF-DEMO-SP03", ("Carla", "Egberink"), {}, WERKGEVER, [*AKKOORD, "indienen"]),
         ("TF-DEMO-SP04", ("Dirk", "Frerink"), {"startdatum": "2024-01-15"}, WERKGEVER,
-         ["indienen"]),
+         [*AKKOORD, "indienen"]),
         ("TF-DEMO-SP05", ("Esra", "Gunes"), {
             "doelberoep": "Medewerker klantenservice energie",
             "arbeidsmarktperspectief": "Drie vacatures bij Twentse energiebedrijven; "
                                        "werkgever verklaart intentie tot aanname."},
-         WERKGEVER, ["indienen"]),
-        ("TF-DEMO-SP06", ("Frank", "Hofstede"), {}, WERKGEVER, ["indienen", "terugsturen"]),
-        ("TF-DEMO-SP07", ("Gerda", "Ikink"), {}, WERKGEVER, ["indienen", "aanvulling_vragen"]),
-        ("TF-DEMO-SP08", ("Hanna", "Jonker"), {}, WERKGEVER, ["indienen", "besluiten"]),
+         WERKGEVER, [*AKKOORD, "indienen"]),
+        ("TF-DEMO-SP06", ("Frank", "Hofstede"), {}, WERKGEVER,
+         [*AKKOORD, "indienen", "terugsturen"]),
+        ("TF-DEMO-SP07", ("Gerda", "Ikink"), {}, WERKGEVER,
+         [*AKKOORD, "indienen", "aanvulling_vragen"]),
+        ("TF-DEMO-SP08", ("Hanna", "Jonker"), {}, WERKGEVER,
+         [*AKKOORD, "indienen", "besluiten"]),
     ]
     aantal = 0
     for referentie, (voornaam, achternaam), extra, cofi, stappen in gevallen:
@@ -172,7 +181,17 @@ def laad(schrijf):
                          velden=_velden(sectoren, roc, **extra), kosten=KOSTEN,
                          cofinanciering=cofi)
         for stap in stappen:
-            if stap == "indienen":
+            if stap == "voorleggen":
+                akkoord.leg_voor(plan=plan, actor=consulent, informeer_inwoner=False)
+            elif stap == "akkoord":
+                akkoord.keur_goed(plan=plan, actor=aanvraag.aanvrager,
+                                  versie=akkoordstand(plan).versie)
+            elif stap == "wijziging":
+                akkoord.vraag_wijziging(plan=plan, actor=aanvraag.aanvrager,
+                                        versie=akkoordstand(plan).versie,
+                                        toelichting="De startdatum moet een maand later: "
+                                                    "in september werk ik nog door.")
+            elif stap == "indienen":
                 services.indienen(plan=plan, actor=consulent)
             elif stap == "terugsturen":
                 services.terugsturen(plan=plan, actor=beoordelaar,

@@ -168,6 +168,16 @@ MATRIX: dict[str, Regel] = {
     "aanvragen:document-verwijderen": Regel(
         alleen("inwoner"), kwargs=lambda o: {"pk": o.document_eigen.pk},
         post=alleen("inwoner", uitkomst="400")),
+    # the scholingsplan the consulent put up: the owner reads it and answers (an empty
+    # answer is refused at the fields); staff never answer for the resident (403)
+    "scholingsplan-inwoner:bekijken": Regel(
+        alleen("inwoner"), kwargs=lambda o: {"pk": o.plan_voorgelegd.aanvraag_id},
+        post=alleen("inwoner", uitkomst="405")),
+    **{f"scholingsplan-inwoner:{naam}": Regel(
+        alleen("inwoner", uitkomst="405"),
+        kwargs=lambda o: {"pk": o.plan_voorgelegd.aanvraag_id},
+        post=alleen("inwoner", uitkomst="400"))
+       for naam in ("akkoord", "wijziging")},
     # the owner; the case's consulenten, beoordelaar and financieel (logged as inzage);
     # adviesgroep and beheerder never see personal documents
     "aanvragen:document": Regel(
@@ -229,6 +239,16 @@ MATRIX: dict[str, Regel] = {
     "loopbaangesprekken:scholingsplan-indienen": Regel(
         loket("405", ander_loket="405"), kwargs=lambda o: {"pk": o.plan.pk},
         post=loket("redirect")),
+    # the resident's approval: put the plan up (POST only; an already approved plan goes
+    # back to the plan page with the reason), or submit on their behalf (reason required)
+    "loopbaangesprekken:scholingsplan-voorleggen": Regel(
+        loket("405", ander_loket="405"), kwargs=lambda o: {"pk": o.plan.pk},
+        post=loket("redirect")),
+    "loopbaangesprekken:scholingsplan-indienen-namens": Regel(
+        loket(), kwargs=lambda o: {"pk": o.plan.pk}, post=loket("400")),
+    "loopbaangesprekken:scholingsplan-akkoordformulier": Regel(
+        plan_zien(), kwargs=lambda o: {"pk": o.akkoordformulier.pk},
+        post=plan_zien("405", ander_loket="405")),
     "loopbaangesprekken:scholingsplan-onderbouwing": Regel(
         plan_zien(), kwargs=lambda o: {"pk": o.plan.pk}, post=plan_zien("405", ander_loket="405")),
     "loopbaangesprekken:scholingsplan-cofinancieringsbewijs": Regel(

@@ -198,6 +198,27 @@ class Objecten:
         return self.plan.cofinanciering.get()
 
     @cached_property
+    def plan_voorgelegd(self):
+        """A plan of the resident's own that the consulent put up for their approval."""
+        from loopbaangesprekken.services.akkoord import leg_voor
+        from tests.loopbaangesprekken.factories_scholingsplan import ScholingsplanFactory
+
+        plan = ScholingsplanFactory(
+            aanvraag=self._aanvraag(status="scholingsplan", consulent=self.consulent),
+            consulent=self.consulent, akkoord=False)
+        leg_voor(plan=plan, actor=self.consulent, informeer_inwoner=False)
+        return plan
+
+    @cached_property
+    def akkoordformulier(self):
+        """The signed paper form of a submission on the resident's behalf (of `plan`)."""
+        from loopbaangesprekken.services.akkoord import leg_namens_vast
+        from tests.aanvragen.bestanden import PDF, upload
+
+        return leg_namens_vast(plan=self.plan, actor=self.consulent, reden="Op papier getekend.",
+                               formulier=upload("akkoord.pdf", PDF))
+
+    @cached_property
     def periode(self):
         from tests.cheques.factories import maak_periode
         from tfvv.models import Begrotingsperiode

@@ -44,6 +44,8 @@ B, C = Beschikking.Status, Cheque.Status
 RECORD_URLS = {
     **{f"aanvragen:{n}": ("aanvraag", ("inwoner",))
        for n in ("aanvraag", "documenten", "intrekken", "wijziging")},
+    **{f"scholingsplan-inwoner:{n}": ("aanvraag", ("inwoner",))
+       for n in ("bekijken", "akkoord", "wijziging")},
     **{f"cheques:{n}": ("aanvraag", ("consulent_lwl", "beoordelaar", "financieel"))
        for n in ("dossier", "dossier-pdf")},
     **{f"loopbaangesprekken:{n}": ("aanvraag", ("consulent_lwl",))
@@ -56,7 +58,8 @@ RECORD_URLS = {
     **{f"loopbaangesprekken:{n}": ("gesprek", ("consulent_lwl",))
        for n in ("verslag-corrigeren", "verslagversies")},
     **{f"loopbaangesprekken:scholingsplan{n}": ("plan", ("consulent_lwl", "beoordelaar"))
-       for n in ("", "-bewerken", "-indienen", "-onderbouwing")},
+       for n in ("", "-bewerken", "-indienen", "-onderbouwing", "-voorleggen",
+                 "-indienen-namens")},
     **{f"cheques:{n}": ("plan", ("beoordelaar",))
        for n in ("plan", "aanvulling-vragen", "terugsturen", "toekennen", "afwijzen",
                  "buiten-behandeling", "medeondertekenen", "niet-medeondertekenen",
@@ -77,6 +80,7 @@ GEEN_STATUS = {
        "tests/aanvragen/test_document_verwijderen.py" for app in ("aanvragen",
                                                                  "loopbaangesprekken")},
     "loopbaangesprekken:scholingsplan-cofinancieringsbewijs": "bewijsbestand",
+    "loopbaangesprekken:scholingsplan-akkoordformulier": "ondertekend akkoordformulier",
     "cheques:besluit-pdf": "brief van een vervolgbesluit (document)",
     "cheques:bezwaar-maken-besluit": "vervolgbesluit (geen levensloop; bezwaar: test_bezwaar)",
     "cheques:bezwaar": "bezwaar: uitkomst als gegeven (tests/cheques/test_bezwaar.py)",
@@ -175,6 +179,11 @@ def plausibel(naam: str, objecten) -> dict:
         "loopbaangesprekken:scholingsplan-indienen": {
             "toelichting": "De inwoner stuurde de werkgeversverklaring."},
         "aanvragen:wijziging": {"startdatum": datum, "toelichting": "Later gestart."},
+        "scholingsplan-inwoner:akkoord": {"akkoord-akkoord": "on", "akkoord-versie": "0" * 64},
+        "scholingsplan-inwoner:wijziging": {"wijziging-toelichting": "Later beginnen.",
+                                            "wijziging-versie": "0" * 64},
+        "loopbaangesprekken:scholingsplan-indienen-namens": {
+            "reden": "Op papier ondertekend.", "formulier": pdf},
     }.get(naam, {})
 
 

@@ -37,6 +37,7 @@ tfvv_patterns = [
 urlpatterns = [
     path("", include((tfvv_patterns, "tfvv"))),
     path("", include("aanvragen.urls")),
+    path("", include("loopbaangesprekken.urls_inwoner")),
     path("consulent/", include("loopbaangesprekken.urls")),
     path("", include("cheques.urls")),
     path("rapportage/", include("rapportage.urls")),

@@ -1,3 +1,4 @@
+from loopbaangesprekken.models.akkoord import Planakkoord
 from loopbaangesprekken.models.gesprek import Gesprek, Verslagversie
 from loopbaangesprekken.models.referentie import (
     Erkenning,
@@ -20,6 +21,7 @@ __all__ = [
     "Kansberoepenlijst",
     "Kostenregel",
     "Opleider",
+    "Planakkoord",
     "Scholingsplan",
     "Sector",
     "Verslagversie",

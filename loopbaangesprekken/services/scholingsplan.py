@@ -1,7 +1,8 @@
 """Writes and transitions of the scholingsplan. Keyword-only arguments, one transaction each.
 
 The beoordelaar's steps (cheques app) call `terugsturen`, `vraag_aanvulling` and
-`besluiten`; the consulent's pages call `bewaar_concept` and `indienen`.
+`besluiten`; the consulent's pages call `bewaar_concept` and `indienen`. The resident's
+consent to the plan lives in `loopbaangesprekken.services.akkoord`.
 """
 
 from decimal import Decimal
@@ -15,6 +16,7 @@ from aanvragen.models import Aanvraag
 from aanvragen.services import wijzig_status
 from loopbaangesprekken.models import Scholingsplan
 from loopbaangesprekken.selectors import scholingsplan as selectors
+from loopbaangesprekken.services import akkoord
 from loopbaangesprekken.subsidietoets import toets
 from loopbaangesprekken.subsidietoets.casus import casus_als_dict
 from loopbaangesprekken.workflow import plan_statusmachine
@@ -64,10 +66,12 @@ def bewaar_concept(*, aanvraag: Aanvraag, actor, form, kosten, cofinanciering) -
     if nieuw:
         registreer_gebeurtenis(actor=actor, obj=plan, actie="plan_aangemaakt",
                                dossier_id=aanvraag.pk)
-    elif gewijzigd := _gewijzigde_onderdelen(form, kosten, cofinanciering):
-        # only a real change: "Aanvulling indienen" asks for a note without one
-        registreer_gebeurtenis(actor=actor, obj=plan, actie="plan_gewijzigd",
-                               dossier_id=aanvraag.pk, gegevens={"gewijzigd": gewijzigd})
+    else:
+        if gewijzigd := _gewijzigde_onderdelen(form, kosten, cofinanciering):
+            # only a real change: "Aanvulling indienen" asks for a note without one
+            registreer_gebeurtenis(actor=actor, obj=plan, actie="plan_gewijzigd",
+                                   dossier_id=aanvraag.pk, gegevens={"gewijzigd": gewijzigd})
+        akkoord.vervalt_na_wijziging(plan=plan, actor=actor)
     return plan
 
 
@@ -86,13 +90,18 @@ def _snapshot(plan: Scholingsplan) -> tuple[dict, object]:
             "feiten": casus_als_dict(casus), "uitslag": uitslag.als_dict()}, uitslag
 
 
-@transaction.atomic
-def indienen(*, plan: Scholingsplan, actor, toelichting: str = "") -> Scholingsplan:
+@atomic_met_bestanden()  # the signed paper form: removed again when the submission fails
+def indienen(*, plan: Scholingsplan, actor, toelichting: str = "", namens_inwoner: str = "",
+             formulier=None) -> Scholingsplan:
     """Submit a draft or returned plan (also the aanvraag: plan_indienen), or answer a
     request for more information (aanvullen). Stores the subsidietoets snapshot.
-    An aanvulling needs a change to the plan since the request or a `toelichting` (what
-    was supplied, e.g. the resident's documents), kept as the event's reason.
-    Raises OngeldigeTransitie, ValidationError (toelichting), or selectors.GeenRegeling
+
+    The resident must have approved this version of the plan (Awb 4:2), unless the
+    consulent submits on their behalf: `namens_inwoner` is the reason, `formulier` the
+    signed paper form if any; both are recorded. An aanvulling needs a change to the plan
+    since the request or a `toelichting` (what was supplied, e.g. the resident's
+    documents), kept as the event's reason. Raises OngeldigeTransitie (akkoord.GeenAkkoord
+    without approval or reason), ValidationError (toelichting), or selectors.GeenRegeling
     without a regeling in force."""
     plan = Scholingsplan.objects.select_for_update().select_related("aanvraag").get(pk=plan.pk)
     transitie = "aanvullen" if plan.status == P.AANVULLING else "indienen"
@@ -105,6 +114,14 @@ def indienen(*, plan: Scholingsplan, actor, toelichting: str = "") -> Scholingsp
             raise ValidationError({"toelichting": _(
                 "U heeft het scholingsplan sinds het verzoek om aanvulling niet gewijzigd. "
                 "Schrijf op wat er is aangevuld, of pas eerst het plan aan.")})
+    if namens_inwoner.strip():
+        stap = akkoord.leg_namens_vast(plan=plan, actor=actor, reden=namens_inwoner,
+                                       formulier=formulier)
+        # the reason itself is the event's `reden` (blanked when the dossier is anonymised)
+        instemming = {"namens_inwoner": True, "versie": stap.versie,
+                      "ondertekend_formulier": bool(stap.formulier)}
+    else:
+        instemming = {"akkoord_inwoner": akkoord.eis_akkoord(plan)}
     snapshot, uitslag = _snapshot(plan)
     plan.toets_snapshot = snapshot
     plan.regeling = selectors.regeling_op(plan.aanvraag.aanvraagdatum)
@@ -113,8 +130,10 @@ def indienen(*, plan: Scholingsplan, actor, toelichting: str = "") -> Scholingsp
     plan.laatst_ingediend_op = timezone.now()
     plan.ingediend_op = plan.ingediend_op or plan.laatst_ingediend_op
     plan_statusmachine.voer_uit(
-        plan, transitie, actor=actor, dossier_id=plan.aanvraag_id, reden=toelichting,
-        gegevens={"subsidietoets": uitslag.uitkomst, "regeling": uitslag.regeling},
+        plan, transitie, actor=actor, dossier_id=plan.aanvraag_id,
+        reden="\n\n".join(t for t in (toelichting, namens_inwoner.strip()) if t),
+        gegevens={"subsidietoets": uitslag.uitkomst, "regeling": uitslag.regeling,
+                  **instemming},
         extra_velden=("toets_snapshot", "regeling", "ingediend_op", "laatst_ingediend_op",
                       "gewijzigd_op"),
     )

@@ -9,19 +9,22 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from aanvragen.models import Aanvraag
+from loopbaangesprekken.forms_akkoord import NamensInwonerForm
 from loopbaangesprekken.forms_scholingsplan import (
     AanvullingIndienenForm,
     CofinancieringFormSet,
     KostenFormSet,
     ScholingsplanForm,
 )
-from loopbaangesprekken.models import Cofinancieringsregel, Scholingsplan
+from loopbaangesprekken.models import Cofinancieringsregel, Planakkoord, Scholingsplan
 from loopbaangesprekken.permissions_scholingsplan import (
     mag_plan_maken,
     mag_plan_wijzigen,
     mag_plan_zien,
 )
 from loopbaangesprekken.selectors import scholingsplan as selectors
+from loopbaangesprekken.selectors.akkoord import akkoordstand, laatste_namens
+from loopbaangesprekken.services import akkoord as akkoord_services
 from loopbaangesprekken.services import scholingsplan as services
 from tfvv.events import registreer_inzage
 from tfvv.permissions import mag_loket_zien
@@ -77,6 +80,7 @@ class PlanFormulierMixin(RolVereistMixin):
             context["bedragen"] = selectors.bedragen(plan)
             context["reden_teruggestuurd"] = selectors.reden_teruggestuurd(plan)
             context["aanvulling"] = selectors.aanvulling_gevraagd(plan)
+            context["stand"] = akkoordstand(plan)
         return render(request, TEMPLATE_FORMULIER, context, status=status)
 
     def bewaar(self, request, aanvraag, plan):
@@ -105,6 +109,18 @@ class PlanFormulierMixin(RolVereistMixin):
         return redirect("loopbaangesprekken:scholingsplan", pk=plan.pk)
 
 
+class _PlanWijzigenMixin(RolVereistMixin):
+    """A plan the consulent may still change (edit, put up, submit)."""
+
+    rollen = (Rol.CONSULENT,)
+
+    def plan(self, pk):
+        plan = _plan(pk)
+        _niet_van_ander_loket(self.request.user, plan.aanvraag)
+        _vereist(mag_plan_wijzigen(self.request.user, plan))
+        return plan
+
+
 class PlanNieuwView(PlanFormulierMixin, View):
     def aanvraag(self, aanvraag_id):
         aanvraag = get_object_or_404(Aanvraag, pk=aanvraag_id)
@@ -121,13 +137,7 @@ class PlanNieuwView(PlanFormulierMixin, View):
         return self.bewaar(request, self.aanvraag(aanvraag_id), None)
 
 
-class PlanBewerkenView(PlanFormulierMixin, View):
-    def plan(self, pk):
-        plan = _plan(pk)
-        _niet_van_ander_loket(self.request.user, plan.aanvraag)
-        _vereist(mag_plan_wijzigen(self.request.user, plan))
-        return plan
-
+class PlanBewerkenView(PlanFormulierMixin, _PlanWijzigenMixin, View):
     def get(self, request, pk):
         plan = self.plan(pk)
         _log_inzage(request, plan.aanvraag, "scholingsplan (bewerken)")
@@ -146,6 +156,7 @@ def _toon_plan(request, plan, aanvulling_form=None, status=200):
         "reden_teruggestuurd": selectors.reden_teruggestuurd(plan),
         "aanvulling": selectors.aanvulling_gevraagd(plan),
         "aanvulling_form": aanvulling_form or AanvullingIndienenForm(),
+        "stand": akkoordstand(plan), "namens": laatste_namens(plan),
     }, status=status)
 
 
@@ -160,26 +171,52 @@ class PlanView(RolVereistMixin, View):
         return _toon_plan(request, plan)
 
 
-class PlanIndienenView(RolVereistMixin, View):
-    rollen = (Rol.CONSULENT,)
+class PlanVoorleggenView(_PlanWijzigenMixin, View):
+    """Put the plan up for the resident's approval; they get an e-mail to log in."""
 
     def post(self, request, pk):
-        plan = _plan(pk)
-        _niet_van_ander_loket(request.user, plan.aanvraag)
-        _vereist(mag_plan_wijzigen(request.user, plan))
+        plan = self.plan(pk)
+        try:
+            akkoord_services.leg_voor(plan=plan, actor=request.user)
+        except OngeldigeTransitie as fout:
+            messages.error(request, str(fout))
+        else:
+            messages.success(request, _("Het plan is voorgelegd aan %(naam)s. De inwoner krijgt "
+                                        "een e-mail en geeft het akkoord in de persoonlijke "
+                                        "omgeving.") % {"naam": plan.aanvraag.naam})
+        return redirect("loopbaangesprekken:scholingsplan", pk=pk)
+
+
+class PlanIndienenView(_PlanWijzigenMixin, View):
+    """Submit, with the resident's approval of this version of the plan; after an
+    aanvulverzoek with a change to the plan or a note on what was supplied."""
+
+    def post(self, request, pk):
+        plan = self.plan(pk)
         form = AanvullingIndienenForm(request.POST)
         if not form.is_valid():
-            return _toon_plan(request, plan, form, status=400)
+            return self.toon(plan, form, status=400)
+        return self.dien_in(plan, form, toelichting=form.cleaned_data["toelichting"])
+
+    def toon(self, plan, form, status=200):
+        return _toon_plan(self.request, plan, form, status=status)
+
+    def dien_in(self, plan, form, **gegevens):
+        request = self.request
         try:
-            plan = services.indienen(plan=plan, actor=request.user,
-                                     toelichting=form.cleaned_data["toelichting"])
+            plan = services.indienen(plan=plan, actor=request.user, **gegevens)
         except ValidationError as fout:
             for veld, lijst in fout.error_dict.items():
                 form.add_error(veld, lijst)
-            return _toon_plan(request, plan, form, status=400)
+            return self.toon(plan, form, status=400)
         except selectors.GeenRegeling:
             messages.error(request, _("Op de aanvraagdatum is geen regeling van kracht; het plan "
                                       "kan niet worden getoetst. Neem contact op met beheer."))
+        except akkoord_services.GeenAkkoord:
+            messages.error(request, _("Het scholingsplan is niet ingediend: de inwoner heeft nog "
+                                      "geen akkoord gegeven op deze versie. Leg het plan voor "
+                                      "aan de inwoner, of dien het in namens de inwoner met "
+                                      "een reden."))
         except OngeldigeTransitie:
             messages.error(request, _("Dit scholingsplan kan nu niet worden ingediend."))
         else:
@@ -187,20 +224,48 @@ class PlanIndienenView(RolVereistMixin, View):
             messages.success(request, _("Het scholingsplan is ingediend bij gemeente Enschede. "
                                         "Uitkomst subsidietoets: %(uitkomst)s.")
                              % {"uitkomst": uitkomst})
-        return redirect("loopbaangesprekken:scholingsplan", pk=pk)
+        return redirect("loopbaangesprekken:scholingsplan", pk=plan.pk)
+
+
+class PlanIndienenNamensView(PlanIndienenView):
+    """Submit on the resident's behalf, without their approval in the portal: a reason is
+    required, the signed paper form optional; both are recorded."""
+
+    template_name = "loopbaangesprekken/scholingsplan_namens.html"
+
+    def toon(self, plan, form, status=200):
+        return render(self.request, self.template_name, {
+            "plan": plan, "aanvraag": plan.aanvraag, "form": form,
+            "stand": akkoordstand(plan)}, status=status)
+
+    def get(self, request, pk):
+        return self.toon(self.plan(pk), NamensInwonerForm())
+
+    def post(self, request, pk):
+        plan = self.plan(pk)
+        form = NamensInwonerForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.toon(plan, form, status=400)
+        return self.dien_in(plan, form, namens_inwoner=form.cleaned_data["reden"],
+                            formulier=form.cleaned_data["formulier"],
+                            toelichting=form.cleaned_data["toelichting"])
 
 
 class BewijsView(RolVereistMixin, View):
     """Download an evidence file of a plan, for those who may see the plan."""
 
     rollen = (Rol.CONSULENT, Rol.BEOORDELAAR)
-    soort = "cofinanciering"  # or "arbeidsmarkt"
+    soort = "cofinanciering"  # or "arbeidsmarkt", "akkoordformulier"
 
     def get(self, request, pk):
         if self.soort == "cofinanciering":
             regel = get_object_or_404(Cofinancieringsregel.objects.select_related(
                 "plan__aanvraag"), pk=pk)
             plan, bestand = regel.plan, regel.bewijs
+        elif self.soort == "akkoordformulier":
+            stap = get_object_or_404(Planakkoord.objects.select_related("plan__aanvraag"),
+                                     pk=pk)
+            plan, bestand = stap.plan, stap.formulier
         else:
             plan = get_object_or_404(Scholingsplan.objects.select_related("aanvraag"), pk=pk)
             bestand = plan.arbeidsmarktperspectief_bewijs

@@ -7,6 +7,7 @@ from django.utils import timezone
 from aanvragen.models import Aanvraag
 from loopbaangesprekken.models import Opleider, Scholingsplan, Sector
 from tests.aanvragen.factories import AanvraagFactory
+from tests.loopbaangesprekken.factories_scholingsplan import geef_akkoord
 from tests.tfvv.factories import begroting
 from tfvv.models import Begrotingsperiode, Regeling
 
@@ -31,8 +32,11 @@ class OpleiderFactory(factory.django.DjangoModelFactory):
 
 
 class ScholingsplanFactory(factory.django.DjangoModelFactory):
+    """A submitted plan, approved by the resident (Awb 4:2) as created."""
+
     class Meta:
         model = Scholingsplan
+        skip_postgeneration_save = True
 
     aanvraag = factory.SubFactory(AanvraagFactory, status=Aanvraag.Status.INGEDIEND)
     consulent = None  # set by the fixture
@@ -50,6 +54,11 @@ class ScholingsplanFactory(factory.django.DjangoModelFactory):
     ingediend_op = factory.LazyFunction(timezone.now)
     regeling = factory.LazyFunction(lambda: Regeling.objects.get(geldig_van__year=2023))
     toets_snapshot = factory.LazyFunction(lambda: VOLDAAN)
+
+    @factory.post_generation
+    def akkoord(self, create, extracted, **kwargs):
+        if create and extracted is not False:
+            geef_akkoord(self)
 
 
 def maak_periode(plafond: Decimal = Decimal("100000.00"), naam="2023–2026") -> Begrotingsperiode:

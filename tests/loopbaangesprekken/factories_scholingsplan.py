@@ -12,9 +12,11 @@ from loopbaangesprekken.models import (
     Kansberoepenlijst,
     Kostenregel,
     Opleider,
+    Planakkoord,
     Scholingsplan,
     Sector,
 )
+from loopbaangesprekken.selectors.akkoord import planinhoud, versie_van
 from loopbaangesprekken.subsidietoets import Casus, Cofinanciering, RegelingParameters
 from tests.aanvragen.factories import AanvraagFactory
 from tests.tfvv.factories import begroting as budget_fixture
@@ -111,8 +113,20 @@ def begroting(bedrag="100000.00", van=datetime.date(2023, 1, 1),
                           bron="Regio Twente")
 
 
+def geef_akkoord(plan: Scholingsplan) -> Planakkoord:
+    """The resident's approval of the plan's current content, as the portal records it
+    (loopbaangesprekken.services.akkoord.keur_goed): submitting then needs no reason.
+    Reads the plan as stored (a test's instance may be older than the last edit)."""
+    plan = Scholingsplan.objects.select_related("opleider", "aanvraag").get(pk=plan.pk)
+    inhoud = planinhoud(plan)
+    return Planakkoord.objects.create(plan=plan, soort=Planakkoord.Soort.AKKOORD,
+                                      versie=versie_van(inhoud), inhoud=inhoud,
+                                      door=plan.aanvraag.aanvrager)
+
+
 class ScholingsplanFactory(factory.django.DjangoModelFactory):
-    """A plan that passes the subsidietoets when a kansberoep and a budget exist."""
+    """A plan that passes the subsidietoets when a kansberoep and a budget exist, approved
+    by the resident as created (`akkoord=False`: not yet put up to the resident)."""
 
     class Meta:
         model = Scholingsplan
@@ -139,3 +153,8 @@ class ScholingsplanFactory(factory.django.DjangoModelFactory):
         Kostenregel.objects.create(plan=self, soort="cursusgeld", bedrag=Decimal("4000.00"))
         Cofinancieringsregel.objects.create(plan=self, bron="werkgever", partij="Werkgever BV",
                                             bedrag=Decimal("2000.00"), status="toegezegd")
+
+    @factory.post_generation
+    def akkoord(self, create, extracted, **kwargs):
+        if create and extracted is not False:
+            geef_akkoord(self)

@@ -1,11 +1,13 @@
-"""End to end in Chromium: the consulent writes a plan, sees the live verdict, submits it;
-every page without axe-core violations and without JavaScript errors."""
+"""End to end in Chromium: the consulent writes a plan, sees the live verdict, puts it up
+to the resident, who approves it in the portal, and submits it; every page without axe-core
+violations and without JavaScript errors."""
 
 import re
 
 import pytest
 from django.test import Client
 
+from tests.aanvragen.conftest import log_in_als_inwoner
 from tests.aanvragen.factories import AanvraagFactory
 from tests.conftest import axe_schendingen, log_in_als_medewerker
 from tests.loopbaangesprekken.factories_scholingsplan import (
@@ -20,12 +22,15 @@ pytestmark = [pytest.mark.browser,
 
 
 def inloggen(page, live_server, user):
-    client = log_in_als_medewerker(Client(), user)
+    client = (log_in_als_medewerker(Client(), user) if user.is_medewerker
+              else log_in_als_inwoner(user))
+    page.context.clear_cookies()
     page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
                                "url": live_server.url}])
 
 
-def test_plan_schrijven_controleren_en_indienen(live_server, page, medewerkers):
+def test_plan_schrijven_controleren_laten_goedkeuren_en_indienen(live_server, page,
+                                                                medewerkers):
     begroting()
     kansberoep = KansberoepFactory()
     opleider = OpleiderFactory(naam="ROC van Twente")
@@ -68,6 +73,36 @@ def test_plan_schrijven_controleren_en_indienen(live_server, page, medewerkers):
 
     page.get_by_role("link", name="Terug naar het plan").click()
     assert axe_schendingen(page) == []
+    assert page.get_by_role("button", name="Indienen bij gemeente Enschede").count() == 0
+    # submitting on the resident's behalf: a reason is required (the page, then back)
+    page.get_by_role("link", name="Namens de inwoner indienen").click()
+    page.get_by_role("button", name="Indienen namens de inwoner").click()
+    assert "Geef de reden waarom u namens de inwoner indient." in page.locator(
+        "main").inner_text()
+    assert axe_schendingen(page) == []
+    page.get_by_role("link", name="Terug naar het plan").click()
+    page.get_by_role("button", name="Voorleggen aan inwoner").click()
+    assert "Wacht op akkoord" in page.locator("main").inner_text()
+    plan_url = page.url
+
+    # the resident: the task on the aanvraag page, the plan in plain Dutch, approve
+    inloggen(page, live_server, aanvraag.aanvrager)
+    page.goto(f"{live_server.url}/mijn-aanvraag/{aanvraag.pk}/")
+    page.get_by_role("link", name="Scholingsplan bekijken", exact=True).click()
+    assert page.get_by_role("heading", name="Uw scholingsplan").is_visible()
+    assert "€ 4.000,00" in page.locator("main").inner_text()
+    assert axe_schendingen(page) == []
+    page.get_by_role("button", name="Akkoord geven").click()  # without the tick: refused
+    assert "Zet een vinkje" in page.locator("main").inner_text()
+    assert axe_schendingen(page) == []
+    page.get_by_label("Ik ga akkoord met dit scholingsplan").check()
+    page.get_by_role("button", name="Akkoord geven").click()
+    assert "U heeft uw akkoord gegeven" in page.locator("main").inner_text()
+
+    # the consulent submits the approved version
+    inloggen(page, live_server, medewerkers["consulent_lwl"])
+    page.goto(plan_url)
+    assert "Akkoord gegeven op" in page.locator("main").inner_text()
     page.get_by_role("button", name="Indienen bij gemeente Enschede").click()
     assert re.search(r"ingediend bij gemeente Enschede", page.locator(".meldingen").inner_text())
     assert page.get_by_role("heading", name="Subsidietoets bij indiening").is_visible()

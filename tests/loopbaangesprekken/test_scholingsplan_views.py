@@ -24,6 +24,7 @@ from tests.loopbaangesprekken.factories_scholingsplan import (
     ScholingsplanFactory,
     SectorFactory,
     begroting,
+    geef_akkoord,
 )
 from tfvv.events import registreer_gebeurtenis
 from tfvv.models import Inzage
@@ -198,6 +199,7 @@ def test_formulier_met_live_uitslag_indienen_en_terugsturen(referentie, client_a
     assert "Uitkomst subsidietoets: niet voldaan" in pagina
     assert "De scholing is gestart voor de aanvraagdatum" in pagina
 
+    geef_akkoord(plan)  # the resident approved it in the portal (tests/.../test_akkoord_*)
     c.post(reverse("loopbaangesprekken:scholingsplan-indienen", kwargs={"pk": plan.pk}))
     plan.refresh_from_db()
     assert plan.status == "ingediend" and plan.toets_snapshot["uitslag"]["uitkomst"] == \
@@ -212,6 +214,7 @@ def test_formulier_met_live_uitslag_indienen_en_terugsturen(referentie, client_a
     assert response.status_code == 302
     detail = tekst(c.get(reverse("loopbaangesprekken:scholingsplan", kwargs={"pk": plan.pk})))
     assert "Uitkomst subsidietoets: voldaan" in detail
+    geef_akkoord(plan)  # the changed plan needs the resident's approval again
     c.post(reverse("loopbaangesprekken:scholingsplan-indienen", kwargs={"pk": plan.pk}))
     plan.refresh_from_db()
     assert plan.status == "ingediend" and plan.toets_snapshot["uitslag"]["uitkomst"] == "voldaan"

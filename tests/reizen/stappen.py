@@ -105,8 +105,10 @@ def consulent_legt_gesprek_vast(reis, *, uitkomst: str, doorverwezen_naar: str =
     return reis.stap("gesprek-vastgelegd")
 
 
-def consulent_schrijft_plan_en_dient_in(reis, gegevens, *, cofinanciering="2000.00"):
-    """On the plan form (where logging 'scholingsplan opstellen' leads): write, check, submit."""
+def consulent_schrijft_plan_en_dient_in(reis, gegevens, *, consulent, email,
+                                        cofinanciering="2000.00"):
+    """On the plan form (where logging 'scholingsplan opstellen' leads): write, check, put it
+    up to the resident, who approves it in the portal; then the consulent submits."""
     page = reis.page
     assert page.get_by_role("heading", name="Nieuw scholingsplan").is_visible()
     page.get_by_label("Naam opleiding").fill("Eerste monteur elektrotechnische installaties")
@@ -132,9 +134,34 @@ def consulent_schrijft_plan_en_dient_in(reis, gegevens, *, cofinanciering="2000.
 
     page.get_by_role("link", name="Terug naar het plan").click()
     reis.stap("scholingsplan")
+    page.get_by_role("button", name="Voorleggen aan inwoner").click()
+    reis.stap("scholingsplan-voorgelegd")
+    assert "Wacht op akkoord" in page.locator("main").inner_text()
+    plan_pad = page.url.removeprefix(reis.url)
+    reis.log_uit()
+
+    inwoner_keurt_plan_goed(reis, email)
+    reis.log_uit()
+
+    page = reis.log_in_als_medewerker(consulent)
+    page = reis.ga_naar(plan_pad, "scholingsplan-met-akkoord")
+    assert "Akkoord gegeven op" in page.locator("main").inner_text()
     page.get_by_role("button", name="Indienen bij gemeente Enschede").click()
     reis.stap("scholingsplan-ingediend")
     assert "ingediend bij gemeente Enschede" in page.locator(".meldingen").inner_text()
+    return page
+
+
+def inwoner_keurt_plan_goed(reis, email):
+    """The resident logs in, opens the task 'Uw scholingsplan bekijken en goedkeuren' and
+    approves the plan."""
+    page = inwoner_logt_in(reis, email)
+    page.get_by_role("link", name="Scholingsplan bekijken", exact=True).click()
+    reis.stap("scholingsplan-inwoner")
+    page.get_by_label("Ik ga akkoord met dit scholingsplan").check()
+    page.get_by_role("button", name="Akkoord geven").click()
+    reis.stap("scholingsplan-goedgekeurd")
+    assert "U heeft uw akkoord gegeven" in page.locator("main").inner_text()
     return page
 
 

@@ -30,7 +30,8 @@ def test_aanvulling_herindienen_en_toekennen(reis, medewerkers, mailoutbox):
                                    email="sanne@voorbeeld.nl")
     consulent_neemt_in_behandeling(reis, medewerkers["consulent_lwl"], referentie)
     consulent_legt_gesprek_vast(reis, uitkomst="scholingsplan opstellen")
-    consulent_schrijft_plan_en_dient_in(reis, gegevens)
+    consulent_schrijft_plan_en_dient_in(reis, gegevens, consulent=medewerkers["consulent_lwl"],
+                                        email="sanne@voorbeeld.nl")
     reis.log_uit()
 
     page = beoordelaar_opent_plan(reis, medewerkers["beoordelaar"], referentie)

@@ -45,7 +45,8 @@ def test_afwijzing_met_motivering_voor_de_inwoner(reis, medewerkers,
                                    email="bram@voorbeeld.nl")
     consulent_neemt_in_behandeling(reis, medewerkers["consulent_lwl"], referentie)
     consulent_legt_gesprek_vast(reis, uitkomst="scholingsplan opstellen")
-    consulent_schrijft_plan_en_dient_in(reis, gegevens)
+    consulent_schrijft_plan_en_dient_in(reis, gegevens, consulent=medewerkers["consulent_lwl"],
+                                        email="bram@voorbeeld.nl")
     reis.log_uit()
     laat_r4_aan_de_beoordelaar(referentie)
 

@@ -55,7 +55,8 @@ def test_van_aanmelding_tot_betaling_en_dashboard(reis, medewerkers,
     # the consulent: claim, plan, log the gesprek, write and submit the plan
     consulent_neemt_in_behandeling(reis, medewerkers["consulent_lwl"], referentie)
     consulent_legt_gesprek_vast(reis, uitkomst="scholingsplan opstellen")
-    consulent_schrijft_plan_en_dient_in(reis, gegevens)
+    consulent_schrijft_plan_en_dient_in(reis, gegevens, consulent=medewerkers["consulent_lwl"],
+                                        email="inge@voorbeeld.nl")
     reis.log_uit()
 
     # beoordelaar 1 proposes € 2,000 (the co-sign threshold), beoordelaar 2 co-signs
