@@ -7,18 +7,21 @@ from tfvv.roles import Rol
 
 MENU = {
     Rol.INWONER: [(_("Mijn aanvraag"), "aanvragen:mijn-aanvraag")],
-    Rol.CONSULENT: [(_("Werkvoorraad"), "loopbaangesprekken:werkvoorraad")],
+    Rol.CONSULENT: [(_("Werkvoorraad"), "loopbaangesprekken:werkvoorraad"),
+                    (_("Termijnen"), "tfvv:termijnen")],
     Rol.BEOORDELAAR: [
         (_("Beoordelen"), "cheques:beoordelen"),
         (_("Wijzigingen"), "cheques:wijzigingen"),
         (_("Bezwaren"), "cheques:bezwaren"),
         (_("Post"), "cheques:post"),
         (_("Werkvoorraad Enschede"), "rapportage:werkvoorraad"),
+        (_("Termijnen"), "tfvv:termijnen"),
     ],
     Rol.FINANCIEEL: [
         (_("Financiën"), "cheques:financien"),
         (_("Budget"), "cheques:budget"),
         (_("Goedkeuringen"), "tfvv:goedkeuringen"),
+        (_("Termijnen"), "tfvv:termijnen"),
     ],
     Rol.ADVIESGROEP: [
         (_("Dashboard"), "rapportage:dashboard"),
