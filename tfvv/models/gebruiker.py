@@ -29,7 +29,8 @@ class Gebruiker(AbstractUser):
     )
 
     meldingen_mail = models.CharField(_("e-mail bij meldingen"), max_length=16,
-                                      choices=Meldingsmail.choices, default=Meldingsmail.DIRECT)
+                                      choices=Meldingsmail.choices,
+                                      default=Meldingsmail.DAGELIJKS)
     # the day the last daily overview went out: the job sends one per day (idempotent)
     overzicht_verstuurd_op = models.DateField(_("dagelijks overzicht verstuurd op"), null=True,
                                               blank=True)
