@@ -47,8 +47,9 @@ def vul(maak_plan, periode, medewerkers, django_capture_on_commit_callbacks):
                                       omschrijving="Offerte", hersteltermijn_tot=vandaag + 7 * DAG)
             cheque = ken_toe(maak_plan(), medewerkers["beoordelaar"])
             Cheque.objects.filter(pk=cheque.pk).update(geldig_tot=vandaag + 30 * DAG)
+            afgewezen = maak_plan(toets_snapshot=toets_met(R7="niet_voldaan"))
             with django_capture_on_commit_callbacks(execute=True):
-                besluit = services.afwijzen(plan=maak_plan(toets_snapshot=toets_met(R7="niet_voldaan")),
+                besluit = services.afwijzen(plan=afgewezen,
                                             door=medewerkers["beoordelaar"], motivering="Nee.",
                                             regels=["R7"])
                 bezwaren.dien_bezwaar_in(besluit=besluit, door=besluit.plan.aanvraag.aanvrager,
