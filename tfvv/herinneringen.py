@@ -107,13 +107,14 @@ def waarschuw_termijnen(*, vandaag: datetime.date | None = None) -> int:
     to its eigenaren and the roles it names; once per deadline and person."""
     vandaag = vandaag or timezone.localdate()
     gemaakt = 0
+    per_rollen: dict[tuple[str, ...], set[int]] = {}
     for t in termijnoverzicht.binnen_werkdagen(termijnoverzicht.alle(vandaag), vandaag,
                                                WAARSCHUWING_WERKDAGEN):
         if t.waarschuwen is None:
             continue
-        ontvangers = set(t.eigenaren)
-        if t.waarschuwen:
-            ontvangers |= set(meldingen.met_rol(*t.waarschuwen))
+        if t.waarschuwen not in per_rollen:
+            per_rollen[t.waarschuwen] = set(meldingen.met_rol(*t.waarschuwen))
+        ontvangers = set(t.eigenaren) | per_rollen[t.waarschuwen]
         gemaakt += len(meldingen.maak(
             ontvangers=ontvangers, soort="termijn_loopt_af", link=t.link,
             onderwerp=_("termijn loopt af"), tekst=termijnregel(t, vandaag),
