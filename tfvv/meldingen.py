@@ -21,7 +21,6 @@ the event. The signal `gebeurtenis_geregistreerd` arrives inside the transaction
 change; the meldingen are made after it commits, so a rolled-back change notifies nobody.
 """
 
-import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
@@ -39,8 +38,6 @@ from tfvv.mail import plan_mail
 from tfvv.models import Gebeurtenis, Gebruiker, Goedkeuringsverzoek, Melding
 from tfvv.models.gebruiker import Meldingsmail
 from tfvv.roles import MEDEWERKERSROLLEN
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
