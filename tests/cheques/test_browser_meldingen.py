@@ -28,7 +28,8 @@ def test_meldingen_en_termijnen(live_server, page, medewerkers, maak_plan, perio
     Melding.objects.create(ontvanger=consulent, soort="plan_goedgekeurd_door_inwoner",
                            tekst=f"De inwoner van aanvraag {plan.aanvraag.referentie} is akkoord "
                                  "met het scholingsplan.",
-                           link=reverse("loopbaangesprekken:scholingsplan", kwargs={"pk": plan.pk}))
+                           link=reverse("loopbaangesprekken:aanvraag",
+                                        kwargs={"pk": plan.aanvraag_id}))
     Melding.objects.create(ontvanger=consulent, soort="termijn_loopt_af",
                            tekst="Beslistermijn scholingsplan – loopt binnenkort af")
     client = log_in_als_medewerker(Client(), consulent)
@@ -46,8 +47,9 @@ def test_meldingen_en_termijnen(live_server, page, medewerkers, maak_plan, perio
     assert axe_schendingen(page) == []
     consulent.refresh_from_db()
     assert consulent.meldingen_mail == Meldingsmail.GEEN
-    page.get_by_role("button", name="Openen: De inwoner").click()
-    assert page.url.endswith(reverse("loopbaangesprekken:scholingsplan", kwargs={"pk": plan.pk}))
+    page.get_by_role("button", name="Openen").click()
+    assert page.url.endswith(reverse("loopbaangesprekken:aanvraag",
+                                     kwargs={"pk": plan.aanvraag_id}))
     assert page.get_by_role("link", name="Meldingen 1 ongelezen").is_visible()
 
     page.get_by_role("link", name="Termijnen").first.click()
