@@ -25,6 +25,12 @@ def _zaak(plan) -> str:
     return f"{plan.aanvraag.referentie}: {plan.opleiding_naam}"
 
 
+def _dossier(plan) -> str:
+    """The case file: open to its consulent, the beoordelaars (with the way to decide) and
+    finance, so one link serves everyone who sees the deadline."""
+    return reverse("cheques:dossier", kwargs={"aanvraag_id": plan.aanvraag_id})
+
+
 def _ids(*ids) -> frozenset[int]:
     return frozenset(i for i in ids if i is not None)
 
@@ -36,7 +42,7 @@ def _plannen(vandaag):
         if regel.termijn.einde is not None:  # None: suspended while an aanvulling is awaited
             yield Termijn(
                 "beslistermijn", str(_("Beslistermijn scholingsplan")), _zaak(plan),
-                regel.termijn.einde, reverse("cheques:plan", kwargs={"plan_id": plan.pk}),
+                regel.termijn.einde, _dossier(plan),
                 f"plan:{plan.pk}",
                 _ids(plan.consulent_id, regel.concept and regel.concept.beoordelaar_id,
                      *(v.gevraagd_door_id for v in verzoeken)),
@@ -45,8 +51,7 @@ def _plannen(vandaag):
             verzoek = verzoeken[-1]
             yield Termijn(
                 "hersteltermijn", str(_("Hersteltermijn aanvulling")), _zaak(plan),
-                verzoek.hersteltermijn_tot,
-                reverse("loopbaangesprekken:scholingsplan", kwargs={"pk": plan.pk}),
+                verzoek.hersteltermijn_tot, _dossier(plan),
                 f"aanvulverzoek:{verzoek.pk}", _ids(plan.consulent_id, verzoek.gevraagd_door_id),
                 loket=plan.aanvraag.loket, waarschuwen=())
 
@@ -59,7 +64,7 @@ def _cheques(vandaag):
         plan = cheque.beschikking.plan
         yield Termijn(
             "cheque", str(_("Cheque verloopt")), f"{cheque.nummer} – {_zaak(plan)}",
-            cheque.geldig_tot, reverse("cheques:dossier", kwargs={"aanvraag_id": plan.aanvraag_id}),
+            cheque.geldig_tot, _dossier(plan),
             f"cheque:{cheque.pk}", _ids(plan.consulent_id), loket=plan.aanvraag.loket,
             teams=FINANCIEN)
 

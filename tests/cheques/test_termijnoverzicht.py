@@ -124,12 +124,12 @@ def test_waarschuwing_eenmaal_per_termijn(moment, time_machine, maak_plan, perio
     services.vraag_aanvulling(plan=wacht, door=medewerkers["beoordelaar2"], omschrijving="Offerte",
                               hersteltermijn_tot=werkdagen_verder(vandaag, 2))
     assert herinneringen.waarschuw_termijnen() == 3 + 2
-    per_plan = {}
+    per_zaak = {}
     for melding in Melding.objects.all():
-        per_plan.setdefault(melding.link, set()).add(melding.ontvanger.username)
-    assert per_plan[reverse("cheques:plan", kwargs={"plan_id": bijna.pk})] == {
+        per_zaak.setdefault(melding.link, set()).add(melding.ontvanger.username)
+    assert per_zaak[reverse("cheques:dossier", kwargs={"aanvraag_id": bijna.aanvraag_id})] == {
         "consulent_lwl", "beoordelaar", "beoordelaar2"}
-    assert per_plan[reverse("loopbaangesprekken:scholingsplan", kwargs={"pk": wacht.pk})] == {
+    assert per_zaak[reverse("cheques:dossier", kwargs={"aanvraag_id": wacht.aanvraag_id})] == {
         "consulent_lwl", "beoordelaar2"}
     assert herinneringen.waarschuw_termijnen() == 0  # again the same day: nothing new
     time_machine.move_to(moment + DAG, tick=False)
