@@ -151,3 +151,15 @@ def test_maak_met_sleutel_eenmaal_per_persoon(medewerkers):
     ids = [medewerkers["beoordelaar"].pk, medewerkers["beoordelaar2"].pk]
     assert len(meldingen.maak(ontvangers=ids, soort="x", tekst="t", sleutel="k")) == 2
     assert meldingen.maak(ontvangers=ids, soort="x", tekst="t", sleutel="k") == []
+
+
+def test_nooit_naar_inwoner_of_uitgezette_medewerker(medewerkers):
+    from tests.aanvragen.factories import InwonerFactory
+
+    inwoner = InwonerFactory()
+    weg = medewerkers["financieel2"]
+    weg.is_active = False
+    weg.save(update_fields=["is_active"])
+    gemaakt = meldingen.maak(ontvangers=[inwoner.pk, weg.pk, medewerkers["financieel"].pk],
+                             soort="x", tekst="t")
+    assert [m.ontvanger for m in gemaakt] == [medewerkers["financieel"]]
