@@ -93,6 +93,17 @@ MATRIX: dict[str, Regel] = {
     # step-up confirmation: staff only (an empty code is refused at the field)
     "tfvv:bevestigen": Regel(wie("ok", inwoner="403"), post=wie("ok", inwoner="403")),
     "tfvv:beheer": Regel(alleen("beheerder"), post=alleen("beheerder", uitkomst="405")),
+    # meldingen and termijnen: every staff member their own (tfvv.meldingen); a melding of
+    # someone else is as if it did not exist
+    "tfvv:meldingen": Regel(wie("ok", inwoner="403"), post=wie("redirect", inwoner="403")),
+    "tfvv:melding-gelezen": Regel(wie("405", inwoner="403"),
+                                  kwargs=lambda o: {"pk": o.melding.pk},
+                                  post=wie("404", inwoner="403", beoordelaar="redirect")),
+    "tfvv:meldingen-voorkeur": Regel(wie("405", inwoner="403"), post=wie("400", inwoner="403")),
+    "tfvv:termijnen": Regel(wie("ok", inwoner="403"), post=wie("405", inwoner="403")),
+    "tfvv:termijnen-team": Regel(alleen(*CONSULENTEN, "beoordelaar", "financieel"),
+                                 post=alleen(*CONSULENTEN, "beoordelaar", "financieel",
+                                             uitkomst="405")),
     # beheer pages (four-eyes: tfvv.vierogen); an empty form is refused at its fields
     "tfvv:goedkeuringen": Regel(alleen("financieel", "beheerder"),
                                 post=alleen("financieel", "beheerder", uitkomst="405")),

@@ -376,6 +376,15 @@ class Objecten:
                               iban="NL20INGB0001234567", toelichting="brief")
 
     @cached_property
+    def melding(self):
+        """A melding of the beoordelaar (tfvv.meldingen)."""
+        from tfvv.models import Melding
+
+        return Melding.objects.create(ontvanger=self.medewerkers["beoordelaar"],
+                                      soort="indienen", tekst="Scholingsplan ingediend",
+                                      link="/")
+
+    @cached_property
     def emailwijziging_token(self):
         from aanvragen.inwoneraccount import maak_bevestigingslink, vraag_emailwijziging_aan
 

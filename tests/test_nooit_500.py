@@ -89,6 +89,7 @@ GEEN_STATUS = {
     "cheques:betaalbatch-goedkeuren": "betaalbatch (tests/cheques/test_betaalbatch.py)",
     "cheques:betaalbatch-afwijzen": "betaalbatch (tests/cheques/test_betaalbatch.py)",
     "cheques:betaalbatch-bestand": "export van een betaalbatch",
+    "tfvv:melding-gelezen": "melding (geen levensloop; tests/tfvv/test_meldingen_views.py)",
     "cheques:terugvordering": "terugvordering (tests/cheques/test_terugvordering.py)",
     "cheques:invorderingsstap": "terugvordering (tests/cheques/test_terugvordering.py)",
     "cheques:plafond-voorstellen": "begrotingsperiode (tfvv-budget)",

@@ -89,3 +89,18 @@ def toon_fout(form, fout) -> None:
     else:
         veld = getattr(fout, "veld", None)
         form.add_error(veld if veld in form.fields else None, fout.messages)
+
+
+class MeldingvoorkeurForm(forms.Form):
+    """How a staff member wants to hear of new meldingen by e-mail (tfvv.meldingen)."""
+
+    meldingen_mail = forms.ChoiceField(
+        label=_("E-mail bij nieuwe meldingen"), widget=forms.RadioSelect,
+        error_messages={"required": _("Kies hoe u meldingen per e-mail wilt ontvangen."),
+                        "invalid_choice": _("Kies een van de mogelijkheden.")})
+
+    def __init__(self, *args, **kwargs):
+        from tfvv.models.gebruiker import Meldingsmail
+
+        super().__init__(*args, **kwargs)
+        self.fields["meldingen_mail"].choices = Meldingsmail.choices

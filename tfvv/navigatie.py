@@ -8,7 +8,8 @@ from tfvv.roles import Rol
 MENU = {
     Rol.INWONER: [(_("Mijn aanvraag"), "aanvragen:mijn-aanvraag")],
     Rol.CONSULENT: [(_("Werkvoorraad"), "loopbaangesprekken:werkvoorraad"),
-                    (_("Zoeken"), "cheques:zoeken")],
+                    (_("Zoeken"), "cheques:zoeken"),
+                    (_("Termijnen"), "tfvv:termijnen")],
     Rol.BEOORDELAAR: [
         (_("Beoordelen"), "cheques:beoordelen"),
         (_("Wijzigingen"), "cheques:wijzigingen"),
@@ -16,12 +17,14 @@ MENU = {
         (_("Post"), "cheques:post"),
         (_("Werkvoorraad Enschede"), "rapportage:werkvoorraad"),
         (_("Zoeken"), "cheques:zoeken"),
+        (_("Termijnen"), "tfvv:termijnen"),
     ],
     Rol.FINANCIEEL: [
         (_("Financiën"), "cheques:financien"),
         (_("Budget"), "cheques:budget"),
         (_("Goedkeuringen"), "tfvv:goedkeuringen"),
         (_("Zoeken"), "cheques:zoeken"),
+        (_("Termijnen"), "tfvv:termijnen"),
     ],
     Rol.ADVIESGROEP: [
         (_("Dashboard"), "rapportage:dashboard"),

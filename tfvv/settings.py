@@ -206,6 +206,13 @@ CELERY_BEAT_SCHEDULE: dict = {
                           "schedule": crontab(hour=2, minute=15)},
     "cheques-vast-te-stellen": {"task": "cheques.tasks.markeer_vast_te_stellen",
                                 "schedule": crontab(hour=2, minute=30)},
+    # meldingen (tfvv.herinneringen): warnings first, so the overview at 7:00 includes them
+    "meldingen-termijnen": {"task": "tfvv.tasks.waarschuw_termijnen",
+                            "schedule": crontab(hour=6, minute=30)},
+    "meldingen-beheer": {"task": "tfvv.tasks.waarschuw_beheerders",
+                         "schedule": crontab(hour=6, minute=35)},
+    "meldingen-dagelijks-overzicht": {"task": "tfvv.tasks.verstuur_dagelijkse_overzichten",
+                                      "schedule": crontab(hour=7, minute=0)},
 }
 # Outbox (tfvv.outbox): re-send a side effect not done this long after it was sent;
 # delete done rows (they hold e-mail text) after this many days.

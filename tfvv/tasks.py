@@ -3,7 +3,7 @@ from smtplib import SMTPException
 from celery import shared_task
 from django.db import transaction
 
-from tfvv import bewaartermijnen, mail, outbox
+from tfvv import bewaartermijnen, herinneringen, mail, outbox
 from tfvv.volgnummers import volgende
 
 
@@ -33,3 +33,21 @@ def verstuur_mail(*, aan: list[str], onderwerp: str, tekst: str, html: str = "")
 def pas_bewaartermijnen_toe() -> dict[str, int]:
     """Beat, nightly: anonymise records whose retention period has passed."""
     return bewaartermijnen.pas_toe()
+
+
+@shared_task
+def verstuur_dagelijkse_overzichten() -> int:
+    """Beat, every morning: the daily overview for who chose it (tfvv.herinneringen)."""
+    return herinneringen.verstuur_overzichten()
+
+
+@shared_task
+def waarschuw_termijnen() -> int:
+    """Beat, every morning: meldingen of deadlines ending within 3 working days."""
+    return herinneringen.waarschuw_termijnen()
+
+
+@shared_task
+def waarschuw_beheerders() -> int:
+    """Beat, every morning: regeling or budget period ending within 3 months."""
+    return herinneringen.waarschuw_beheerders()

@@ -47,3 +47,14 @@ def bezwaartermijn_einde(bekendgemaakt_op: datetime.date) -> datetime.date:
     extended by the Atw. (Six weeks from the day after, inclusive, ends on the same
     weekday six weeks later.)"""
     return einde_termijn(bekendgemaakt_op + BEZWAARTERMIJN)
+
+
+def werkdagen_verder(vandaag: datetime.date, werkdagen: int) -> datetime.date:
+    """The day `werkdagen` working days after `vandaag` (no weekend day or Atw holiday
+    counts): "ends within 3 working days" means on or before this day."""
+    dag = vandaag
+    for _n in range(werkdagen):
+        dag += datetime.timedelta(days=1)
+        while not is_werkdag(dag):
+            dag += datetime.timedelta(days=1)
+    return dag

@@ -2,7 +2,15 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from tfvv.views import gebruikers, gezondheid, inloggen, paginas, regelingen, vierogen
+from tfvv.views import (
+    gebruikers,
+    gezondheid,
+    inloggen,
+    meldingen,
+    paginas,
+    regelingen,
+    vierogen,
+)
 
 tfvv_patterns = [
     path("", paginas.HomeView.as_view(), name="home"),
@@ -31,6 +39,12 @@ tfvv_patterns = [
     path("beheer/regelingen/", regelingen.RegelingenView.as_view(), name="regelingen"),
     path("beheer/regelingen/nieuw/", regelingen.RegelingNieuwView.as_view(),
          name="regeling-nieuw"),
+    path("meldingen/", meldingen.MeldingenView.as_view(), name="meldingen"),
+    path("meldingen/<int:pk>/gelezen/", meldingen.MeldingGelezenView.as_view(),
+         name="melding-gelezen"),
+    path("meldingen/e-mail/", meldingen.MeldingvoorkeurView.as_view(), name="meldingen-voorkeur"),
+    path("termijnen/", meldingen.TermijnenView.as_view(), name="termijnen"),
+    path("termijnen/team/", meldingen.TeamtermijnenView.as_view(), name="termijnen-team"),
     path("gezondheid/", gezondheid.gezondheid, name="gezondheid"),
 ]
 

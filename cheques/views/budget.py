@@ -23,7 +23,7 @@ from cheques.forms_budget import (
 )
 from cheques.permissions import BUDGETBEHEER
 from cheques.views.gedeeld import fouten_naar_form
-from tfvv import begroting, budget_selectors, plafond
+from tfvv import begroting, budget_selectors, herinneringen, plafond
 from tfvv.forms import BevestigCodeForm
 from tfvv.models import (
     Begrotingsperiode,
@@ -74,6 +74,7 @@ class BudgetView(RolVereistMixin, TemplateView):
         return {
             **super().get_context_data(**kwargs),
             "overzicht": overzicht,
+            "beheerwaarschuwingen": herinneringen.beheerwaarschuwingen(),
             "boekingen": list(Budgetboeking.objects.select_related("periode")
                               .order_by("-tijdstip", "-id")[:50]),
             **{naam: kwargs.get(naam) or cls(auto_id=f"id_{naam}_%s")

@@ -9,6 +9,7 @@ from tfvv.models.budget import (
 )
 from tfvv.models.gebeurtenis import Gebeurtenis, Inzage
 from tfvv.models.gebruiker import Gebruiker
+from tfvv.models.melding import Melding
 from tfvv.models.outbox import Outboxtaak
 from tfvv.models.referentie import Gemeente, Postcodegebied, Regeling, Volgnummer
 from tfvv.models.vierogen import Goedkeuringsverzoek
@@ -24,6 +25,7 @@ __all__ = [
     "Gemeente",
     "Goedkeuringsverzoek",
     "Inzage",
+    "Melding",
     "Outboxtaak",
     "Plafondbesluit",
     "Postcodegebied",

@@ -8,6 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from tfvv.roles import MEDEWERKERSROLLEN, Organisatie, Rol
 
 
+class Meldingsmail(models.TextChoices):
+    """How a staff member wants to hear of new meldingen by e-mail (tfvv.meldingen)."""
+
+    DIRECT = "direct", _("direct een e-mail per melding")
+    DAGELIJKS = "dagelijks", _("één dagelijks overzicht")
+    GEEN = "geen", _("geen e-mail, alleen in de applicatie")
+
+
 class Gebruiker(AbstractUser):
     """A person who logs in: staff (password + TOTP) or a resident (login link).
 
@@ -19,6 +27,13 @@ class Gebruiker(AbstractUser):
     organisatie = models.CharField(
         _("organisatie"), max_length=32, choices=Organisatie.choices, blank=True
     )
+
+    meldingen_mail = models.CharField(_("e-mail bij meldingen"), max_length=16,
+                                      choices=Meldingsmail.choices,
+                                      default=Meldingsmail.DAGELIJKS)
+    # the day the last daily overview went out: the job sends one per day (idempotent)
+    overzicht_verstuurd_op = models.DateField(_("dagelijks overzicht verstuurd op"), null=True,
+                                              blank=True)
 
     class Meta:
         verbose_name = _("gebruiker")

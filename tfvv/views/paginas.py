@@ -1,7 +1,7 @@
 from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
-from tfvv import bewaartermijnen
+from tfvv import bewaartermijnen, herinneringen
 from tfvv.roles import STARTPAGINA, Rol
 from tfvv.views.base import RolVereistMixin
 
@@ -41,3 +41,7 @@ class BeheerView(RolVereistMixin, TemplateView):
 
     rollen = (Rol.BEHEERDER,)
     template_name = "tfvv/beheer.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            beheerwaarschuwingen=herinneringen.beheerwaarschuwingen(), **kwargs)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from tfvv import regelingen, vierogen
+from tfvv import herinneringen, regelingen, vierogen
 from tfvv.forms_beheer import RegelingVersieForm
 from tfvv.roles import Rol
 from tfvv.views.base import RolVereistMixin
@@ -20,6 +20,7 @@ class RegelingenView(RolVereistMixin, TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             versies=regelingen.versies(),
+            beheerwaarschuwingen=herinneringen.beheerwaarschuwingen(),
             open_verzoek=vierogen.open_verzoek(regelingen.SOORT, "regeling"), **kwargs)
 
 

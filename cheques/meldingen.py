@@ -1,0 +1,62 @@
+"""Meldingen of this stage (tfvv.meldingen): who hears of a submitted plan, a grant waiting
+for co-signing, an aanvulling answered by the resident and a bezwaar."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from cheques.models import Aanvulverzoek
+from loopbaangesprekken.meldingen import PLAN_TYPE, consulent_van_zaak, referentie
+from loopbaangesprekken.models import Scholingsplan
+from tfvv import meldingen
+from tfvv.roles import Rol
+
+
+def _plan_voor_beoordelaars(gebeurtenis):
+    """Every beoordelaar (the actor, e.g. the proposer of a grant, is never notified)."""
+    return [(meldingen.met_rol(Rol.BEOORDELAAR),
+             reverse("cheques:plan", kwargs={"plan_id": gebeurtenis.object_id}))]
+
+
+def _ingediend(gebeurtenis) -> str:
+    if gebeurtenis.van_status == Scholingsplan.Status.TERUG:
+        tekst = _("Het aangepaste scholingsplan van aanvraag %(ref)s is opnieuw ingediend.")
+    else:
+        tekst = _("Een scholingsplan van aanvraag %(ref)s is ingediend en wacht op "
+                  "beoordeling.")
+    return tekst % {"ref": referentie(gebeurtenis)}
+
+
+def _aanvulling_beantwoord(gebeurtenis):
+    """The case's consulent and the beoordelaar who asked for the aanvulling."""
+    verzoeken = Aanvulverzoek.objects.filter(plan__aanvraag_id=gebeurtenis.dossier_id)
+    if gebeurtenis.objecttype == "cheques.aanvulverzoek":
+        verzoeken = verzoeken.filter(pk=gebeurtenis.object_id)
+    verzoek = verzoeken.order_by("-gevraagd_op", "-pk").only("plan_id", "gevraagd_door_id").first()
+    ontvangers = consulent_van_zaak(gebeurtenis)
+    if verzoek is not None:
+        ontvangers.append(([verzoek.gevraagd_door_id],
+                           reverse("cheques:plan", kwargs={"plan_id": verzoek.plan_id})))
+    return ontvangers
+
+
+meldingen.registreer(
+    "indienen", objecttype=PLAN_TYPE, soort=gettext_lazy("Scholingsplan ingediend"),
+    tekst=_ingediend, ontvangers=_plan_voor_beoordelaars)
+meldingen.registreer(
+    "toekenning_voorstellen", objecttype=PLAN_TYPE,
+    soort=gettext_lazy("Toekenning wacht op medeondertekening"),
+    tekst=lambda g: _("Een toekenning in aanvraag %(ref)s wacht op uw medeondertekening.")
+    % {"ref": referentie(g)},
+    ontvangers=_plan_voor_beoordelaars)
+meldingen.registreer(
+    "aanvulling_beantwoord_door_inwoner", soort=gettext_lazy("Aanvulling ontvangen"),
+    tekst=lambda g: _("De inwoner van aanvraag %(ref)s heeft de gevraagde aanvulling "
+                      "gegeven.") % {"ref": referentie(g)},
+    ontvangers=_aanvulling_beantwoord)
+meldingen.registreer(
+    "bezwaar_ontvangen", objecttype="cheques.bezwaar", soort=gettext_lazy("Bezwaar ontvangen"),
+    tekst=lambda g: _("Er is een bezwaar ontvangen in aanvraag %(ref)s.")
+    % {"ref": referentie(g)},
+    ontvangers=lambda g: [(meldingen.met_rol(Rol.BEOORDELAAR),
+                           reverse("cheques:bezwaar", kwargs={"pk": g.object_id}))])
