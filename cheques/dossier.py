@@ -52,6 +52,7 @@ LABELS = {
     "uitgeven": _("cheque uitgegeven"),
     "cheque_vervallen": _("cheque vervallen"),
     "cheque_ingetrokken": _("cheque ingetrokken"),
+    "cheque_hersteld": _("cheque hersteld na bezwaar"),
 }
 
 

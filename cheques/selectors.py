@@ -208,8 +208,8 @@ def betaalbatches(aantal: int = 20):
 
 def terugvorderingen(*, status: str = ""):
     """Finance's worklist of claims with what is still open, earliest deadline first."""
-    afgeboekt = Sum("stappen__bedrag", filter=Q(stappen__soort__in=(
-        Invorderingsstap.Soort.ONTVANGST, Invorderingsstap.Soort.ONINBAAR)))
+    afgeboekt = Sum("stappen__bedrag",
+                    filter=Q(stappen__soort__in=Invorderingsstap.AFBOEKINGEN))
     qs = (Terugvordering.objects.select_related("cheque__beschikking__plan__aanvraag")
           .annotate(open_bedrag=F("bedrag") - Coalesce(afgeboekt, Value(Decimal("0")),
                                                        output_field=DecimalField()))

@@ -4,6 +4,7 @@ a Vervolgbesluit with its letter) and a possible beroep (8:1). Every deadline en
 Algemene termijnenwet (tfvv.termijnen)."""
 
 import datetime
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -11,9 +12,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cheques.models import Beschikking, Bezwaar, Vervolgbesluit
+from cheques.models import Beschikking, Bezwaar, Cheque, Vervolgbesluit
 from cheques.permissions import mag_besluiten
 from cheques.services.gedeeld import eis, mail_na_commit
+from cheques.services.herroeping import herroep
 from cheques.services.vervolgbesluiten import neem_vervolgbesluit
 from tfvv.events import registreer_gebeurtenis
 from tfvv.termijnen import bezwaartermijn_einde, einde_termijn
@@ -146,9 +148,11 @@ def wijzig_beslistermijn(*, bezwaar: Bezwaar, door, adviescommissie: bool,
 
 @transaction.atomic
 def beslis_op_bezwaar(*, bezwaar: Bezwaar, door, uitkomst: str, motivering: str,
-                      nieuw_besluit: str = "") -> Vervolgbesluit:
+                      nieuw_besluit: str = "", bedrag: Decimal | None = None) -> Vervolgbesluit:
     """Awb 7:11: the beslissing op bezwaar, a letter with motivering and the beroep clause.
-    Gegrond: the contested decision is herroepen and `nieuw_besluit` takes its place."""
+    Gegrond: the contested decision is herroepen and `nieuw_besluit` takes its place, with
+    its effects on the cheque and the money (cheques.services.herroeping; `bedrag`: the
+    amount of a toekenning or of a new vaststelling)."""
     eis(mag_besluiten(door))
     bezwaar = _vergrendel(bezwaar)
     _open(bezwaar)
@@ -165,15 +169,20 @@ def beslis_op_bezwaar(*, bezwaar: Bezwaar, door, uitkomst: str, motivering: str,
         raise ValidationError(fouten)
     vandaag = timezone.localdate()
     bestreden = bezwaar.besluit
+    gevolgen = {}
+    if uitkomst == Bezwaar.Uitkomst.GEGROND:
+        gevolgen = herroep(bestreden=bestreden, door=door, bedrag=bedrag,
+                           reden=_("Bezwaar gegrond: %(motivering)s") % {
+                               "motivering": motivering.strip()})
     besluit = neem_vervolgbesluit(
         beschikking=bezwaar.beschikking, soort=Vervolgbesluit.Soort.BESLISSING_OP_BEZWAAR,
         door=door, motivering=motivering.strip(),
         grondslag=str(GRONDSLAG_NIET_ONTVANKELIJK if uitkomst == Bezwaar.Uitkomst
                       .NIET_ONTVANKELIJK else GRONDSLAG),
-        cheque=getattr(bezwaar.beschikking, "cheque", None),
+        cheque=Cheque.objects.filter(beschikking=bezwaar.beschikking).first(),
         gegevens={"bezwaar": bezwaar.pk, "uitkomst": uitkomst,
                   "herroepen": uitkomst == Bezwaar.Uitkomst.GEGROND,
-                  "nieuw_besluit": nieuw_besluit.strip(),
+                  "nieuw_besluit": nieuw_besluit.strip(), "gevolgen": gevolgen,
                   "bezwaar_ontvangen_op": bezwaar.ontvangen_op.isoformat(),
                   "bestreden_besluit_van": bestreden.verzonden_op.isoformat(),
                   # Awb 8:1/6:7: beroep at the rechtbank within six weeks

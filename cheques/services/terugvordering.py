@@ -36,7 +36,7 @@ GRONDSLAG = _("Artikel 4:57 van de Algemene wet bestuursrecht (terugvordering) e
 
 def open_bedrag(terugvordering: Terugvordering) -> Decimal:
     """The claim minus what was received or written off."""
-    afgeboekt = terugvordering.stappen.filter(soort__in=(STAP.ONTVANGST, STAP.ONINBAAR)) \
+    afgeboekt = terugvordering.stappen.filter(soort__in=Invorderingsstap.AFBOEKINGEN) \
         .aggregate(s=Sum("bedrag"))["s"] or NUL
     return terugvordering.bedrag - afgeboekt
 
@@ -96,7 +96,7 @@ def _stap(terugvordering, *, soort, bedrag, door, datum, toelichting="", nieuwe_
 
 
 def _eis_open(terugvordering: Terugvordering) -> Decimal:
-    if terugvordering.status in (T.VOLDAAN, T.ONINBAAR):
+    if terugvordering.status in Terugvordering.AFGESLOTEN:
         raise ValidationError(_("Deze terugvordering is afgesloten (%(status)s).")
                               % {"status": terugvordering.get_status_display()})
     return open_bedrag(terugvordering)
@@ -198,6 +198,33 @@ def verklaar_oninbaar(*, terugvordering: Terugvordering, door,
     terugvordering.status = T.ONINBAAR
     terugvordering.save(update_fields=["status"])
     return stap
+
+
+def laat_vervallen_na_bezwaar(*, terugvordering: Terugvordering, door,
+                              reden: str) -> Decimal:
+    """The decision the claim rests on was herroepen after a gegrond bezwaar (Awb 7:11): the
+    open claim is reversed by a step and a ledger entry of its own, never deleted. Money
+    already received must first be paid back, which is not this step's to decide. Call
+    inside the beslissing op bezwaar's transaction; returns the amount that fell."""
+    terugvordering = _vergrendel(terugvordering)
+    if terugvordering.status == T.VERVALLEN:
+        return NUL
+    ontvangen = terugvordering.stappen.filter(soort=STAP.ONTVANGST) \
+        .aggregate(s=Sum("bedrag"))["s"] or NUL
+    if ontvangen:
+        raise ValidationError(_(
+            "Op de terugvordering van cheque %(nummer)s is al %(bedrag)s ontvangen. Laat "
+            "financiën dat bedrag eerst terugbetalen; daarna kan het besluit worden "
+            "herroepen.") % {"nummer": terugvordering.cheque.nummer, "bedrag": euro(ontvangen)})
+    open_ = open_bedrag(terugvordering)
+    if open_ > 0:
+        _stap(terugvordering, soort=STAP.VORDERING_VERVALLEN, bedrag=open_, door=door,
+              datum=timezone.localdate(), toelichting=reden,
+              tekst_inwoner=_("De terugvordering is vervallen: u hoeft niets terug te "
+                              "betalen."))
+    terugvordering.status = T.VERVALLEN
+    terugvordering.save(update_fields=["status"])
+    return open_
 
 
 STAPPEN = {STAP.AANMANING: stuur_aanmaning, STAP.BETALINGSREGELING: treffen_betalingsregeling,
