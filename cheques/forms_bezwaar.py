@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cheques.forms import Datumveld
 from cheques.models import Bezwaar
+from tfvv.formvelden import Bedragveld
 
 
 class BezwaarIndienenForm(forms.Form):
@@ -61,6 +62,11 @@ class BeslissenOpBezwaarForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Wat komt in de plaats van het herroepen besluit, bijvoorbeeld: "
                     "'De aanvraag wordt toegekend tot een bedrag van € 1.500,00.'"))
+    bedrag = Bedragveld(
+        label=_("Bedrag (bij gegrond tegen een afwijzing of een vaststelling)"), required=False,
+        help_text=_("Tegen een afwijzing: het bedrag dat alsnog wordt toegekend. Tegen een "
+                    "vaststelling: het nieuwe, hogere vastgestelde bedrag. Het nieuwe besluit "
+                    "wordt meteen uitgevoerd: cheque, reservering en betaling."))
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "beslissen_%s")
