@@ -44,8 +44,14 @@ class BeslistermijnForm(forms.Form):
     adviescommissie = forms.BooleanField(
         label=_("De bezwaaradviescommissie wordt gehoord (12 weken, artikel 7:13 Awb)"),
         required=False)
-    verdaagd = forms.BooleanField(label=_("Beslissing verdaagd met 6 weken (artikel 7:10, "
-                                          "derde lid, Awb)"), required=False)
+    verdaagd = forms.BooleanField(
+        label=_("Beslissing verdagen met 6 weken (artikel 7:10, derde lid, Awb)"),
+        required=False,
+        help_text=_("Eén keer, zolang de termijn loopt. De bezwaarmaker krijgt hierover een "
+                    "brief; een verdaging kan niet worden teruggedraaid."))
+    reden_verdaging = forms.CharField(
+        label=_("Reden van de verdaging (staat in de brief)"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "termijn_%s")

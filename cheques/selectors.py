@@ -221,6 +221,15 @@ def terugvorderingen(*, status: str = ""):
 
 # --- bezwaar -----------------------------------------------------------------------------
 
+def verdaging_van(bezwaar: Bezwaar) -> Vervolgbesluit | None:
+    """The letter announcing the deferral of the beslissing op bezwaar (Awb 7:10 lid 3)."""
+    if not bezwaar.verdaagd:
+        return None
+    return Vervolgbesluit.objects.filter(soort=Vervolgbesluit.Soort.VERDAGING,
+                                         beschikking_id=bezwaar.beschikking_id,
+                                         gegevens__bezwaar=bezwaar.pk).first()
+
+
 def bezwaren_werkvoorraad():
     """Bezwaren without a beslissing, and decided ones with a beroep pending, by
     beslistermijn (Awb 7:10), oldest first."""

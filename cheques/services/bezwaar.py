@@ -27,6 +27,9 @@ POST_NA_TERMIJN = datetime.timedelta(weeks=1)            # Awb 6:9 lid 2
 
 GRONDSLAG = _("Algemene wet bestuursrecht, artikelen 7:11 en 7:12 (heroverweging en "
               "beslissing op bezwaar)")
+GRONDSLAG_VERDAGING = _("Algemene wet bestuursrecht, artikel 7:10, derde lid (verdaging van "
+                        "de beslissing op bezwaar met ten hoogste zes weken)")
+REDEN_VERDAGING = _("Wij hebben meer tijd nodig om zorgvuldig op uw bezwaar te beslissen.")
 GRONDSLAG_NIET_ONTVANKELIJK = _("Algemene wet bestuursrecht, artikelen 6:7, 6:9, 6:11 en "
                                 "6:13 (niet-ontvankelijk bezwaar) en 7:12")
 
@@ -127,12 +130,26 @@ def _open(bezwaar: Bezwaar):
 
 
 @transaction.atomic
-def wijzig_beslistermijn(*, bezwaar: Bezwaar, door, adviescommissie: bool,
-                         verdaagd: bool) -> Bezwaar:
-    """An adviescommissie (7:13) or a deferral (7:10 lid 3) moves the beslistermijn."""
+def wijzig_beslistermijn(*, bezwaar: Bezwaar, door, adviescommissie: bool, verdaagd: bool,
+                         reden_verdaging: str = "") -> Bezwaar:
+    """An adviescommissie (7:13) or a deferral (7:10 lid 3) moves the beslistermijn. The
+    deferral is once, by six weeks, before the term has ended, and the bezwaarmaker gets a
+    letter; it cannot be undone once announced."""
     eis(mag_besluiten(door))
     bezwaar = _vergrendel(bezwaar)
     _open(bezwaar)
+    if bezwaar.verdaagd and not verdaagd:
+        raise ValidationError({"verdaagd": _(
+            "De verdaging is aan de bezwaarmaker meegedeeld en kan niet worden teruggedraaid; "
+            "verdagen kan maar één keer (artikel 7:10, derde lid, Awb).")})
+    nu_verdaagd = verdaagd and not bezwaar.verdaagd
+    vandaag = timezone.localdate()
+    if nu_verdaagd and vandaag > bezwaar.beslistermijn_tot:
+        raise ValidationError({"verdaagd": _(
+            "De beslistermijn is op %(tot)s verstreken. Verdagen kan alleen zolang de termijn "
+            "loopt (artikel 7:10, derde lid, Awb).") % {
+            "tot": f"{bezwaar.beslistermijn_tot:%d-%m-%Y}"}})
+    oude_termijn = bezwaar.beslistermijn_tot
     bezwaar.adviescommissie, bezwaar.verdaagd = adviescommissie, verdaagd
     bezwaar.beslistermijn_tot = beslistermijn(bezwaar.besluit.bezwaartermijn_tot,
                                               adviescommissie=adviescommissie,
@@ -143,6 +160,16 @@ def wijzig_beslistermijn(*, bezwaar: Bezwaar, door, adviescommissie: bool,
         tekst_inwoner=_("Wij beslissen op uw bezwaar uiterlijk op %(tot)s.") % {
             "tot": f"{bezwaar.beslistermijn_tot:%d-%m-%Y}"},
         gegevens={"adviescommissie": adviescommissie, "verdaagd": verdaagd})
+    if nu_verdaagd:
+        neem_vervolgbesluit(
+            beschikking=bezwaar.beschikking, soort=Vervolgbesluit.Soort.VERDAGING, door=door,
+            cheque=Cheque.objects.filter(beschikking=bezwaar.beschikking).first(),
+            motivering=reden_verdaging.strip() or str(REDEN_VERDAGING),
+            grondslag=str(GRONDSLAG_VERDAGING), bezwaar_mogelijk=False,
+            gegevens={"bezwaar": bezwaar.pk,
+                      "bezwaar_ontvangen_op": bezwaar.ontvangen_op.isoformat(),
+                      "beslistermijn_was": oude_termijn.isoformat(),
+                      "beslistermijn_tot": bezwaar.beslistermijn_tot.isoformat()})
     return bezwaar
 
 
