@@ -241,10 +241,12 @@ def bezwaren_werkvoorraad():
 
 def besluit_met_kenmerk(referentie: str, verzonden_op: datetime.date):
     """The decision on aanvraag `referentie` sent on `verzonden_op` (the kenmerk and date on
-    its letter): the latest vervolgbesluit of that day, else the beschikking; None if none."""
+    its letter): the latest vervolgbesluit of that day, else the beschikking; None if none.
+    A letter that is no besluit (an aanmaning, a verdaging) is never what a bezwaar is
+    against."""
     vervolg = (Vervolgbesluit.objects.filter(beschikking__plan__aanvraag__referentie=referentie,
                                              verzonden_op=verzonden_op)
-               .order_by("-pk").first())
+               .exclude(soort__in=Vervolgbesluit.MEDEDELINGEN).order_by("-pk").first())
     if vervolg is not None:
         return vervolg
     return Beschikking.objects.filter(plan__aanvraag__referentie=referentie,
