@@ -221,3 +221,25 @@ def test_werkvoorraad_en_stappen_via_pagina(periode, maak_plan, medewerkers, cli
     assert t.status == Terugvordering.Status.VOLDAAN
     assert c.post(reverse("cheques:invorderingsstap", kwargs={"pk": t.pk, "stap": "x"})
                   ).status_code == 404
+
+
+def test_aanmaning_termijn_op_koningsdag_met_brief(periode, maak_plan, medewerkers,
+                                                   time_machine,
+                                                   django_capture_on_commit_callbacks):
+    op(time_machine, 2026, 2, 27)  # a Friday; six weeks later: Friday 10 April 2026
+    b, fin = medewerkers["beoordelaar"], medewerkers["financieel"]
+    cheque = ken_toe(maak_plan(), b)
+    declareer(cheque, fin, "900.00")
+    betaal(fin, medewerkers["financieel2"])
+    services.intrekken(cheque=cheque, door=b, grond="niet_verricht",
+                       motivering="De opleiding is niet gestart.")
+    t = cheque.terugvorderingen.get()
+    assert t.betalen_voor == datetime.date(2026, 4, 10)
+    op(time_machine, 2026, 4, 13)  # two weeks later is Koningsdag, Monday 27 April
+    with django_capture_on_commit_callbacks(execute=True):
+        stap = services.stuur_aanmaning(terugvordering=t, door=fin)
+    assert stap.nieuwe_termijn == datetime.date(2026, 4, 28)
+    brief = tekst_van(Vervolgbesluit.objects.get(soort="aanmaning").brief.path)
+    assert "28 april 2026" in brief and "€ 900,00" in brief and "10-04-2026" in brief
+    with pytest.raises(PermissionDenied):  # the beoordelaar does not do invordering
+        services.stuur_aanmaning(terugvordering=t, door=b)
