@@ -16,8 +16,15 @@ from cheques.models import Beschikking, Vervolgbesluit
 from cheques.permissions import mag_besluiten
 from cheques.services.besluiten import geldig_tot, jaarruimte
 from cheques.services.financien import betaald
-from cheques.services.gedeeld import C, eis, regeling_van, vergrendel_cheque
+from cheques.services.gedeeld import (
+    C,
+    eis,
+    maak_documenten_na_commit,
+    regeling_van,
+    vergrendel_cheque,
+)
 from cheques.services.vervolgbesluiten import neem_vervolgbesluit
+from loopbaangesprekken.selectors import scholingsplan as plan_selectors
 from loopbaangesprekken.services import scholingsplan as plan_services
 from tfvv import budget
 from tfvv.templatetags.bedragen import euro
@@ -36,7 +43,8 @@ def open_verzoeken():
 
 
 def _feiten(plan, cheque) -> dict:
-    return {"opleiding": plan.opleiding_naam, "startdatum": plan.startdatum.isoformat(),
+    return {"opleiding": plan.opleiding_naam, "opleider": cheque.opleider.naam,
+            "startdatum": plan.startdatum.isoformat(),
             "einddatum": plan.einddatum.isoformat(), "bedrag": str(cheque.bedrag),
             "geldig_tot": cheque.geldig_tot.isoformat()}
 
@@ -50,10 +58,11 @@ def _gevraagd(verzoek, plan, cheque) -> dict:
 
 @transaction.atomic
 def beslis_op_wijziging(*, verzoek: Wijzigingsverzoek, door, toegekend: bool, motivering: str,
-                        bedrag: Decimal | None = None) -> Vervolgbesluit:
-    """`bedrag`: the amount granted (default: the amount asked, else unchanged). Granted,
-    the plan (opleiding, dates), the cheque (amount, validity computed as at the grant) and
-    the reservation follow; the letter states the old and the new values."""
+                        bedrag: Decimal | None = None, opleider=None) -> Vervolgbesluit:
+    """`bedrag`: the amount granted (default: the amount asked, else unchanged); `opleider`:
+    another opleider the beoordelaar agreed to (the resident names it in the request). Granted,
+    the plan (opleiding, opleider, dates), the cheque (amount, opleider, validity computed as
+    at the grant) and the reservation follow; the letter states the old and the new values."""
     eis(mag_besluiten(door))
     verzoek = Wijzigingsverzoek.objects.select_for_update().get(pk=verzoek.pk)
     if verzoek.afgehandeld_op:
@@ -71,6 +80,7 @@ def beslis_op_wijziging(*, verzoek: Wijzigingsverzoek, door, toegekend: bool, mo
     oud = _feiten(plan, cheque)
     if toegekend:
         _voer_uit(verzoek=verzoek, plan=plan, cheque=cheque, door=door, bedrag=bedrag,
+                  opleider=opleider if opleider != cheque.opleider else None,
                   reden=motivering.strip())
         plan.refresh_from_db()
     besluit = neem_vervolgbesluit(
@@ -86,7 +96,7 @@ def beslis_op_wijziging(*, verzoek: Wijzigingsverzoek, door, toegekend: bool, mo
     return besluit
 
 
-def _voer_uit(*, verzoek, plan, cheque, door, bedrag, reden) -> None:
+def _voer_uit(*, verzoek, plan, cheque, door, bedrag, opleider, reden) -> None:
     if cheque.status not in LOPEND:
         raise ValidationError(_("De cheque is al afgehandeld of beëindigd (%(status)s); "
                                 "wijzigen kan niet meer.") % {
@@ -106,17 +116,37 @@ def _voer_uit(*, verzoek, plan, cheque, door, bedrag, reden) -> None:
         raise ValidationError({"bedrag": _(
             "Er is al %(betaald)s als voorschot betaald; een lager bedrag kan pas bij de "
             "vaststelling.") % {"betaald": euro(al_betaald)}})
+    if opleider is not None:
+        _controleer_opleider(cheque, opleider, start)
     _boek_verschil(cheque=cheque, plan=plan, nieuw_bedrag=nieuw_bedrag, door=door)
-    if verzoek.opleiding_naam or verzoek.startdatum or verzoek.einddatum:
+    if verzoek.opleiding_naam or verzoek.startdatum or verzoek.einddatum or opleider:
         plan_services.wijzig_na_besluit(plan=plan, actor=door,
                                         opleiding_naam=verzoek.opleiding_naam,
                                         startdatum=verzoek.startdatum,
-                                        einddatum=verzoek.einddatum, reden=reden)
+                                        einddatum=verzoek.einddatum, opleider=opleider,
+                                        reden=reden)
+    velden = ["bedrag", "geldig_tot"]
+    if opleider is not None:
+        # a new cheque PDF for the new opleider, who gets the mail with the code
+        cheque.opleider, cheque.pdf, cheque.mail_verzonden_op = opleider, "", None
+        velden += ["opleider", "pdf", "mail_verzonden_op"]
+        maak_documenten_na_commit(cheque.beschikking)
     if verzoek.einddatum:
         # as at the grant: never already expired, from the later of the end and today
         cheque.geldig_tot = geldig_tot(verzoek.einddatum, timezone.localdate())
     cheque.bedrag = nieuw_bedrag
-    cheque.save(update_fields=["bedrag", "geldig_tot"])
+    cheque.save(update_fields=velden)
+
+
+def _controleer_opleider(cheque, opleider, start) -> None:
+    if cheque.status != C.UITGEGEVEN:
+        raise ValidationError({"opleider": _(
+            "De opleider heeft de cheque al gedeclareerd (%(status)s); een andere opleider kan "
+            "niet meer.") % {"status": cheque.get_status_display()}})
+    if not plan_selectors.opleider_erkend_op(opleider, start):
+        raise ValidationError({"opleider": _(
+            "%(opleider)s is op de startdatum (%(start)s) niet erkend; kies een erkende "
+            "opleider.") % {"opleider": opleider.naam, "start": f"{start:%d-%m-%Y}"}})
 
 
 def _boek_verschil(*, cheque, plan, nieuw_bedrag: Decimal, door) -> None:

@@ -140,7 +140,8 @@ def besluiten(*, plan: Scholingsplan, actor, reden: str = "",
 
 @transaction.atomic
 def wijzig_na_besluit(*, plan: Scholingsplan, actor, opleiding_naam: str = "",
-                      startdatum=None, einddatum=None, reden: str = "") -> Scholingsplan:
+                      startdatum=None, einddatum=None, opleider=None,
+                      reden: str = "") -> Scholingsplan:
     """A granted wijzigingsbeschikking (decided by the cheques stage) changes the plan it
     grew from: the opleiding and its dates, so every later step (cheque, vaststelling,
     letters) reads the facts as they now are. The old values stay in the event."""
@@ -149,15 +150,17 @@ def wijzig_na_besluit(*, plan: Scholingsplan, actor, opleiding_naam: str = "",
         raise OngeldigeTransitie("Alleen een scholingsplan waarop is besloten kan zo worden "
                                  "gewijzigd.")
     oud = {"opleiding": plan.opleiding_naam, "startdatum": plan.startdatum.isoformat(),
-           "einddatum": plan.einddatum.isoformat()}
+           "einddatum": plan.einddatum.isoformat(), "opleider": plan.opleider_id}
     plan.opleiding_naam = opleiding_naam.strip() or plan.opleiding_naam
     plan.startdatum = startdatum or plan.startdatum
     plan.einddatum = einddatum or plan.einddatum
-    plan.save(update_fields=["opleiding_naam", "startdatum", "einddatum"])
+    plan.opleider = opleider or plan.opleider
+    plan.save(update_fields=["opleiding_naam", "startdatum", "einddatum", "opleider"])
     registreer_gebeurtenis(actor=actor, obj=plan, actie="plan_gewijzigd_na_besluit",
                            dossier_id=plan.aanvraag_id, reden=reden,
                            gegevens={"oud": oud, "nieuw": {
                                "opleiding": plan.opleiding_naam,
                                "startdatum": plan.startdatum.isoformat(),
-                               "einddatum": plan.einddatum.isoformat()}})
+                               "einddatum": plan.einddatum.isoformat(),
+                               "opleider": plan.opleider_id}})
     return plan

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
 from aanvragen.models import Aanvraag
 from cheques import services
@@ -237,3 +238,24 @@ def test_ongegrond_laat_geld_ongemoeid(periode, maak_plan, medewerkers):
     assert Budgetboeking.objects.count() == aantal
     cheque.refresh_from_db()
     assert cheque.status == Cheque.Status.INGETROKKEN
+
+
+def test_via_de_pagina_bedrag_bij_het_veld_en_invoer_bewaard(maak_plan, medewerkers,
+                                                             client_als):
+    periode = maak_periode(plafond=D("1000.00"))
+    beschikking = afgewezen(maak_plan, medewerkers["beoordelaar"])
+    bezwaar = bezwaren.dien_bezwaar_in(besluit=beschikking,
+                                       door=beschikking.plan.aanvraag.aanvrager, gronden="x")
+    client = client_als("beoordelaar")
+    url = reverse("cheques:bezwaar", kwargs={"pk": bezwaar.pk})
+    data = {"actie": "beslissen", "uitkomst": "gegrond", "motivering": "Klopt toch.",
+            "nieuw_besluit": "Toegekend.", "bedrag": "1.500,00"}
+    r = client.post(url, data)
+    assert r.status_code == 400
+    html = r.content.decode()
+    assert "subsidieplafond" in html and "Klopt toch." in html  # at the field, input kept
+    assert not Cheque.objects.exists() and stand(periode).gereserveerd == 0
+    r = client.post(url, {**data, "bedrag": "900,00"})
+    assert r.status_code == 302
+    assert Cheque.objects.get().bedrag == D("900.00")
+    assert client_als("financieel").post(url, data).status_code == 403

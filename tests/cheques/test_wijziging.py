@@ -5,6 +5,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
@@ -16,7 +17,8 @@ from cheques import services
 from cheques.models import Vervolgbesluit
 from cheques.services.besluiten import geldig_tot
 from cheques.services.wijziging import beslis_op_wijziging
-from tests.cheques.factories import maak_periode
+from loopbaangesprekken.models import Erkenning
+from tests.cheques.factories import OpleiderFactory, maak_periode
 from tests.cheques.financien import betaal, declareer
 from tests.cheques.test_documenten import tekst
 from tfvv import budget_selectors
@@ -175,3 +177,44 @@ def test_na_voorschot_niet_lager_dan_betaald(toekenning, periode, medewerkers):
     beslis_op_wijziging(verzoek=verzoek, door=medewerkers["beoordelaar"], toegekend=True,
                         motivering="Ja.", bedrag=D("1300.00"))
     assert gereserveerd(periode) == D("100.00")  # 1300 - 1200 paid; 200 released
+
+
+def test_andere_opleider_krijgt_nieuwe_cheque(toekenning, medewerkers,
+                                             django_capture_on_commit_callbacks):
+    cheque, plan = toekenning.cheque, toekenning.plan
+    oude_opleider = cheque.opleider
+    nieuw = OpleiderFactory(naam="Techniek Academie Hengelo")
+    aanvraag = plan.aanvraag
+    verzoek = vraag_wijziging(aanvraag=aanvraag, actor=aanvraag.aanvrager,
+                              opleiding_naam="Monteur zonne-energie",
+                              toelichting="Deze opleiding geeft een andere opleider.")
+    with pytest.raises(ValidationError) as e:  # not recognised on the start date
+        beslis_op_wijziging(verzoek=verzoek, door=medewerkers["beoordelaar"], toegekend=True,
+                            motivering="Ja.", opleider=nieuw)
+    assert "niet erkend" in e.value.message_dict["opleider"][0]
+    Erkenning.objects.create(opleider=nieuw, soort=Erkenning.Soort.values[0],
+                             geldig_van=plan.startdatum - datetime.timedelta(days=400),
+                             gecontroleerd_op=timezone.localdate())
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        besluit = beslis_op_wijziging(verzoek=verzoek, door=medewerkers["beoordelaar"],
+                                      toegekend=True, motivering="Erkende opleider.",
+                                      opleider=nieuw)
+    cheque.refresh_from_db()
+    plan.refresh_from_db()
+    assert cheque.opleider == nieuw and plan.opleider == nieuw and cheque.pdf
+    assert any(nieuw.email in m.to and cheque.nummer in m.subject for m in mail.outbox)
+    besluit.refresh_from_db()
+    brief = tekst(besluit.brief.path)
+    assert oude_opleider.naam in brief and "Techniek Academie Hengelo" in brief
+
+
+def test_andere_opleider_niet_na_declaratie(toekenning, medewerkers):
+    declareer(toekenning.cheque, medewerkers["financieel"], "1500.00")
+    aanvraag = toekenning.plan.aanvraag
+    verzoek = vraag_wijziging(aanvraag=aanvraag, actor=aanvraag.aanvrager,
+                              opleiding_naam="Iets anders", toelichting="Andere opleider.")
+    with pytest.raises(ValidationError) as e:
+        beslis_op_wijziging(verzoek=verzoek, door=medewerkers["beoordelaar"], toegekend=True,
+                            motivering="Ja.", opleider=OpleiderFactory())
+    assert "al gedeclareerd" in str(e.value)
