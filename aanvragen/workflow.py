@@ -46,6 +46,17 @@ AANVRAAG_TRANSITIES = [
               S.SUBSIDIE_INGETROKKEN, _("subsidie ingetrokken"),
               _("Uw aanvraag is afgesloten omdat de subsidie is ingetrokken. De reden staat in "
                 "de brief over de intrekking.")),
+    # A gegrond bezwaar (Awb 7:11): the contested decision is herroepen and replaced.
+    Transitie("toekennen_na_bezwaar", frozenset({S.AFGEWEZEN}), S.TOEGEKEND,
+              _("toekennen na bezwaar"),
+              _("Uw bezwaar is gegrond: uw aanvraag is alsnog toegekend. U ontvangt een "
+                "scholingscheque.")),
+    Transitie("herstellen_na_bezwaar", frozenset({S.SUBSIDIE_INGETROKKEN}), S.TOEGEKEND,
+              _("intrekking herroepen na bezwaar"),
+              _("Uw bezwaar is gegrond: de intrekking van uw subsidie is herroepen.")),
+    Transitie("herstellen_afgerond_na_bezwaar", frozenset({S.SUBSIDIE_INGETROKKEN}),
+              S.AFGEROND, _("intrekking herroepen na bezwaar"),
+              _("Uw bezwaar is gegrond: de intrekking van uw subsidie is herroepen.")),
 ]
 
 aanvraag_statusmachine = Statusmachine(AANVRAAG_TRANSITIES)

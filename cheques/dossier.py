@@ -53,6 +53,9 @@ LABELS = {
     "uitgeven": _("cheque uitgegeven"),
     "cheque_vervallen": _("cheque vervallen"),
     "cheque_ingetrokken": _("cheque ingetrokken"),
+    "cheque_hersteld": _("cheque hersteld na bezwaar"),
+    "plan_gewijzigd_na_besluit": _("scholingsplan gewijzigd (wijzigingsbeschikking)"),
+    "invordering_vordering_vervallen": _("terugvordering vervallen na bezwaar"),
 }
 
 

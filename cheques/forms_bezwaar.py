@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cheques.forms import Datumveld
 from cheques.models import Bezwaar
+from tfvv.formvelden import Bedragveld
 
 
 class BezwaarIndienenForm(forms.Form):
@@ -43,8 +44,14 @@ class BeslistermijnForm(forms.Form):
     adviescommissie = forms.BooleanField(
         label=_("De bezwaaradviescommissie wordt gehoord (12 weken, artikel 7:13 Awb)"),
         required=False)
-    verdaagd = forms.BooleanField(label=_("Beslissing verdaagd met 6 weken (artikel 7:10, "
-                                          "derde lid, Awb)"), required=False)
+    verdaagd = forms.BooleanField(
+        label=_("Beslissing verdagen met 6 weken (artikel 7:10, derde lid, Awb)"),
+        required=False,
+        help_text=_("Eén keer, zolang de termijn loopt. De bezwaarmaker krijgt hierover een "
+                    "brief; een verdaging kan niet worden teruggedraaid."))
+    reden_verdaging = forms.CharField(
+        label=_("Reden van de verdaging (staat in de brief)"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "termijn_%s")
@@ -61,6 +68,11 @@ class BeslissenOpBezwaarForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Wat komt in de plaats van het herroepen besluit, bijvoorbeeld: "
                     "'De aanvraag wordt toegekend tot een bedrag van € 1.500,00.'"))
+    bedrag = Bedragveld(
+        label=_("Bedrag (bij gegrond tegen een afwijzing of een vaststelling)"), required=False,
+        help_text=_("Tegen een afwijzing: het bedrag dat alsnog wordt toegekend. Tegen een "
+                    "vaststelling: het nieuwe, hogere vastgestelde bedrag. Het nieuwe besluit "
+                    "wordt meteen uitgevoerd: cheque, reservering en betaling."))
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "beslissen_%s")

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cheques.forms import BEDRAG
+from loopbaangesprekken.models import Opleider
 
 
 class WijzigingBesluitForm(forms.Form):
@@ -14,5 +15,10 @@ class WijzigingBesluitForm(forms.Form):
                                 help_text=_("Leeg laten: het gevraagde bedrag, of het "
                                             "huidige als er geen ander bedrag is gevraagd."),
                                 **BEDRAG)
+    opleider = forms.ModelChoiceField(
+        label=_("Andere opleider"), required=False, empty_label=_("Dezelfde opleider"),
+        queryset=Opleider.objects.filter(actief=True).order_by("naam"),
+        help_text=_("Alleen als de cheque nog niet is gedeclareerd. De nieuwe opleider krijgt "
+                    "de cheque; hij moet erkend zijn op de startdatum."))
     motivering = forms.CharField(label=_("Motivering (artikel 3:47 Awb)"), max_length=4000,
                                  widget=forms.Textarea(attrs={"rows": 4}))

@@ -264,8 +264,8 @@ TERUGVORDERINGEN_SORTERING = {
 def terugvorderingen(*, status: str = "", sorteer: str = "betalen_voor"):
     """Finance's worklist of claims with what is still open, earliest deadline first unless
     `sorteer` (a key of TERUGVORDERINGEN_SORTERING) says otherwise."""
-    afgeboekt = Sum("stappen__bedrag", filter=Q(stappen__soort__in=(
-        Invorderingsstap.Soort.ONTVANGST, Invorderingsstap.Soort.ONINBAAR)))
+    afgeboekt = Sum("stappen__bedrag",
+                    filter=Q(stappen__soort__in=Invorderingsstap.AFBOEKINGEN))
     qs = (Terugvordering.objects.select_related("cheque__beschikking__plan__aanvraag")
           .annotate(open_bedrag=F("bedrag") - Coalesce(afgeboekt, Value(Decimal("0")),
                                                        output_field=DecimalField()))
@@ -278,6 +278,15 @@ def terugvorderingen(*, status: str = "", sorteer: str = "betalen_voor"):
 
 # --- bezwaar -----------------------------------------------------------------------------
 
+def verdaging_van(bezwaar: Bezwaar) -> Vervolgbesluit | None:
+    """The letter announcing the deferral of the beslissing op bezwaar (Awb 7:10 lid 3)."""
+    if not bezwaar.verdaagd:
+        return None
+    return Vervolgbesluit.objects.filter(soort=Vervolgbesluit.Soort.VERDAGING,
+                                         beschikking_id=bezwaar.beschikking_id,
+                                         gegevens__bezwaar=bezwaar.pk).first()
+
+
 def bezwaren_werkvoorraad():
     """Bezwaren without a beslissing, and decided ones with a beroep pending, by
     beslistermijn (Awb 7:10), oldest first."""
@@ -289,10 +298,12 @@ def bezwaren_werkvoorraad():
 
 def besluit_met_kenmerk(referentie: str, verzonden_op: datetime.date):
     """The decision on aanvraag `referentie` sent on `verzonden_op` (the kenmerk and date on
-    its letter): the latest vervolgbesluit of that day, else the beschikking; None if none."""
+    its letter): the latest vervolgbesluit of that day, else the beschikking; None if none.
+    A letter that is no besluit (an aanmaning, a verdaging) is never what a bezwaar is
+    against."""
     vervolg = (Vervolgbesluit.objects.filter(beschikking__plan__aanvraag__referentie=referentie,
                                              verzonden_op=verzonden_op)
-               .order_by("-pk").first())
+               .exclude(soort__in=Vervolgbesluit.MEDEDELINGEN).order_by("-pk").first())
     if vervolg is not None:
         return vervolg
     return Beschikking.objects.filter(plan__aanvraag__referentie=referentie,

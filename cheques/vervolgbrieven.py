@@ -45,15 +45,21 @@ def maak_brief(*, besluit_id: int) -> None:
 
 def _mail_inwoner(besluit: Vervolgbesluit, ctx: dict):
     aanvraag = ctx["aanvraag"]
-    send_mail(
-        _("Besluit over uw scholingscheque bij het Twents Fonds voor Vakmanschap"),
-        _("Beste %(naam)s,\n\nEr is een besluit genomen over uw aanvraag %(ref)s "
-          "(%(soort)s). U vindt de brief in uw persoonlijke omgeving:\n%(url)s\n\n"
-          "Met vriendelijke groet,\nGemeente Enschede, namens het Twents Fonds voor "
-          "Vakmanschap") % {
-            "naam": aanvraag.voornaam, "ref": aanvraag.referentie,
-            "soort": besluit.get_soort_display(), "url": ctx["portaal_url"]},
-        None, [aanvraag.email])
+    gegevens = {"naam": aanvraag.voornaam, "ref": aanvraag.referentie,
+                "soort": besluit.get_soort_display(), "url": ctx["portaal_url"]}
+    if besluit.is_besluit:
+        onderwerp = _("Besluit over uw scholingscheque bij het Twents Fonds voor Vakmanschap")
+        tekst = _("Beste %(naam)s,\n\nEr is een besluit genomen over uw aanvraag %(ref)s "
+                  "(%(soort)s). U vindt de brief in uw persoonlijke omgeving:\n%(url)s\n\n"
+                  "Met vriendelijke groet,\nGemeente Enschede, namens het Twents Fonds voor "
+                  "Vakmanschap") % gegevens
+    else:
+        onderwerp = _("Brief over uw scholingscheque bij het Twents Fonds voor Vakmanschap")
+        tekst = _("Beste %(naam)s,\n\nWij hebben u een brief gestuurd over uw aanvraag "
+                  "%(ref)s (%(soort)s). U vindt de brief in uw persoonlijke omgeving:\n"
+                  "%(url)s\n\nMet vriendelijke groet,\nGemeente Enschede, namens het Twents "
+                  "Fonds voor Vakmanschap") % gegevens
+    send_mail(onderwerp, tekst, None, [aanvraag.email])
     besluit.mail_verzonden_op = timezone.now()
     besluit.save(update_fields=["mail_verzonden_op"])
     registreer_gebeurtenis(
@@ -61,6 +67,11 @@ def _mail_inwoner(besluit: Vervolgbesluit, ctx: dict):
         tekst_inwoner=_("De brief over het besluit staat klaar om te downloaden."),
         gegevens={"links": [{"label": _("Brief (PDF)"),
                              "url": reverse("cheques:besluit-pdf", args=[besluit.pk])},
+                            # a toekenning after a gegrond bezwaar comes with its cheque
+                            *([{"label": _("Scholingscheque (PDF)"), "url": reverse(
+                                "cheques:cheque-pdf", args=[besluit.beschikking_id])}]
+                              if (besluit.gegevens.get("gevolgen") or {}).get("soort")
+                              == "toekenning" else []),
                             *([{"label": _("Bezwaar maken"), "url": reverse(
                                 "cheques:bezwaar-maken-besluit", args=[besluit.pk])}]
                               if besluit.bezwaartermijn_tot else [])]})

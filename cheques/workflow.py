@@ -3,7 +3,8 @@
 The cheque follows the law of subsidies (Awb titel 4.2): uitgegeven → gedeclareerd (the
 opleider's invoice) → voorschot betaald (4:52, optional) → vastgesteld (4:42/4:47, on the
 completion proof) → betaald en afgehandeld (the remainder paid, or nothing left to pay);
-or vervallen (unused at expiry) / ingetrokken (4:48 before, 4:49 after the vaststelling).
+or vervallen (unused at expiry) / ingetrokken (4:48 before, 4:49 after the vaststelling);
+a gegrond bezwaar (Awb 7:11) can restore a withdrawn cheque or vaststellen it again.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +45,16 @@ CHEQUE_TRANSITIES = [
     Transitie("intrekken", frozenset({C.UITGEGEVEN, C.GEDECLAREERD, C.VOORSCHOT_BETAALD,
                                       C.VASTGESTELD, C.BETAALD}),
               C.INGETROKKEN, _("intrekken")),
+    # A gegrond bezwaar herroept the vaststelling (Awb 7:11): the higher amount is vastgesteld
+    # again, and what is still to be paid waits for the next payment batch.
+    Transitie("opnieuw_vaststellen", frozenset({C.VASTGESTELD, C.BETAALD}), C.VASTGESTELD,
+              _("opnieuw vaststellen na bezwaar")),
+    # A gegrond bezwaar herroept the intrekking: the cheque returns to where it was
+    # (`herstellen_<status>`; the resident is told by the beslissing op bezwaar itself).
+    *(Transitie(f"herstellen_{status}", frozenset({C.INGETROKKEN}), status,
+                _("intrekking herroepen na bezwaar"))
+      for status in (C.UITGEGEVEN, C.GEDECLAREERD, C.VOORSCHOT_BETAALD, C.VASTGESTELD,
+                     C.BETAALD)),
 ]
 
 beschikking_statusmachine = Statusmachine(BESCHIKKING_TRANSITIES)

@@ -19,6 +19,7 @@ from django.db.models import (
     IntegerField,
     Min,
     OuterRef,
+    Q,
     Subquery,
     Sum,
     Value,
@@ -86,8 +87,10 @@ def _aanvragen() -> None:
         "gesprek": a.filter(Exists(gevoerd)),
         "scholingsplan": a.filter(Exists(Scholingsplan.objects.filter(
             aanvraag=OuterRef("pk"), ingediend_op__isnull=False))),
+        # a toekenning, or a refusal herroepen after a gegrond bezwaar (it has a cheque)
         "toekenning": a.filter(Exists(Beschikking.objects.filter(
-            plan__aanvraag=OuterRef("pk"), uitkomst=Beschikking.Uitkomst.TOEKENNING))),
+            Q(uitkomst=Beschikking.Uitkomst.TOEKENNING) | Q(cheque__isnull=False),
+            plan__aanvraag=OuterRef("pk")))),
         "afgerond": a.filter(status=Aanvraag.Status.AFGEROND),
     }
     for fase, qs in fasen.items():

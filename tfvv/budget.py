@@ -12,7 +12,9 @@ Ledger convention (the reads are in tfvv.budget_selectors):
   recovery (Awb 4:57)        -> terugvordering (a claim; it frees nothing until received)
   invordering                -> aanmaning / betalingsregeling (the open claim, no money),
                                 ontvangst (money back: lowers what is realised),
-                                oninbaar (the claim is written off; the money stays spent)
+                                oninbaar (the claim is written off; the money stays spent),
+                                vordering_vervallen (the claim falls with the decision it
+                                rested on, herroepen after a gegrond bezwaar; no money)
 
 Invariant: gereserveerd (reservering - vrijval) + gerealiseerd (realisatie) <= plafond
 (the last approved Plafondbesluit of the period). Every booking that can raise the left
@@ -132,7 +134,8 @@ def betaal_voorschot(*, periode: Begrotingsperiode, bedrag: Decimal, referentie:
     return _boek(periode, S.VOORSCHOT, bedrag, referentie, omschrijving, door)
 
 
-INVORDERING = frozenset({S.AANMANING, S.BETALINGSREGELING, S.ONTVANGST, S.ONINBAAR})
+INVORDERING = frozenset({S.AANMANING, S.BETALINGSREGELING, S.ONTVANGST, S.ONINBAAR,
+                         S.VORDERING_VERVALLEN})
 
 
 @transaction.atomic

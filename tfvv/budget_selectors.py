@@ -15,8 +15,8 @@ Ledger convention (the services in tfvv/budget.py book against it):
 
 Hence, at every moment: gereserveerd = reserveringen − vrijval, gerealiseerd =
 realisaties + voorschotten − ontvangsten, open terugvordering = terugvorderingen −
-ontvangsten − oninbaar, and vrij = plafond (the last approved Plafondbesluit) −
-gereserveerd − gerealiseerd.
+ontvangsten − oninbaar − vervallen vorderingen, and vrij = plafond (the last approved
+Plafondbesluit) − gereserveerd − gerealiseerd.
 """
 
 from dataclasses import dataclass
@@ -103,7 +103,7 @@ def standen(perioden) -> list[Stand]:
             gerealiseerd=(r.get(S.REALISATIE, NUL) + r.get(S.VOORSCHOT, NUL)
                           - r.get(S.ONTVANGST, NUL)),
             terug_te_vorderen=(r.get(S.TERUGVORDERING, NUL) - r.get(S.ONTVANGST, NUL)
-                               - r.get(S.ONINBAAR, NUL)),
+                               - r.get(S.ONINBAAR, NUL) - r.get(S.VORDERING_VERVALLEN, NUL)),
         ))
     return resultaat
 

@@ -13,7 +13,11 @@ class Vervolgbesluit(models.Model):
     """An Awb decision that follows the beschikking on a scholingsplan: vaststelling
     (4:42/4:47), wijziging, intrekking (4:48/4:49), terugvordering (4:57), beslissing op
     bezwaar (7:11). Each is a record with a letter (PDF), motivering, legal basis and, where
-    open to bezwaar, a bezwaar clause with its deadline by the Algemene termijnenwet."""
+    open to bezwaar, a bezwaar clause with its deadline by the Algemene termijnenwet.
+
+    The same record carries the letters of the procedure that are no besluit of their own
+    (aanmaning, 4:112; betalingsregeling; verdaging of the beslissing op bezwaar, 7:10 lid 3):
+    one letter pipeline, dossier and postal channel for everything the resident receives."""
 
     class Soort(models.TextChoices):
         VASTSTELLING = "vaststelling", _("vaststelling")
@@ -21,6 +25,12 @@ class Vervolgbesluit(models.Model):
         INTREKKING = "intrekking", _("intrekking")
         TERUGVORDERING = "terugvordering", _("terugvordering")
         BESLISSING_OP_BEZWAAR = "beslissing_op_bezwaar", _("beslissing op bezwaar")
+        AANMANING = "aanmaning", _("aanmaning")
+        BETALINGSREGELING = "betalingsregeling", _("betalingsregeling")
+        VERDAGING = "verdaging", _("verdaging beslissing op bezwaar")
+
+    # letters in the procedure, no besluit: no bezwaar clause, no bezwaar possible
+    MEDEDELINGEN = frozenset({Soort.AANMANING, Soort.BETALINGSREGELING, Soort.VERDAGING})
 
     beschikking = models.ForeignKey(Beschikking, on_delete=models.PROTECT,
                                     related_name="vervolgbesluiten",
@@ -54,6 +64,10 @@ class Vervolgbesluit(models.Model):
 
     def __str__(self):
         return f"{self.beschikking.plan.aanvraag}: {self.get_soort_display()}"
+
+    @property
+    def is_besluit(self) -> bool:
+        return self.soort not in self.MEDEDELINGEN
 
 
 class Bezwaar(models.Model):

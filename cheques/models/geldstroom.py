@@ -71,6 +71,10 @@ class Terugvordering(models.Model):
         BETALINGSREGELING = "betalingsregeling", _("betalingsregeling")
         VOLDAAN = "voldaan", _("voldaan")
         ONINBAAR = "oninbaar", _("oninbaar")
+        # the decision it rests on was herroepen after a gegrond bezwaar (Awb 7:11)
+        VERVALLEN = "vervallen", _("vervallen na bezwaar")
+
+    AFGESLOTEN = frozenset({Status.VOLDAAN, Status.ONINBAAR, Status.VERVALLEN})
 
     cheque = models.ForeignKey(Cheque, on_delete=models.PROTECT,
                                related_name="terugvorderingen")
@@ -105,6 +109,11 @@ class Invorderingsstap(models.Model):
         BETALINGSREGELING = "betalingsregeling", _("betalingsregeling")
         ONTVANGST = "ontvangst", _("betaling ontvangen")
         ONINBAAR = "oninbaar", _("oninbaar verklaard")
+        # the open claim falls with the decision it rested on (gegrond bezwaar, Awb 7:11)
+        VORDERING_VERVALLEN = "vordering_vervallen", _("vervallen na bezwaar")
+
+    # the steps that lower what is still open on the claim
+    AFBOEKINGEN = (Soort.ONTVANGST, Soort.ONINBAAR, Soort.VORDERING_VERVALLEN)
 
     terugvordering = models.ForeignKey(Terugvordering, on_delete=models.PROTECT,
                                        related_name="stappen")

@@ -156,8 +156,33 @@ def concept_verwerpen(*, beschikking: Beschikking, door, reden: str) -> Scholing
 def _verleen(*, beschikking: Beschikking, plan: Scholingsplan, regeling: Regeling,
              door) -> Beschikking:
     """The grant proper: plafond, reservation, beschikking and cheque in one transaction."""
+    cheque = geef_cheque_uit(beschikking=beschikking, plan=plan, regeling=regeling,
+                             bedrag=beschikking.bedrag, door=door)
+    beschikking.verplichtingen = verplichtingen(plan, cheque.geldig_tot)
+    verzend(beschikking, door=door, extra_velden=["verplichtingen"])
+    besluit_vastleggen(plan, beschikking, door=door, aanvraag_transitie="toekennen")
+    registreer_uitgifte(plan, cheque, door=door)
+    maak_documenten_na_commit(beschikking)
+    return beschikking
+
+
+def geldig_tot(einddatum: datetime.date, vandaag: datetime.date) -> datetime.date:
+    """Never issued already expired: from the later of the training's end and today."""
+    return max(einddatum, vandaag) + CHEQUE_GELDIG_NA_EINDDATUM
+
+
+def verplichtingen(plan: Scholingsplan, tot: datetime.date) -> str:
+    return VERPLICHTINGEN % {
+        "start": f"{plan.startdatum:%d-%m-%Y}", "geldig_tot": f"{tot:%d-%m-%Y}",
+        "eind": f"{plan.einddatum:%d-%m-%Y}",
+        "vaststelling": f"{vaststelling_uiterlijk(plan.einddatum):%d-%m-%Y}"}
+
+
+def geef_cheque_uit(*, beschikking: Beschikking, plan: Scholingsplan, regeling: Regeling,
+                    bedrag: Decimal, door) -> Cheque:
+    """Check the per-person cap, reserve under the plafond and issue the cheque. Used by the
+    grant and by a toekenning after a gegrond bezwaar (cheques.services.herroeping)."""
     vandaag = timezone.localdate()
-    bedrag = beschikking.bedrag
     ruimte = jaarruimte(plan=plan, jaar=vandaag.year, regeling=regeling)
     if bedrag > ruimte:
         raise ValidationError({"bedrag": _(
@@ -177,28 +202,24 @@ def _verleen(*, beschikking: Beschikking, plan: Scholingsplan, regeling: Regelin
     budget.reserveer(periode=periode, bedrag=bedrag, referentie=nummer, door=door,
                      omschrijving=f"Toekenning {plan.aanvraag.referentie}")
     zout = verificatie.nieuw_zout()
-    # Never issued already expired: from the later of the training's end and today.
-    geldig_tot = max(plan.einddatum, vandaag) + CHEQUE_GELDIG_NA_EINDDATUM
-    cheque = Cheque.objects.create(
+    return Cheque.objects.create(
         nummer=nummer, beschikking=beschikking, periode=periode, opleider=plan.opleider,
         bedrag=bedrag, verificatiezout=zout,
         verificatiecode_hash=verificatie.hash_van(verificatie.code(nummer=nummer, zout=zout)),
-        uitgegeven_op=vandaag, geldig_tot=geldig_tot,
+        uitgegeven_op=vandaag, geldig_tot=geldig_tot(plan.einddatum, vandaag),
     )
-    beschikking.verplichtingen = VERPLICHTINGEN % {
-        "start": f"{plan.startdatum:%d-%m-%Y}", "geldig_tot": f"{geldig_tot:%d-%m-%Y}",
-        "eind": f"{plan.einddatum:%d-%m-%Y}",
-        "vaststelling": f"{vaststelling_uiterlijk(plan.einddatum):%d-%m-%Y}"}
-    verzend(beschikking, door=door, extra_velden=["verplichtingen"])
-    besluit_vastleggen(plan, beschikking, door=door, aanvraag_transitie="toekennen")
+
+
+def registreer_uitgifte(plan: Scholingsplan, cheque: Cheque, *, door):
+    """The events the subsidietoets (R6, R10) and the timelines read."""
     registreer_gebeurtenis(actor=door, obj=plan, actie="toekennen", dossier_id=plan.aanvraag_id,
-                           gegevens={"bedrag": str(bedrag), "jaar": vandaag.year,
-                                     "cheque": nummer})
+                           gegevens={"bedrag": str(cheque.bedrag),
+                                     "jaar": cheque.uitgegeven_op.year,
+                                     "cheque": cheque.nummer})
     registreer_gebeurtenis(actor=door, obj=cheque, actie="uitgeven",
                            dossier_id=plan.aanvraag_id, naar_status=C.UITGEGEVEN,
-                           gegevens={"bedrag": str(bedrag), "periode": periode.naam})
-    maak_documenten_na_commit(beschikking)
-    return beschikking
+                           gegevens={"bedrag": str(cheque.bedrag),
+                                     "periode": cheque.periode.naam})
 
 
 def verzend(beschikking: Beschikking, *, door, extra_velden=()):

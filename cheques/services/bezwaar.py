@@ -4,6 +4,7 @@ a Vervolgbesluit with its letter) and a possible beroep (8:1). Every deadline en
 Algemene termijnenwet (tfvv.termijnen)."""
 
 import datetime
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -11,9 +12,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cheques.models import Beschikking, Bezwaar, Vervolgbesluit
+from cheques.models import Beschikking, Bezwaar, Cheque, Vervolgbesluit
 from cheques.permissions import mag_besluiten
 from cheques.services.gedeeld import eis, mail_na_commit
+from cheques.services.herroeping import herroep
 from cheques.services.vervolgbesluiten import neem_vervolgbesluit
 from tfvv.events import registreer_gebeurtenis
 from tfvv.termijnen import bezwaartermijn_einde, einde_termijn
@@ -25,6 +27,9 @@ POST_NA_TERMIJN = datetime.timedelta(weeks=1)            # Awb 6:9 lid 2
 
 GRONDSLAG = _("Algemene wet bestuursrecht, artikelen 7:11 en 7:12 (heroverweging en "
               "beslissing op bezwaar)")
+GRONDSLAG_VERDAGING = _("Algemene wet bestuursrecht, artikel 7:10, derde lid (verdaging van "
+                        "de beslissing op bezwaar met ten hoogste zes weken)")
+REDEN_VERDAGING = _("Wij hebben meer tijd nodig om zorgvuldig op uw bezwaar te beslissen.")
 GRONDSLAG_NIET_ONTVANKELIJK = _("Algemene wet bestuursrecht, artikelen 6:7, 6:9, 6:11 en "
                                 "6:13 (niet-ontvankelijk bezwaar) en 7:12")
 
@@ -125,12 +130,26 @@ def _open(bezwaar: Bezwaar):
 
 
 @transaction.atomic
-def wijzig_beslistermijn(*, bezwaar: Bezwaar, door, adviescommissie: bool,
-                         verdaagd: bool) -> Bezwaar:
-    """An adviescommissie (7:13) or a deferral (7:10 lid 3) moves the beslistermijn."""
+def wijzig_beslistermijn(*, bezwaar: Bezwaar, door, adviescommissie: bool, verdaagd: bool,
+                         reden_verdaging: str = "") -> Bezwaar:
+    """An adviescommissie (7:13) or a deferral (7:10 lid 3) moves the beslistermijn. The
+    deferral is once, by six weeks, before the term has ended, and the bezwaarmaker gets a
+    letter; it cannot be undone once announced."""
     eis(mag_besluiten(door))
     bezwaar = _vergrendel(bezwaar)
     _open(bezwaar)
+    if bezwaar.verdaagd and not verdaagd:
+        raise ValidationError({"verdaagd": _(
+            "De verdaging is aan de bezwaarmaker meegedeeld en kan niet worden teruggedraaid; "
+            "verdagen kan maar één keer (artikel 7:10, derde lid, Awb).")})
+    nu_verdaagd = verdaagd and not bezwaar.verdaagd
+    vandaag = timezone.localdate()
+    if nu_verdaagd and vandaag > bezwaar.beslistermijn_tot:
+        raise ValidationError({"verdaagd": _(
+            "De beslistermijn is op %(tot)s verstreken. Verdagen kan alleen zolang de termijn "
+            "loopt (artikel 7:10, derde lid, Awb).") % {
+            "tot": f"{bezwaar.beslistermijn_tot:%d-%m-%Y}"}})
+    oude_termijn = bezwaar.beslistermijn_tot
     bezwaar.adviescommissie, bezwaar.verdaagd = adviescommissie, verdaagd
     bezwaar.beslistermijn_tot = beslistermijn(bezwaar.besluit.bezwaartermijn_tot,
                                               adviescommissie=adviescommissie,
@@ -141,14 +160,26 @@ def wijzig_beslistermijn(*, bezwaar: Bezwaar, door, adviescommissie: bool,
         tekst_inwoner=_("Wij beslissen op uw bezwaar uiterlijk op %(tot)s.") % {
             "tot": f"{bezwaar.beslistermijn_tot:%d-%m-%Y}"},
         gegevens={"adviescommissie": adviescommissie, "verdaagd": verdaagd})
+    if nu_verdaagd:
+        neem_vervolgbesluit(
+            beschikking=bezwaar.beschikking, soort=Vervolgbesluit.Soort.VERDAGING, door=door,
+            cheque=Cheque.objects.filter(beschikking=bezwaar.beschikking).first(),
+            motivering=reden_verdaging.strip() or str(REDEN_VERDAGING),
+            grondslag=str(GRONDSLAG_VERDAGING), bezwaar_mogelijk=False,
+            gegevens={"bezwaar": bezwaar.pk,
+                      "bezwaar_ontvangen_op": bezwaar.ontvangen_op.isoformat(),
+                      "beslistermijn_was": oude_termijn.isoformat(),
+                      "beslistermijn_tot": bezwaar.beslistermijn_tot.isoformat()})
     return bezwaar
 
 
 @transaction.atomic
 def beslis_op_bezwaar(*, bezwaar: Bezwaar, door, uitkomst: str, motivering: str,
-                      nieuw_besluit: str = "") -> Vervolgbesluit:
+                      nieuw_besluit: str = "", bedrag: Decimal | None = None) -> Vervolgbesluit:
     """Awb 7:11: the beslissing op bezwaar, a letter with motivering and the beroep clause.
-    Gegrond: the contested decision is herroepen and `nieuw_besluit` takes its place."""
+    Gegrond: the contested decision is herroepen and `nieuw_besluit` takes its place, with
+    its effects on the cheque and the money (cheques.services.herroeping; `bedrag`: the
+    amount of a toekenning or of a new vaststelling)."""
     eis(mag_besluiten(door))
     bezwaar = _vergrendel(bezwaar)
     _open(bezwaar)
@@ -165,15 +196,20 @@ def beslis_op_bezwaar(*, bezwaar: Bezwaar, door, uitkomst: str, motivering: str,
         raise ValidationError(fouten)
     vandaag = timezone.localdate()
     bestreden = bezwaar.besluit
+    gevolgen = {}
+    if uitkomst == Bezwaar.Uitkomst.GEGROND:
+        gevolgen = herroep(bestreden=bestreden, door=door, bedrag=bedrag,
+                           reden=_("Bezwaar gegrond: %(motivering)s") % {
+                               "motivering": motivering.strip()})
     besluit = neem_vervolgbesluit(
         beschikking=bezwaar.beschikking, soort=Vervolgbesluit.Soort.BESLISSING_OP_BEZWAAR,
         door=door, motivering=motivering.strip(),
         grondslag=str(GRONDSLAG_NIET_ONTVANKELIJK if uitkomst == Bezwaar.Uitkomst
                       .NIET_ONTVANKELIJK else GRONDSLAG),
-        cheque=getattr(bezwaar.beschikking, "cheque", None),
+        cheque=Cheque.objects.filter(beschikking=bezwaar.beschikking).first(),
         gegevens={"bezwaar": bezwaar.pk, "uitkomst": uitkomst,
                   "herroepen": uitkomst == Bezwaar.Uitkomst.GEGROND,
-                  "nieuw_besluit": nieuw_besluit.strip(),
+                  "nieuw_besluit": nieuw_besluit.strip(), "gevolgen": gevolgen,
                   "bezwaar_ontvangen_op": bezwaar.ontvangen_op.isoformat(),
                   "bestreden_besluit_van": bestreden.verzonden_op.isoformat(),
                   # Awb 8:1/6:7: beroep at the rechtbank within six weeks

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aanvragen.services import wijzig_status
+from aanvragen.workflow import aanvraag_statusmachine
 from cheques.models import Afronding, Betaling, Cheque, Declaratie, Vervolgbesluit
 from cheques.permissions import mag_financieel_afhandelen
 from cheques.services.gedeeld import NUL, C, dossier_van, eis, vergrendel_cheque
@@ -207,6 +208,8 @@ def rond_aanvraag_af(cheque: Cheque, *, door) -> None:
     """The aanvraag is closed as 'afgerond' only when completion was recorded: a resident
     never reads that the training is finished on the strength of a payment alone."""
     afronding = _afronding_van(cheque)
-    if afronding is not None and afronding.voltooid:
-        wijzig_status(aanvraag=cheque.beschikking.plan.aanvraag, transitie="afronden",
-                      actor=door)
+    aanvraag = cheque.beschikking.plan.aanvraag
+    # already afgerond when a higher vaststelling after a bezwaar is paid
+    if (afronding is not None and afronding.voltooid
+            and aanvraag_statusmachine.toegestaan(aanvraag, "afronden")):
+        wijzig_status(aanvraag=aanvraag, transitie="afronden", actor=door)

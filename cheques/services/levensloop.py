@@ -147,7 +147,9 @@ def intrekken(*, cheque: Cheque, door, grond: str, motivering: str,
                     "Subsidieverordening Twents Fonds voor Vakmanschap.") % {"artikel": artikel},
         bedrag=betaald or None,  # the letter: what was paid already (claimed back apart)
         gegevens={"artikel": artikel, "grond": grond, "vrijval": str(vrij),
-                  "betaald": str(betaald), "terug_te_vorderen": str(terug)})
+                  "betaald": str(betaald), "terug_te_vorderen": str(terug),
+                  # what a gegrond bezwaar restores (cheques.services.herroeping)
+                  "status_voor": cheque.status, "aanvraag_voor": plan.aanvraag.status})
     cheque_statusmachine.voer_uit(
         cheque, "intrekken", actor=door, dossier_id=plan.aanvraag_id, reden=reden,
         gegevens={"vrijval": str(vrij), "terug_te_vorderen": str(terug), "artikel": artikel,
@@ -159,7 +161,10 @@ def intrekken(*, cheque: Cheque, door, grond: str, motivering: str,
                                      "terug_te_vorderen": str(terug),
                                      "jaar": cheque.uitgegeven_op.year})
     if terug > 0:
-        start_terugvordering(cheque=cheque, door=door, bedrag=terug, grond=reden)
+        terugvordering = start_terugvordering(cheque=cheque, door=door, bedrag=terug,
+                                              grond=reden)
+        besluit.gegevens["terugvordering"] = terugvordering.pk
+        besluit.save(update_fields=["gegevens"])
     mail_na_commit(
         _("Scholingscheque %(nummer)s ingetrokken") % {"nummer": cheque.nummer},
         _("De gemeente heeft de subsidie voor scholingscheque %(nummer)s ingetrokken "

@@ -7,7 +7,7 @@ opleider is paid on the resident's behalf; see docs/cheques.md)."""
 
 import calendar
 import datetime
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from cheques.models import Cheque, Invorderingsstap, Terugvordering, Vervolgbesluit
 from cheques.permissions import mag_financieel_afhandelen
-from cheques.services.gedeeld import NUL, dossier_van, eis, mail_na_commit
+from cheques.services.gedeeld import NUL, dossier_van, eis
 from cheques.services.vervolgbesluiten import neem_vervolgbesluit
 from tfvv import budget
 from tfvv.events import registreer_gebeurtenis
@@ -32,11 +32,15 @@ AANMANINGSTERMIJN = datetime.timedelta(weeks=2)  # Awb 4:112 lid 1
 MAX_TERMIJNEN = 24
 GRONDSLAG = _("Artikel 4:57 van de Algemene wet bestuursrecht (terugvordering) en artikel "
               "4:87 (betalingstermijn van zes weken).")
+GRONDSLAG_AANMANING = _("Artikel 4:112 van de Algemene wet bestuursrecht (aanmaning); "
+                        "artikelen 4:114 en 4:115 (dwangbevel) en 4:98 (wettelijke rente).")
+GRONDSLAG_BETALINGSREGELING = _("Artikel 4:94 van de Algemene wet bestuursrecht (uitstel van "
+                                "betaling) en artikel 4:57 (terugvordering).")
 
 
 def open_bedrag(terugvordering: Terugvordering) -> Decimal:
     """The claim minus what was received or written off."""
-    afgeboekt = terugvordering.stappen.filter(soort__in=(STAP.ONTVANGST, STAP.ONINBAAR)) \
+    afgeboekt = terugvordering.stappen.filter(soort__in=Invorderingsstap.AFBOEKINGEN) \
         .aggregate(s=Sum("bedrag"))["s"] or NUL
     return terugvordering.bedrag - afgeboekt
 
@@ -96,7 +100,7 @@ def _stap(terugvordering, *, soort, bedrag, door, datum, toelichting="", nieuwe_
 
 
 def _eis_open(terugvordering: Terugvordering) -> Decimal:
-    if terugvordering.status in (T.VOLDAAN, T.ONINBAAR):
+    if terugvordering.status in Terugvordering.AFGESLOTEN:
         raise ValidationError(_("Deze terugvordering is afgesloten (%(status)s).")
                               % {"status": terugvordering.get_status_display()})
     return open_bedrag(terugvordering)
@@ -113,6 +117,7 @@ def stuur_aanmaning(*, terugvordering: Terugvordering, door) -> Invorderingsstap
         raise ValidationError(_(
             "De betaaltermijn loopt nog tot en met %(tot)s; een aanmaning kan pas daarna "
             "(artikel 4:112 Awb).") % {"tot": f"{terugvordering.betalen_voor:%d-%m-%Y}"})
+    oude_termijn = terugvordering.betalen_voor
     nieuwe_termijn = einde_termijn(vandaag + AANMANINGSTERMIJN)
     stap = _stap(terugvordering, soort=STAP.AANMANING, bedrag=open_, door=door, datum=vandaag,
                  nieuwe_termijn=nieuwe_termijn,
@@ -120,18 +125,28 @@ def stuur_aanmaning(*, terugvordering: Terugvordering, door) -> Invorderingsstap
                                  "te betalen."))
     terugvordering.betalen_voor = nieuwe_termijn
     terugvordering.save(update_fields=["betalen_voor"])
-    aanvraag = terugvordering.cheque.beschikking.plan.aanvraag
-    mail_na_commit(
-        _("Aanmaning: terugbetaling subsidie Twents Fonds voor Vakmanschap"),
-        _("U heeft het bedrag van %(bedrag)s dat de gemeente van u terugvordert (cheque "
-          "%(nummer)s) nog niet betaald. Wij vragen u dit bedrag uiterlijk %(tot)s te betalen "
-          "(artikel 4:112 Awb). Betaalt u niet op tijd, dan kan de gemeente het bedrag "
-          "invorderen en kosten in rekening brengen. Kunt u niet in één keer betalen? Neem "
-          "dan contact op voor een betalingsregeling.")
-        % {"bedrag": euro(open_), "nummer": terugvordering.cheque.nummer,
-           "tot": f"{nieuwe_termijn:%d-%m-%Y}"},
-        [aanvraag.email])
+    cheque = terugvordering.cheque
+    neem_vervolgbesluit(
+        beschikking=cheque.beschikking, cheque=cheque, soort=Vervolgbesluit.Soort.AANMANING,
+        door=door, bedrag=open_, bezwaar_mogelijk=False, grondslag=str(GRONDSLAG_AANMANING),
+        motivering=_("Op %(datum)s hebben wij %(bedrag)s van u teruggevorderd. Dat bedrag "
+                     "moest uiterlijk op %(tot)s betaald zijn. Wij hebben het (volledige) "
+                     "bedrag niet op tijd ontvangen.") % {
+            "datum": f"{timezone.localdate(terugvordering.aangemaakt_op):%d-%m-%Y}",
+            "bedrag": euro(terugvordering.bedrag), "tot": f"{oude_termijn:%d-%m-%Y}"},
+        gegevens={"stap": stap.pk, "terugvordering": terugvordering.pk,
+                  "nieuwe_termijn": nieuwe_termijn.isoformat(),
+                  "rekening": settings.TFVV_SEPA_DEBITEUR_IBAN})
     return stap
+
+
+def termijnschema(open_: Decimal, aantal: int, vanaf: datetime.date) -> list[dict]:
+    """Monthly instalments in whole cents (the last one takes the rounding), each due on a
+    working day by the Algemene termijnenwet."""
+    deel = (open_ / aantal).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+    return [{"datum": einde_termijn(plus_maanden(vanaf, i)).isoformat(),
+             "bedrag": str(deel if i < aantal else open_ - deel * (aantal - 1))}
+            for i in range(1, aantal + 1)]
 
 
 @transaction.atomic
@@ -154,6 +169,17 @@ def treffen_betalingsregeling(*, terugvordering: Terugvordering, door, aantal_te
     terugvordering.status = T.BETALINGSREGELING
     terugvordering.betalen_voor = laatste
     terugvordering.save(update_fields=["status", "betalen_voor"])
+    cheque = terugvordering.cheque
+    neem_vervolgbesluit(
+        beschikking=cheque.beschikking, cheque=cheque,
+        soort=Vervolgbesluit.Soort.BETALINGSREGELING, door=door, bedrag=open_,
+        bezwaar_mogelijk=False, grondslag=str(GRONDSLAG_BETALINGSREGELING),
+        motivering=toelichting.strip() or _(
+            "U kunt het teruggevorderde bedrag niet in één keer betalen. Daarom mag u het in "
+            "%(aantal)s maandelijkse termijnen betalen.") % {"aantal": aantal_termijnen},
+        gegevens={"stap": stap.pk, "terugvordering": terugvordering.pk,
+                  "termijnen": termijnschema(open_, aantal_termijnen, vandaag),
+                  "rekening": settings.TFVV_SEPA_DEBITEUR_IBAN})
     return stap
 
 
@@ -198,6 +224,33 @@ def verklaar_oninbaar(*, terugvordering: Terugvordering, door,
     terugvordering.status = T.ONINBAAR
     terugvordering.save(update_fields=["status"])
     return stap
+
+
+def laat_vervallen_na_bezwaar(*, terugvordering: Terugvordering, door,
+                              reden: str) -> Decimal:
+    """The decision the claim rests on was herroepen after a gegrond bezwaar (Awb 7:11): the
+    open claim is reversed by a step and a ledger entry of its own, never deleted. Money
+    already received must first be paid back, which is not this step's to decide. Call
+    inside the beslissing op bezwaar's transaction; returns the amount that fell."""
+    terugvordering = _vergrendel(terugvordering)
+    if terugvordering.status == T.VERVALLEN:
+        return NUL
+    ontvangen = terugvordering.stappen.filter(soort=STAP.ONTVANGST) \
+        .aggregate(s=Sum("bedrag"))["s"] or NUL
+    if ontvangen:
+        raise ValidationError(_(
+            "Op de terugvordering van cheque %(nummer)s is al %(bedrag)s ontvangen. Laat "
+            "financiën dat bedrag eerst terugbetalen; daarna kan het besluit worden "
+            "herroepen.") % {"nummer": terugvordering.cheque.nummer, "bedrag": euro(ontvangen)})
+    open_ = open_bedrag(terugvordering)
+    if open_ > 0:
+        _stap(terugvordering, soort=STAP.VORDERING_VERVALLEN, bedrag=open_, door=door,
+              datum=timezone.localdate(), toelichting=reden,
+              tekst_inwoner=_("De terugvordering is vervallen: u hoeft niets terug te "
+                              "betalen."))
+    terugvordering.status = T.VERVALLEN
+    terugvordering.save(update_fields=["status"])
+    return open_
 
 
 STAPPEN = {STAP.AANMANING: stuur_aanmaning, STAP.BETALINGSREGELING: treffen_betalingsregeling,

@@ -1,5 +1,7 @@
 """Decisions after the grant (vaststelling, wijziging, intrekking, terugvordering, beslissing
-op bezwaar): one way to record them, send them and announce them.
+op bezwaar), and the letters of the procedure that are no besluit (aanmaning,
+betalingsregeling, verdaging; `bezwaar_mogelijk=False`): one way to record them, send them
+and announce them.
 
 The caller (e.g. `financien.vaststellen`) locks its rows, books the money and calls
 `neem_vervolgbesluit` inside its own transaction; the letter is rendered and the resident
@@ -49,7 +51,8 @@ def neem_vervolgbesluit(*, beschikking: Beschikking, soort: str, door, motiverin
         bezwaartermijn_tot=bezwaartermijn_einde(vandaag) if bezwaar_mogelijk else None)
     registreer_gebeurtenis(
         actor=door, obj=besluit, actie="vervolgbesluit",
-        dossier_id=beschikking.plan.aanvraag_id, tekst_inwoner=TEKST_INWONER[soort],
+        # a letter that is no besluit: the step it belongs to tells the resident
+        dossier_id=beschikking.plan.aanvraag_id, tekst_inwoner=TEKST_INWONER.get(soort, ""),
         gegevens={"soort": soort, "bedrag": None if bedrag is None else str(bedrag),
                   "cheque": cheque.nummer if cheque else None})
     plan_taak(maak_vervolgbrief, besluit_id=besluit.pk)

@@ -130,6 +130,7 @@ class BezwaarView(RolVereistMixin, StapOpVereistMixin, View):
                           dossier_id=aanvraag.pk, betrokkene_id=aanvraag.aanvrager_id,
                           pad=self.request.path)
         context = {"bezwaar": bezwaar, "aanvraag": aanvraag, "vandaag": timezone.localdate(),
+                   "verdaging": selectors.verdaging_van(bezwaar),
                    "termijn_form": forms.get("termijn") or BeslistermijnForm(initial={
                        "adviescommissie": bezwaar.adviescommissie,
                        "verdaagd": bezwaar.verdaagd}),

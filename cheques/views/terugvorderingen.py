@@ -69,8 +69,7 @@ class TerugvorderingView(RolVereistMixin, StapOpVereistMixin, View):
             "t": terugvordering, "aanvraag": terugvordering.cheque.beschikking.plan.aanvraag,
             "open_bedrag": open_bedrag(terugvordering),
             "stappen": list(terugvordering.stappen.select_related("door")),
-            "afgesloten": terugvordering.status in (Terugvordering.Status.VOLDAAN,
-                                                    Terugvordering.Status.ONINBAAR),
+            "afgesloten": terugvordering.status in Terugvordering.AFGESLOTEN,
             "termijn_verstreken": timezone.localdate() > terugvordering.betalen_voor,
             "forms": formulieren}, status=status)
 

@@ -30,8 +30,8 @@ class WijzigingView(RolVereistMixin, StapOpVereistMixin, View):
 
     def toon(self, verzoek, form, status=200):
         beschikking = (Beschikking.objects.select_related("plan__opleider", "cheque")
-                       .filter(plan__aanvraag=verzoek.aanvraag,
-                               uitkomst=Beschikking.Uitkomst.TOEKENNING).first())
+                       .filter(plan__aanvraag=verzoek.aanvraag, cheque__isnull=False)
+                       .first())
         registreer_inzage(gebruiker=self.request.user, handeling="bekeken",
                           onderdeel="wijzigingsverzoek", dossier_id=verzoek.aanvraag_id,
                           betrokkene_id=verzoek.aanvraag.aanvrager_id, pad=self.request.path)

@@ -32,6 +32,7 @@ PLAN_OBJECTTYPE = "loopbaangesprekken.scholingsplan"
 # Events the cheques stage records on a plan (see docs/subsidietoets.md).
 ACTIE_TOEKENNEN = "toekennen"
 ACTIES_CHEQUE_DICHT = ("cheque_vervallen", "cheque_ingetrokken")
+ACTIE_CHEQUE_HERSTELD = "cheque_hersteld"  # the intrekking herroepen after a gegrond bezwaar
 GETOETSTE_STATUSSEN = (Scholingsplan.Status.INGEDIEND, Scholingsplan.Status.AANVULLING,
                        Scholingsplan.Status.BESLOTEN)
 BEWERKBARE_STATUSSEN = (Scholingsplan.Status.CONCEPT, Scholingsplan.Status.TERUG,
@@ -103,14 +104,17 @@ def _andere_plannen(plan: Scholingsplan) -> dict[str, dict]:
 
 
 def _cheque_gebeurtenissen(plan_ids) -> tuple[dict[str, dict], set[str]]:
-    """Grants per plan id and the plan ids whose cheque expired or was withdrawn."""
+    """Grants per plan id and the plan ids whose cheque expired or was withdrawn (and not
+    restored since), in the order the events happened."""
     toegekend, dicht = {}, set()
     for g in Gebeurtenis.objects.filter(
         objecttype=PLAN_OBJECTTYPE, object_id__in=list(plan_ids),
-        actie__in=(ACTIE_TOEKENNEN, *ACTIES_CHEQUE_DICHT),
-    ).values("object_id", "actie", "gegevens"):
+        actie__in=(ACTIE_TOEKENNEN, ACTIE_CHEQUE_HERSTELD, *ACTIES_CHEQUE_DICHT),
+    ).order_by("tijdstip", "id").values("object_id", "actie", "gegevens"):
         if g["actie"] == ACTIE_TOEKENNEN:
             toegekend[g["object_id"]] = g["gegevens"] or {}
+        elif g["actie"] == ACTIE_CHEQUE_HERSTELD:
+            dicht.discard(g["object_id"])
         else:
             dicht.add(g["object_id"])
     return toegekend, dicht

@@ -178,3 +178,31 @@ def besluiten(*, plan: Scholingsplan, actor, reden: str = "",
     plan_statusmachine.voer_uit(plan, "besluiten", actor=actor, dossier_id=plan.aanvraag_id,
                                 reden=reden, gegevens=gegevens)
     return plan
+
+
+@transaction.atomic
+def wijzig_na_besluit(*, plan: Scholingsplan, actor, opleiding_naam: str = "",
+                      startdatum=None, einddatum=None, opleider=None,
+                      reden: str = "") -> Scholingsplan:
+    """A granted wijzigingsbeschikking (decided by the cheques stage) changes the plan it
+    grew from: the opleiding and its dates, so every later step (cheque, vaststelling,
+    letters) reads the facts as they now are. The old values stay in the event."""
+    plan = _plan_voor_update(plan)
+    if plan.status != P.BESLOTEN:
+        raise OngeldigeTransitie("Alleen een scholingsplan waarop is besloten kan zo worden "
+                                 "gewijzigd.")
+    oud = {"opleiding": plan.opleiding_naam, "startdatum": plan.startdatum.isoformat(),
+           "einddatum": plan.einddatum.isoformat(), "opleider": plan.opleider_id}
+    plan.opleiding_naam = opleiding_naam.strip() or plan.opleiding_naam
+    plan.startdatum = startdatum or plan.startdatum
+    plan.einddatum = einddatum or plan.einddatum
+    plan.opleider = opleider or plan.opleider
+    plan.save(update_fields=["opleiding_naam", "startdatum", "einddatum", "opleider"])
+    registreer_gebeurtenis(actor=actor, obj=plan, actie="plan_gewijzigd_na_besluit",
+                           dossier_id=plan.aanvraag_id, reden=reden,
+                           gegevens={"oud": oud, "nieuw": {
+                               "opleiding": plan.opleiding_naam,
+                               "startdatum": plan.startdatum.isoformat(),
+                               "einddatum": plan.einddatum.isoformat(),
+                               "opleider": plan.opleider_id}})
+    return plan

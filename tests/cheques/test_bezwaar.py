@@ -119,7 +119,8 @@ def test_gegrond_herroept_met_brief(afwijzing, medewerkers, time_machine,
         besluit = bezwaren.beslis_op_bezwaar(
             bezwaar=bezwaar, door=medewerkers["beoordelaar"], uitkomst="gegrond",
             motivering="Uit het diploma blijkt dat u mbo-2 heeft afgerond.",
-            nieuw_besluit="De aanvraag wordt toegekend tot een bedrag van € 1.500,00.")
+            nieuw_besluit="De aanvraag wordt toegekend tot een bedrag van € 1.500,00.",
+            bedrag=Decimal("1500.00"))
     besluit.refresh_from_db()
     assert besluit.soort == Vervolgbesluit.Soort.BESLISSING_OP_BEZWAAR
     assert besluit.bezwaartermijn_tot is None  # beroep, not bezwaar
@@ -196,3 +197,62 @@ def test_digitale_ontvanger_niet_op_postlijst(maak_plan, periode, medewerkers):
     services.toekennen(plan=plan, door=medewerkers["beoordelaar"],
                        bedrag=Decimal("1500.00"), motivering="Voldoet.")
     assert not Postzending.objects.exists()
+
+
+def test_verdaging_een_keer_met_brief(afwijzing, medewerkers, time_machine,
+                                      django_capture_on_commit_callbacks):
+    bevries(time_machine, D(2026, 3, 13))
+    b = afwijzing()
+    bezwaar = bezwaren.dien_bezwaar_in(besluit=b, door=b.plan.aanvraag.aanvrager,
+                                       gronden="Oneens.")
+    assert bezwaar.beslistermijn_tot == D(2026, 6, 5)
+    beoordelaar = medewerkers["beoordelaar"]
+    bevries(time_machine, D(2026, 6, 1))
+    with django_capture_on_commit_callbacks(execute=True):
+        bezwaar = bezwaren.wijzig_beslistermijn(
+            bezwaar=bezwaar, door=beoordelaar, adviescommissie=False, verdaagd=True,
+            reden_verdaging="Wij wachten op een verklaring van de opleider.")
+    # 5 June + 6 weeks = Friday 17 July 2026
+    assert bezwaar.verdaagd and bezwaar.beslistermijn_tot == D(2026, 7, 17)
+    brief = Vervolgbesluit.objects.get(soort=Vervolgbesluit.Soort.VERDAGING)
+    assert brief.bezwaartermijn_tot is None and brief.gegevens["bezwaar"] == bezwaar.pk
+    pdf = tekst(brief.brief.path)
+    assert "5 juni 2026" in pdf and "17 juli 2026" in pdf and "7:10" in pdf
+    assert "verklaring van de opleider" in pdf
+    # once only: it cannot be undone, and a second deferral adds nothing
+    with pytest.raises(ValidationError) as e:
+        bezwaren.wijzig_beslistermijn(bezwaar=bezwaar, door=beoordelaar,
+                                      adviescommissie=False, verdaagd=False)
+    assert "niet worden teruggedraaid" in str(e.value)
+    bezwaren.wijzig_beslistermijn(bezwaar=bezwaar, door=beoordelaar, adviescommissie=False,
+                                  verdaagd=True)
+    assert Vervolgbesluit.objects.filter(soort=Vervolgbesluit.Soort.VERDAGING).count() == 1
+    with pytest.raises(PermissionDenied):
+        bezwaren.wijzig_beslistermijn(bezwaar=bezwaar, door=medewerkers["financieel"],
+                                      adviescommissie=False, verdaagd=True)
+
+
+def test_verdagen_niet_na_afloop_van_de_termijn(afwijzing, medewerkers, time_machine):
+    bevries(time_machine, D(2026, 3, 13))
+    b = afwijzing()
+    bezwaar = bezwaren.dien_bezwaar_in(besluit=b, door=b.plan.aanvraag.aanvrager,
+                                       gronden="Oneens.")
+    bevries(time_machine, D(2026, 6, 8))  # the term ended on Friday 5 June
+    with pytest.raises(ValidationError) as e:
+        bezwaren.wijzig_beslistermijn(bezwaar=bezwaar, door=medewerkers["beoordelaar"],
+                                      adviescommissie=False, verdaagd=True)
+    assert "05-06-2026 verstreken" in str(e.value)
+    assert not Vervolgbesluit.objects.filter(soort=Vervolgbesluit.Soort.VERDAGING).exists()
+
+
+def test_verdaging_eindigt_op_werkdag(afwijzing, medewerkers, time_machine):
+    # bezwaartermijn ends Friday 13 November 2026; + 6 weeks = Christmas, moved to Monday
+    # 28 December; deferred: 13 November + 12 weeks = Friday 5 February 2027
+    bevries(time_machine, D(2026, 10, 2))
+    b = afwijzing()
+    bezwaar = bezwaren.dien_bezwaar_in(besluit=b, door=b.plan.aanvraag.aanvrager,
+                                       gronden="Oneens.")
+    assert bezwaar.beslistermijn_tot == D(2026, 12, 28)
+    bezwaar = bezwaren.wijzig_beslistermijn(bezwaar=bezwaar, door=medewerkers["beoordelaar"],
+                                            adviescommissie=False, verdaagd=True)
+    assert bezwaar.beslistermijn_tot == D(2027, 2, 5)

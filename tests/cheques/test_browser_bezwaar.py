@@ -1,6 +1,7 @@
 """Browser journey: the resident files a bezwaar digitally against a refusal, the
-beoordelaar finds it in the worklist, decides it gegrond, and the resident sees the
-beslissing op bezwaar in the portal; every new page checked by axe-core."""
+beoordelaar finds it in the worklist, decides it gegrond with the amount of the toekenning
+that takes the refusal's place, and the resident sees the beslissing op bezwaar and the
+cheque in the portal; every new page checked by axe-core."""
 
 import pytest
 from django.conf import settings
@@ -61,7 +62,13 @@ def test_bezwaar_digitaal_gegrond_en_nieuw_besluit(live_server, page, medewerker
     assert page.locator("#beslissen_nieuw_besluit.is-invalid").is_visible()  # required
     assert axe_schendingen(page) == []
     page.get_by_label("Nieuw besluit (alleen bij gegrond)").fill(
-        "De aanvraag wordt opnieuw beoordeeld met uw diploma als bewijs.")
+        "De aanvraag wordt alsnog toegekend met uw diploma als bewijs.")
+    page.get_by_role("button", name="Beslissing op bezwaar nemen en verzenden").click()
+    # against an afwijzing the new decision is a toekenning: its amount is needed
+    assert page.locator("#beslissen_bedrag.is-invalid").is_visible()
+    assert axe_schendingen(page) == []
+    page.get_by_label("Bedrag (bij gegrond tegen een afwijzing of een vaststelling)").fill(
+        "1.500,00")
     page.get_by_role("button", name="Beslissing op bezwaar nemen en verzenden").click()
     assert page.get_by_text("De beslissing op bezwaar is genomen").is_visible()
     assert page.get_by_role("heading", name="Beroep bij de rechtbank").is_visible()
@@ -74,3 +81,6 @@ def test_bezwaar_digitaal_gegrond_en_nieuw_besluit(live_server, page, medewerker
     zet_sessie(page, live_server, inwoner)
     page.goto(live_server.url + reverse("aanvragen:aanvraag", kwargs={"pk": aanvraag.pk}))
     assert page.get_by_text("Wij hebben uw bezwaar ontvangen").first.is_visible()
+    assert page.get_by_text("uw aanvraag is alsnog toegekend").first.is_visible()
+    assert page.get_by_role("link", name="Scholingscheque (PDF)").first.is_visible()
+    assert axe_schendingen(page) == []

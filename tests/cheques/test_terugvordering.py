@@ -6,6 +6,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
@@ -13,8 +14,9 @@ from django.utils import timezone
 
 from cheques import services
 from cheques.models import Cheque, Invorderingsstap, Terugvordering, Vervolgbesluit
-from cheques.services.terugvordering import open_bedrag
+from cheques.services.terugvordering import open_bedrag, termijnschema
 from tests.cheques.financien import betaal, declareer, ken_toe, rond_af, stel_vast
+from tests.cheques.test_documenten import tekst as tekst_van
 from tfvv import budget_selectors
 from tfvv.models import Budgetboeking
 
@@ -132,12 +134,30 @@ def test_invordering_met_termijnen(periode, maak_plan, medewerkers, time_machine
     with django_capture_on_commit_callbacks(execute=True):
         stap = services.stuur_aanmaning(terugvordering=t, door=fin)
     assert stap.nieuwe_termijn == datetime.date(2027, 1, 12)  # two weeks, a Tuesday
-    assert "4:112" in mail.outbox[0].body and "12-01-2027" in mail.outbox[0].body
+    # the aanmaning is a letter (PDF) through the outbox, announced by mail
+    aanmaning = Vervolgbesluit.objects.get(soort=Vervolgbesluit.Soort.AANMANING)
+    assert aanmaning.bezwaartermijn_tot is None  # no besluit: no bezwaar clause
+    assert [m.to for m in mail.outbox] == [[cheque.beschikking.plan.aanvraag.email]]
+    brief = tekst_van(aanmaning.brief.path)
+    assert "Aanmaning" in brief and "€ 1.200,00" in brief and "12 januari 2027" in brief
+    assert "4:112" in brief and "dwangbevel" in brief and "wettelijke rente" in brief
+    assert settings.TFVV_SEPA_DEBITEUR_IBAN in brief and cheque.nummer in brief
+    assert "28-12-2026" in brief  # the deadline that was missed, in the motivering
+    assert "bezwaar" not in brief.lower()
 
     op(time_machine, 2027, 1, 13)
     with pytest.raises(ValidationError):
         services.treffen_betalingsregeling(terugvordering=t, door=fin, aantal_termijnen=1)
-    services.treffen_betalingsregeling(terugvordering=t, door=fin, aantal_termijnen=3)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.treffen_betalingsregeling(terugvordering=t, door=fin, aantal_termijnen=3)
+    regeling = Vervolgbesluit.objects.get(soort=Vervolgbesluit.Soort.BETALINGSREGELING)
+    # monthly from Wednesday 13 January: 13 February and 13 March 2027 are Saturdays
+    assert [r["datum"] for r in regeling.gegevens["termijnen"]] == [
+        "2027-02-15", "2027-03-15", "2027-04-13"]
+    brief = tekst_van(regeling.brief.path)
+    assert "3 maandelijkse termijnen" in brief and "15 februari 2027" in brief
+    assert brief.count("€ 400,00") == 3 and "€ 1.200,00" in brief
+    assert "vervalt de regeling" in brief and settings.TFVV_SEPA_DEBITEUR_IBAN in brief
     t.refresh_from_db()
     assert t.status == Terugvordering.Status.BETALINGSREGELING
     assert t.betalen_voor == datetime.date(2027, 4, 13)
@@ -169,7 +189,16 @@ def test_invordering_met_termijnen(periode, maak_plan, medewerkers, time_machine
                    .values_list("soort", flat=True))
     assert soorten[-5:] == ["terugvordering", "aanmaning", "betalingsregeling", "ontvangst",
                             "oninbaar"]
-    assert list(t.stappen.values_list("soort", flat=True)) == list(Invorderingsstap.Soort)
+    assert list(t.stappen.values_list("soort", flat=True)) == [
+        Invorderingsstap.Soort.AANMANING, Invorderingsstap.Soort.BETALINGSREGELING,
+        Invorderingsstap.Soort.ONTVANGST, Invorderingsstap.Soort.ONINBAAR]
+
+
+def test_termijnschema_rondt_af_op_de_laatste_termijn():
+    schema = termijnschema(D("100.00"), 3, datetime.date(2026, 1, 30))
+    assert [r["bedrag"] for r in schema] == ["33.33", "33.33", "33.34"]
+    # 28 February 2026 is a Saturday: Monday 2 March; 30 April 2026 is a Thursday
+    assert [r["datum"] for r in schema] == ["2026-03-02", "2026-03-30", "2026-04-30"]
 
 
 def test_werkvoorraad_en_stappen_via_pagina(periode, maak_plan, medewerkers, client_als):
@@ -192,3 +221,25 @@ def test_werkvoorraad_en_stappen_via_pagina(periode, maak_plan, medewerkers, cli
     assert t.status == Terugvordering.Status.VOLDAAN
     assert c.post(reverse("cheques:invorderingsstap", kwargs={"pk": t.pk, "stap": "x"})
                   ).status_code == 404
+
+
+def test_aanmaning_termijn_op_koningsdag_met_brief(periode, maak_plan, medewerkers,
+                                                   time_machine,
+                                                   django_capture_on_commit_callbacks):
+    op(time_machine, 2026, 2, 27)  # a Friday; six weeks later: Friday 10 April 2026
+    b, fin = medewerkers["beoordelaar"], medewerkers["financieel"]
+    cheque = ken_toe(maak_plan(), b)
+    declareer(cheque, fin, "900.00")
+    betaal(fin, medewerkers["financieel2"])
+    services.intrekken(cheque=cheque, door=b, grond="niet_verricht",
+                       motivering="De opleiding is niet gestart.")
+    t = cheque.terugvorderingen.get()
+    assert t.betalen_voor == datetime.date(2026, 4, 10)
+    op(time_machine, 2026, 4, 13)  # two weeks later is Koningsdag, Monday 27 April
+    with django_capture_on_commit_callbacks(execute=True):
+        stap = services.stuur_aanmaning(terugvordering=t, door=fin)
+    assert stap.nieuwe_termijn == datetime.date(2026, 4, 28)
+    brief = tekst_van(Vervolgbesluit.objects.get(soort="aanmaning").brief.path)
+    assert "28 april 2026" in brief and "€ 900,00" in brief and "10-04-2026" in brief
+    with pytest.raises(PermissionDenied):  # the beoordelaar does not do invordering
+        services.stuur_aanmaning(terugvordering=t, door=b)

@@ -202,6 +202,9 @@ class Budgetboeking(AlleenToevoegen):
         BETALINGSREGELING = "betalingsregeling", _("betalingsregeling")
         ONTVANGST = "ontvangst", _("terugbetaling ontvangen")
         ONINBAAR = "oninbaar", _("oninbaar")
+        # The claim falls with the decision it rested on (herroepen after a gegrond
+        # bezwaar): the open claim is reversed by this entry, never deleted.
+        VORDERING_VERVALLEN = "vordering_vervallen", _("terugvordering vervallen")
 
     periode = models.ForeignKey(Begrotingsperiode, on_delete=models.PROTECT,
                                 related_name="boekingen")
