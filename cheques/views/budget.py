@@ -33,6 +33,7 @@ from tfvv.models import (
     Budgetboeking,
     Plafondbesluit,
 )
+from tfvv.roles import Rol
 from tfvv.stepup import StapOpVereistMixin
 from tfvv.templatetags.bedragen import euro
 from tfvv.views.base import RolVereistMixin
@@ -97,6 +98,8 @@ class BudgetView(RolVereistMixin, TemplateView):
         return {
             **super().get_context_data(**kwargs),
             "overzicht": overzicht,
+            # The funder report holds pseudonymised participant rows: financieel only.
+            "mag_verantwoording": self.request.user.heeft_rol(Rol.FINANCIEEL),
             "beheerwaarschuwingen": herinneringen.beheerwaarschuwingen(),
             "boekingen": list(Budgetboeking.objects.select_related("periode")
                               .order_by("-tijdstip", "-id")[:50]),
