@@ -16,6 +16,11 @@ Ledger convention (the reads are in tfvv.budget_selectors):
                                 vordering_vervallen (the claim falls with the decision it
                                 rested on, herroepen after a gegrond bezwaar; no money)
 
+Earmarking: every entry is charged to the public bronnen that pay it (tfvv.oormerk): a
+reservation by the period's rules, every later entry following that charge; a bron never
+carries more than its toezeggingen (checked here under the period lock, and on PostgreSQL
+by a trigger, migration tfvv 0012_oormerk).
+
 Invariant: gereserveerd (reservering - vrijval) + gerealiseerd (realisatie) <= plafond
 (the last approved Plafondbesluit of the period). Every booking that can raise the left
 side locks the period row first, so concurrent grants are serialised per period (Awb 4:25:
@@ -67,7 +72,7 @@ class BronnenVol(BudgetGeweigerd):
         super().__init__(
             _("De financieringsbronnen van %(periode)s hebben voor deze aanvraag geen ruimte "
               "meer: gevraagd %(gevraagd)s, nog beschikbaar %(beschikbaar)s bij de bronnen "
-              "die deze doelgroep en route betalen (art. 4:25 Awb).")
+              "die deze doelgroep en route betalen.")
             % {"periode": periode, "gevraagd": euro(gevraagd), "beschikbaar": euro(beschikbaar)}
         )
 
