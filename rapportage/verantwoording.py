@@ -42,7 +42,7 @@ ISCED = {
 WERKEND = frozenset({Arbeidssituatie.LOONDIENST, Arbeidssituatie.ZZP})
 
 
-def pseudoniem(*, bron_id: int, aanvraag_id: int) -> str:
+def pseudoniem(*, bron_id: int, aanvraag_id: int | str) -> str:
     sleutel = hashlib.sha256(f"verantwoording:{settings.SECRET_KEY}".encode()).digest()
     return "P-" + hmac.new(sleutel, f"{bron_id}:{aanvraag_id}".encode(),
                            hashlib.sha256).hexdigest()[:12].upper()
@@ -161,7 +161,9 @@ def verantwoording(periode: Begrotingsperiode, bron: Financieringsbron) -> Veran
     for referentie in sorted(per_cheque):
         cheque = cheques.get(referentie)
         if cheque is None:  # a charge under a referentie that is no cheque (never in practice)
-            deelnemers.append(Deelnemer(pseudoniem=referentie, leeftijdsklasse="",
+            deelnemers.append(Deelnemer(pseudoniem=pseudoniem(bron_id=bron.pk,
+                                                              aanvraag_id=f"ref:{referentie}"),
+                                        leeftijdsklasse="",
                                         opleidingsniveau="", isced="", arbeidsmarktpositie="",
                                         route="", status="", bedragen=per_cheque[referentie]))
             continue
