@@ -25,7 +25,13 @@ def run(ctx) -> dict:
 
     from tests.tfvv.factories import plafond_in_werking
     from tfvv import budget, budget_selectors
-    from tfvv.models import Begrotingsperiode, Budgetboeking, Financieringsbron, Toezegging
+    from tfvv.models import (
+        Begrotingsperiode,
+        Budgetboeking,
+        Financieringsbron,
+        Oormerkregel,
+        Toezegging,
+    )
 
     aantal = ctx.aantal or STANDAARD_AANTAL
     past = aantal * 5 // 8
@@ -35,6 +41,7 @@ def run(ctx) -> dict:
     periode = Begrotingsperiode.objects.create(naam=f"bench-{ctx.run}", van=date(jaar, 1, 1),
                                                tot=date(jaar, 12, 31))
     Toezegging.objects.create(bron=bron, periode=periode, bedrag=plafond, datum=date.today())
+    Oormerkregel.objects.create(periode=periode, bron=bron, volgorde=1)  # earmarking: one bron
     plafond_in_werking(periode, plafond)
 
     teller = iter(range(aantal))

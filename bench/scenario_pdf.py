@@ -87,7 +87,7 @@ def _beschikkingen(ctx, aantal: int) -> list:
     from tests.tfvv.factories import plafond_in_werking
     from tfvv import budget_selectors
     from tfvv.demo import maak_medewerker
-    from tfvv.models import Begrotingsperiode, Financieringsbron, Toezegging
+    from tfvv.models import Begrotingsperiode, Financieringsbron, Oormerkregel, Toezegging
     from tfvv.roles import Organisatie, Rol
 
     vandaag = date.today()
@@ -99,6 +99,8 @@ def _beschikkingen(ctx, aantal: int) -> list:
     bron = Financieringsbron.objects.create(naam=f"bench-pdf-{ctx.run}")
     Toezegging.objects.create(bron=bron, periode=periode, bedrag=BEDRAG * aantal + tekort,
                               datum=vandaag)
+    # charged first (voorkeur 0), so the other bronnen' rules of a real period stay untouched
+    Oormerkregel.objects.create(periode=periode, bron=bron, volgorde=0)
     plafond_in_werking(periode, budget_selectors.standen([periode])[0].plafond
                        + BEDRAG * aantal + tekort)
     beoordelaar, _ = maak_medewerker(f"bench-beoordelaar-{ctx.run}", Rol.BEOORDELAAR,

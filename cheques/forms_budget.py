@@ -1,10 +1,13 @@
-"""Forms of the budget page: periods, lines, bronnen, toezeggingen, spending, plafond."""
+"""Forms of the budget page: periods, lines, bronnen, toezeggingen, spending, plafond,
+earmarking rules."""
 
 from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from aanvragen.models import Arbeidssituatie
+from loopbaangesprekken.models.scholingsplan import Route
 from tfvv.formvelden import Bedragveld, Datumveld
 from tfvv.models import Begrotingsperiode, Begrotingspost, Financieringsbron
 
@@ -95,3 +98,21 @@ class PlafondVoorstelForm(forms.Form):
 
 class VoorstelIntrekkenForm(forms.Form):
     reden = forms.CharField(label=_("Reden van intrekken"), max_length=2000)
+
+
+class OormerkregelForm(forms.Form):
+    periode = forms.ModelChoiceField(label=_("Begrotingsperiode"),
+                                     queryset=Begrotingsperiode.objects.all(),
+                                     empty_label=_("— kies een periode —"))
+    bron = forms.ModelChoiceField(label=_("Financieringsbron (publiek)"),
+                                  queryset=Financieringsbron.objects.filter(publiek=True),
+                                  empty_label=_("— kies een financieringsbron —"))
+    volgorde = forms.IntegerField(label=_("Voorkeur (1 wordt eerst belast)"), min_value=1,
+                                  max_value=99)
+    arbeidssituatie = forms.ChoiceField(
+        label=_("Alleen voor deelnemers die"), required=False,
+        choices=[("", _("iedereen"))] + list(Arbeidssituatie.choices))
+    route = forms.ChoiceField(label=_("Alleen voor route"), required=False,
+                              choices=[("", _("elke route"))] + list(Route.choices))
+    maximum = Bedragveld(label=_("Maximum (€)"), **NUL_OF_MEER, required=False,
+                         help_text=_("Leeg: tot de toezegging van de bron in de periode."))

@@ -81,6 +81,7 @@ urlpatterns = [
     path("budget/post/wijzigen/", budget.PostWijzigenView.as_view(), name="post-wijzigen"),
     path("budget/toezegging/", budget.ToezeggingToevoegenView.as_view(),
          name="toezegging-toevoegen"),
+    path("budget/oormerk/", budget.OormerkregelView.as_view(), name="oormerk-vastleggen"),
     path("budget/besteding/", budget.BestedingBoekenView.as_view(), name="besteding-boeken"),
     path("budget/periode/<int:periode_id>/plafond/", budget.PlafondVoorstellenView.as_view(),
          name="plafond-voorstellen"),

@@ -7,7 +7,9 @@ frees nothing; see tfvv.budget_selectors). Hence:
     gereserveerd = Σ reservering − Σ vrijval
     gerealiseerd = Σ realisatie + Σ voorschot − Σ ontvangst
     vrij         = toegezegd − gereserveerd − gerealiseerd
-The ledger does not name a financieringsbron; spending is allocated to each bron pro rata
+These dashboard figures (from the summary table) still allocate spending to each bron pro
+rata; the actual charge per bron (tfvv.oormerk, Bronlast) is in the budget page and the
+funder report (rapportage.verantwoording). Pro rata
 to its share of the period's toezeggingen (largest remainder on cents, so the parts add up
 to the period's figures exactly).
 """

@@ -13,5 +13,9 @@ urlpatterns = [
     path("voortgangsrapportages/<int:pk>/", views.RapportageView.as_view(), name="rapportage"),
     path("voortgangsrapportages/<int:pk>/pdf/", views.RapportagePdfView.as_view(),
          name="rapportage-pdf"),
+    path("verantwoording/<int:periode_id>/<int:bron_id>/", views.VerantwoordingView.as_view(),
+         name="verantwoording"),
+    path("verantwoording/<int:periode_id>/<int:bron_id>/<str:formaat>/",
+         views.VerantwoordingExportView.as_view(), name="verantwoording-export"),
     path("werkvoorraad/", views.WerkvoorraadView.as_view(), name="werkvoorraad"),
 ]

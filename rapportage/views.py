@@ -8,14 +8,18 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.text import slugify
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 
-from rapportage import exports, selectors, services, tasks
+from rapportage import exports, selectors, services, tasks, verantwoording
 from rapportage.forms import DashboardFilterForm, RapportageForm
 from rapportage.grafieken import staafdiagram
 from rapportage.models import Voortgangsrapportage
 from rapportage.werkvoorraad import werkvoorraad
+from tfvv.events import registreer_inzage
+from tfvv.models import Begrotingsperiode, Financieringsbron
+from tfvv.pdf import render_pdf
 from tfvv.roles import Rol
 from tfvv.views.base import RolVereistMixin
 
@@ -143,3 +147,43 @@ class WerkvoorraadView(RolVereistMixin, TemplateView):
         projectbureau = self.request.user.heeft_rol(Rol.BEHEERDER)
         return super().get_context_data(projectbureau=projectbureau,
                                         **werkvoorraad(projectbureau=projectbureau), **kwargs)
+
+
+class VerantwoordingMixin(RolVereistMixin):
+    """Verantwoording per financieringsbron: pseudonymised participant rows, so financieel
+    only (the adviesgroep sees no data at person level; docs/verantwoording.md)."""
+
+    rollen = (Rol.FINANCIEEL,)
+
+    def verantwoording(self, handeling: str):
+        periode = get_object_or_404(Begrotingsperiode, pk=self.kwargs["periode_id"])
+        bron = get_object_or_404(Financieringsbron, pk=self.kwargs["bron_id"], publiek=True)
+        registreer_inzage(gebruiker=self.request.user, handeling=handeling,
+                          onderdeel=f"verantwoording {bron.naam} {periode.naam}"[:128],
+                          pad=self.request.path)
+        return verantwoording.verantwoording(periode, bron)
+
+
+class VerantwoordingView(VerantwoordingMixin, TemplateView):
+    template_name = "rapportage/verantwoording.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(v=self.verantwoording("bekeken"), **kwargs)
+
+
+class VerantwoordingExportView(VerantwoordingMixin, View):
+    def get(self, request, periode_id, bron_id, formaat):
+        if formaat not in ("pdf", "xlsx"):
+            raise Http404
+        v = self.verantwoording("geexporteerd")
+        naam = f"verantwoording-{slugify(v.bron.naam)}-{slugify(v.periode.naam)}.{formaat}"
+        if formaat == "pdf":
+            inhoud = render_pdf("rapportage/verantwoording_pdf.html",
+                                {"v": v, "gemaakt_op": timezone.localtime()})
+            soort = "application/pdf"
+        else:
+            inhoud = verantwoording.xlsx_bytes(v)
+            soort = FORMATEN["xlsx"][0]
+        response = HttpResponse(inhoud, content_type=soort)
+        response["Content-Disposition"] = f'attachment; filename="{naam}"'
+        return response

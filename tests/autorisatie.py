@@ -342,6 +342,7 @@ MATRIX: dict[str, Regel] = {
        for naam, kwargs in (("toezegging-toevoegen", {}), ("periode-toevoegen", {}),
                             ("bron-toevoegen", {}), ("post-toevoegen", {}),
                             ("post-wijzigen", {}), ("besteding-boeken", {}),
+                            ("oormerk-vastleggen", {}),
                             ("plafond-voorstellen", lambda o: {"periode_id": o.periode.pk}),
                             ("plafond-goedkeuren",
                              lambda o: {"besluit_id": o.plafondvoorstel.pk}),
@@ -402,6 +403,18 @@ MATRIX: dict[str, Regel] = {
                                    post=alleen("adviesgroep", "beheerder", uitkomst="405")),
     "rapportage:rapportage-pdf": Regel(alleen("adviesgroep", "beheerder"),
                                        kwargs=lambda o: {"pk": o.voortgangsrapportage.pk}),
+    # the funder report has pseudonymised participant rows: financieel only, not the
+    # adviesgroep (no data at person level) nor the functioneel beheerder
+    "rapportage:verantwoording": Regel(
+        alleen("financieel"),
+        kwargs=lambda o: {"periode_id": o.periode.pk,
+                          "bron_id": o.periode.toezeggingen.first().bron_id},
+        post=alleen("financieel", uitkomst="405")),
+    "rapportage:verantwoording-export": Regel(
+        alleen("financieel"),
+        kwargs=lambda o: {"periode_id": o.periode.pk,
+                          "bron_id": o.periode.toezeggingen.first().bron_id,
+                          "formaat": "xlsx"}),
     "rapportage:werkvoorraad": Regel(alleen("beoordelaar", "beheerder"),
                                      post=alleen("beoordelaar", "beheerder", uitkomst="405")),
 }

@@ -9,12 +9,14 @@ from tfvv.models import (
     Begrotingsperiode,
     Begrotingspost,
     Bestedingsboeking,
+    Bronlast,
     Budgetboeking,
     Financieringsbron,
     Gebeurtenis,
     Gebruiker,
     Gemeente,
     Inzage,
+    Oormerkregel,
     Plafondbesluit,
     Postcodegebied,
     Regeling,
@@ -166,3 +168,15 @@ class PlafondbesluitAdmin(AlleenLezenAdmin):
 class BestedingsboekingAdmin(AlleenLezenAdmin):
     list_display = ("datum", "post", "bedrag", "omschrijving")
     list_filter = ("post__periode",)
+
+
+@admin.register(Oormerkregel)
+class OormerkregelAdmin(AlleenLezenAdmin):
+    list_display = ("periode", "volgorde", "bron", "arbeidssituatie", "route", "maximum")
+    list_filter = ("periode",)
+
+
+@admin.register(Bronlast)
+class BronlastAdmin(AlleenLezenAdmin):
+    list_display = ("boeking", "bron", "soort", "bedrag", "referentie")
+    list_filter = ("periode", "bron", "soort")

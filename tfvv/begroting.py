@@ -1,4 +1,5 @@
-"""Budget services: periods (tijdvakken), budget lines, bronnen, toezeggingen, spending.
+"""Budget services: periods (tijdvakken), budget lines, bronnen, toezeggingen, spending
+and the earmarking rules.
 
 Every write names who did it and is logged as an event; the views ask a fresh second
 factor first (tfvv.stepup). The plafond decision itself is in tfvv.plafond.
@@ -19,6 +20,7 @@ from tfvv.models import (
     Begrotingspost,
     Bestedingsboeking,
     Financieringsbron,
+    Oormerkregel,
     Toezegging,
 )
 from tfvv.roles import Rol
@@ -152,3 +154,25 @@ def boek_besteding(*, post: Begrotingspost, bedrag: Decimal, datum: datetime.dat
     log_wijziging(door, post.periode, "besteding_boeken", post=post.naam, bedrag=bedrag,
          datum=datum.isoformat(), omschrijving=omschrijving)
     return boeking
+
+
+@transaction.atomic
+def leg_oormerkregel_vast(*, periode: Begrotingsperiode, bron: Financieringsbron,
+                          volgorde: int, arbeidssituatie: str = "", route: str = "",
+                          maximum: Decimal | None = None, door) -> Oormerkregel:
+    """Which public bron pays for which grants in a period (tfvv.oormerk); one rule per bron
+    and period, replaced by a new version of it. Charges already booked stay as they are."""
+    eis_budgetbeheer(door)
+    if not bron.publiek:
+        raise ValidationError({"bron": _(
+            "Alleen publiek geld wordt geoormerkt: cofinanciering betaalt geen cheques uit "
+            "het subsidieplafond.")})
+    periode = vergrendel_periode(periode)
+    regel, _nieuw = Oormerkregel.objects.update_or_create(
+        periode=periode, bron=bron,
+        defaults={"volgorde": volgorde, "arbeidssituatie": arbeidssituatie, "route": route,
+                  "maximum": maximum})
+    log_wijziging(door, periode, "oormerkregel_vastleggen", bron=bron.naam, volgorde=volgorde,
+                  arbeidssituatie=arbeidssituatie, route=route,
+                  maximum="" if maximum is None else maximum)
+    return regel

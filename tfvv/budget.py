@@ -16,6 +16,11 @@ Ledger convention (the reads are in tfvv.budget_selectors):
                                 vordering_vervallen (the claim falls with the decision it
                                 rested on, herroepen after a gegrond bezwaar; no money)
 
+Earmarking: every entry is charged to the public bronnen that pay it (tfvv.oormerk): a
+reservation by the period's rules, every later entry following that charge; a bron never
+carries more than its toezeggingen (checked here under the period lock, and on PostgreSQL
+by a trigger, migration tfvv 0012_oormerk).
+
 Invariant: gereserveerd (reservering - vrijval) + gerealiseerd (realisatie) <= plafond
 (the last approved Plafondbesluit of the period). Every booking that can raise the left
 side locks the period row first, so concurrent grants are serialised per period (Awb 4:25:
@@ -29,6 +34,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tfvv import oormerk
 from tfvv.budget_selectors import (
     NUL,
     beschikbaar,
@@ -59,6 +65,18 @@ class PlafondOverschreden(BudgetGeweigerd):
         )
 
 
+class BronnenVol(BudgetGeweigerd):
+    """No public bron whose earmarking rule fits has room left (tfvv.oormerk)."""
+
+    def __init__(self, *, periode, gevraagd: Decimal, beschikbaar: Decimal):
+        super().__init__(
+            _("De financieringsbronnen van %(periode)s hebben voor deze aanvraag geen ruimte "
+              "meer: gevraagd %(gevraagd)s, nog beschikbaar %(beschikbaar)s bij de bronnen "
+              "die deze doelgroep en route betalen.")
+            % {"periode": periode, "gevraagd": euro(gevraagd), "beschikbaar": euro(beschikbaar)}
+        )
+
+
 class GeenBegrotingsperiode(Exception):
     pass
 
@@ -82,16 +100,31 @@ def vergrendel_periode(periode: Begrotingsperiode) -> Begrotingsperiode:
     return Begrotingsperiode.objects.select_for_update().get(pk=periode.pk)
 
 
-def _boek(periode, soort, bedrag, referentie, omschrijving, door) -> Budgetboeking:
-    return Budgetboeking.objects.create(periode=periode, soort=soort, bedrag=bedrag,
-                                        referentie=referentie, omschrijving=omschrijving[:200],
-                                        door=door)
+def _boek(periode, soort, bedrag, referentie, omschrijving, door,
+          lasten=None) -> Budgetboeking:
+    """Book one entry and its charge to the bronnen: `lasten` as given (a reservation, or a
+    payment that follows its vrijval), otherwise following the referentie's charge."""
+    if lasten is None:
+        lasten = oormerk.volg(periode, soort=soort, bedrag=bedrag, referentie=referentie)
+    boeking = Budgetboeking.objects.create(periode=periode, soort=soort, bedrag=bedrag,
+                                           referentie=referentie,
+                                           omschrijving=omschrijving[:200], door=door)
+    oormerk.boek_lasten(boeking, lasten)
+    return boeking
+
+
+def _lasten_van(boeking: Budgetboeking | None) -> list:
+    if boeking is None:
+        return []
+    return list(boeking.bronlasten.values_list("bron_id", "bedrag"))
 
 
 @transaction.atomic
 def reserveer(*, periode: Begrotingsperiode, bedrag: Decimal, referentie: str, door,
-              omschrijving: str = "") -> Budgetboeking:
-    """Lock the period, check the plafond and reserve; raises PlafondOverschreden."""
+              omschrijving: str = "",
+              kenmerken: oormerk.Kenmerken | None = None) -> Budgetboeking:
+    """Lock the period, check the plafond, charge the bronnen by the earmarking rules and
+    reserve; raises PlafondOverschreden or BronnenVol."""
     periode = vergrendel_periode(periode)
     if plafond_in_werking(periode) is None:
         raise GeenPlafond(
@@ -100,7 +133,12 @@ def reserveer(*, periode: Begrotingsperiode, bedrag: Decimal, referentie: str, d
     vrij = beschikbaar(periode)
     if bedrag > vrij:
         raise PlafondOverschreden(periode=periode, gevraagd=bedrag, beschikbaar=vrij)
-    return _boek(periode, S.RESERVERING, bedrag, referentie, omschrijving, door)
+    ruimtes = oormerk.ruimte(periode, kenmerken or oormerk.Kenmerken())
+    lasten = oormerk.neem(bedrag, ruimtes)
+    if sum((deel for _, deel in lasten), NUL) < bedrag:
+        raise BronnenVol(periode=periode, gevraagd=bedrag,
+                         beschikbaar=sum((r for _, r in ruimtes), NUL))
+    return _boek(periode, S.RESERVERING, bedrag, referentie, omschrijving, door, lasten)
 
 
 @transaction.atomic
@@ -120,18 +158,20 @@ def geef_vrij(*, periode: Begrotingsperiode, bedrag: Decimal, referentie: str, d
 def realiseer(*, periode: Begrotingsperiode, bedrag: Decimal, referentie: str, door,
               omschrijving: str = "") -> Budgetboeking:
     """A payment: the reserved money becomes paid money (vrijval + realisatie)."""
-    geef_vrij(periode=periode, bedrag=bedrag, referentie=referentie, door=door,
-              omschrijving=omschrijving)
-    return _boek(periode, S.REALISATIE, bedrag, referentie, omschrijving, door)
+    vrijval = geef_vrij(periode=periode, bedrag=bedrag, referentie=referentie, door=door,
+                        omschrijving=omschrijving)
+    return _boek(periode, S.REALISATIE, bedrag, referentie, omschrijving, door,
+                 _lasten_van(vrijval))
 
 
 @transaction.atomic
 def betaal_voorschot(*, periode: Begrotingsperiode, bedrag: Decimal, referentie: str, door,
                      omschrijving: str = "") -> Budgetboeking:
     """A voorschot: reserved money becomes paid money before the vaststelling."""
-    geef_vrij(periode=periode, bedrag=bedrag, referentie=referentie, door=door,
-              omschrijving=omschrijving)
-    return _boek(periode, S.VOORSCHOT, bedrag, referentie, omschrijving, door)
+    vrijval = geef_vrij(periode=periode, bedrag=bedrag, referentie=referentie, door=door,
+                        omschrijving=omschrijving)
+    return _boek(periode, S.VOORSCHOT, bedrag, referentie, omschrijving, door,
+                 _lasten_van(vrijval))
 
 
 INVORDERING = frozenset({S.AANMANING, S.BETALINGSREGELING, S.ONTVANGST, S.ONINBAAR,

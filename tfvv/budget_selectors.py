@@ -29,7 +29,10 @@ from tfvv.models import (
     Begrotingsperiode,
     Begrotingspost,
     Bestedingsboeking,
+    Bronlast,
     Budgetboeking,
+    Financieringsbron,
+    Oormerkregel,
     Plafondbesluit,
     Toezegging,
 )
@@ -177,3 +180,38 @@ def posten(periode: Begrotingsperiode, stand: Stand) -> list[Postregel]:
 def open_voorstel(periode: Begrotingsperiode) -> Plafondbesluit | None:
     return (Plafondbesluit.objects.filter(periode=periode, goedgekeurd_op__isnull=True)
             .select_related("voorgesteld_door").first())
+
+
+# --- earmarking: what each bron carries (tfvv.oormerk) -------------------------------------
+
+@dataclass(frozen=True)
+class Bronstand:
+    bron: Financieringsbron
+    regel: Oormerkregel | None  # None: the bron pays no cheques in this period
+    toegezegd: Decimal
+    gereserveerd: Decimal  # charged to the bron, not yet paid
+    gerealiseerd: Decimal  # paid from the bron, less money received back
+
+    @property
+    def vrij(self) -> Decimal:
+        return self.toegezegd - self.gereserveerd - self.gerealiseerd
+
+
+def bronstanden(periode: Begrotingsperiode) -> list[Bronstand]:
+    """Per public bron with a toezegging in the period (four queries)."""
+    regels = {r.bron_id: r for r in Oormerkregel.objects.filter(periode=periode)}
+    toegezegd = dict(Toezegging.objects.filter(periode=periode, bron__publiek=True)
+                     .values("bron_id").annotate(s=Sum("bedrag")).values_list("bron_id", "s"))
+    sommen = {r["bron_id"]: r for r in Bronlast.objects.filter(periode=periode)
+              .values("bron_id").annotate(**{soort: Sum("bedrag", filter=Q(soort=soort))
+                                             for soort in S.values})}
+    uit = []
+    for bron in sorted(Financieringsbron.objects.filter(pk__in=toegezegd),
+                       key=lambda b: (regels[b.pk].volgorde if b.pk in regels else 999, b.naam)):
+        r = {k: v or NUL for k, v in sommen.get(bron.pk, {}).items()}
+        uit.append(Bronstand(
+            bron=bron, regel=regels.get(bron.pk), toegezegd=toegezegd[bron.pk],
+            gereserveerd=r.get(S.RESERVERING, NUL) - r.get(S.VRIJVAL, NUL),
+            gerealiseerd=(r.get(S.REALISATIE, NUL) + r.get(S.VOORSCHOT, NUL)
+                          - r.get(S.ONTVANGST, NUL))))
+    return uit

@@ -1,7 +1,8 @@
 """The demo's one coherent budget: business plan 2023–2026, chapter 11 (idempotent).
 
 One tijdvak 2023–2026; the five budget lines; the five bronnen, of which cofinanciering
-is private; one plafond decision for the cheques, proposed by the financieel medewerker
+is private; the earmarking rules of the public bronnen; one plafond decision for the
+cheques, proposed by the financieel medewerker
 and approved by the beheerder (four eyes), equal to the public money for the cheques line.
 """
 
@@ -25,7 +26,8 @@ POSTEN = [
 ]
 
 BRONNEN = [
-    # naam, publiek, bedrag, datum toezegging, kenmerk
+    # naam, publiek, bedrag, datum toezegging, kenmerk (the public ones in order of
+    # preference for the earmarking of the cheques, see OORMERK)
     ("Regio Twente / gemeenten", True, Decimal("4") * M, datetime.date(2022, 11, 17),
      "Regionaal programma Twente 2023–2026"),
     ("Provincie Overijssel", True, Decimal("2") * M, datetime.date(2022, 12, 6),
@@ -37,6 +39,16 @@ BRONNEN = [
     ("Cofinanciering (werkgevers, O&O-fondsen, deelnemers)", False, Decimal("3.75") * M,
      datetime.date(2022, 12, 1), "Businessplan 2023–2026, hoofdstuk 11"),
 ]
+
+
+# The public part of the cheques line (3.75 M) over the public bronnen: voorkeur, maximum.
+# ESF+ comes first but only for job seekers' route to work, as an ESF+ programme would ask.
+OORMERK = {
+    "EU-programma's (ESF+)": (1, Decimal("0.75") * M, "geen_werk"),
+    "Regio Twente / gemeenten": (2, Decimal("1.5") * M, ""),
+    "Provincie Overijssel": (3, Decimal("1.0") * M, ""),
+    "Rijk / Regiodeal Twente": (4, Decimal("0.5") * M, ""),
+}
 
 
 def laad(schrijf):
@@ -60,6 +72,10 @@ def laad(schrijf):
         if not periode.toezeggingen.filter(bron=bron).exists():
             begroting.voeg_toezegging_toe(bron=bron, periode=periode, bedrag=bedrag,
                                           datum=datum, kenmerk=kenmerk, door=beheerder)
+        if naam in OORMERK and not periode.oormerkregels.filter(bron=bron).exists():
+            volgorde, maximum, route = OORMERK[naam]
+            begroting.leg_oormerkregel_vast(periode=periode, bron=bron, volgorde=volgorde,
+                                            route=route, maximum=maximum, door=beheerder)
     if plafond_in_werking(periode) is None:
         besluit = plafond.stel_voor(
             periode=periode, bedrag=dekking(periode).ruimte_voor_plafond,

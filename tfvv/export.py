@@ -63,13 +63,17 @@ def csv_response(bestandsnaam: str, kolommen: Sequence[str],
     return response
 
 
-def xlsx_bytes(titel: str, kolommen: Sequence[str], rijen: Iterable[Sequence]) -> bytes:
+def xlsx_bytes(titel: str, kolommen: Sequence[str], rijen: Iterable[Sequence],
+               extra_bladen: Sequence[tuple[str, Sequence[str], Iterable[Sequence]]] = ()
+               ) -> bytes:
+    """One sheet `titel`, then each (titel, kolommen, rijen) of `extra_bladen` as a sheet."""
     boek = Workbook()
-    blad = boek.active
-    blad.title = titel[:31]
-    blad.append([veilige_cel(k) for k in kolommen])
-    for rij in rijen:
-        blad.append([veilige_cel(w) for w in rij])
+    boek.remove(boek.active)
+    for blad_titel, blad_kolommen, blad_rijen in ((titel, kolommen, rijen), *extra_bladen):
+        blad = boek.create_sheet(blad_titel[:31])
+        blad.append([veilige_cel(k) for k in blad_kolommen])
+        for rij in blad_rijen:
+            blad.append([veilige_cel(w) for w in rij])
     uit = io.BytesIO()
     boek.save(uit)
     return uit.getvalue()

@@ -23,6 +23,7 @@ from cheques.services.gedeeld import (
     eis,
     geen_besluit,
     maak_documenten_na_commit,
+    oormerkkenmerken,
     regeling_van,
     vergrendel_plan,
 )
@@ -200,7 +201,8 @@ def geef_cheque_uit(*, beschikking: Beschikking, plan: Scholingsplan, regeling: 
     # under the period lock). A refusal rolls back, so the number is not used up.
     nummer = f"TFV-{vandaag.year}-{volgende(f'cheque-{vandaag.year}'):06d}"
     budget.reserveer(periode=periode, bedrag=bedrag, referentie=nummer, door=door,
-                     omschrijving=f"Toekenning {plan.aanvraag.referentie}")
+                     omschrijving=f"Toekenning {plan.aanvraag.referentie}",
+                     kenmerken=oormerkkenmerken(plan))
     zout = verificatie.nieuw_zout()
     return Cheque.objects.create(
         nummer=nummer, beschikking=beschikking, periode=periode, opleider=plan.opleider,

@@ -11,6 +11,7 @@ from cheques.tasks import maak_documenten
 from loopbaangesprekken.models import Scholingsplan
 from tfvv.mail import plan_mail
 from tfvv.models import Regeling
+from tfvv.oormerk import Kenmerken
 from tfvv.outbox import plan_taak
 
 P = Scholingsplan.Status
@@ -75,3 +76,8 @@ def vergrendel_cheque(cheque: Cheque) -> Cheque:
 
 def dossier_van(cheque: Cheque) -> int:
     return cheque.beschikking.plan.aanvraag_id
+
+
+def oormerkkenmerken(plan: Scholingsplan) -> Kenmerken:
+    """What the earmarking rules look at when the plan's cheque is charged (tfvv.oormerk)."""
+    return Kenmerken(arbeidssituatie=plan.aanvraag.arbeidssituatie, route=plan.route)

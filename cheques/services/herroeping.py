@@ -32,6 +32,7 @@ from cheques.services.gedeeld import (
     C,
     U,
     maak_documenten_na_commit,
+    oormerkkenmerken,
     regeling_van,
     vergrendel_cheque,
     vergrendel_plan,
@@ -66,7 +67,8 @@ def herroep(*, bestreden, door, bedrag: Decimal | None, reden: str) -> dict:
 def _reserveer(cheque: Cheque, bedrag: Decimal, *, door, omschrijving: str):
     try:
         budget.reserveer(periode=cheque.periode, bedrag=bedrag, referentie=cheque.nummer,
-                         door=door, omschrijving=omschrijving)
+                         door=door, omschrijving=omschrijving,
+                         kenmerken=oormerkkenmerken(cheque.beschikking.plan))
     except budget.BudgetGeweigerd as e:
         raise ValidationError({"bedrag": _(
             "Het nieuwe besluit kan niet worden uitgevoerd: %(reden)s Het bezwaar blijft "

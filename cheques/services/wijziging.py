@@ -20,6 +20,7 @@ from cheques.services.gedeeld import (
     C,
     eis,
     maak_documenten_na_commit,
+    oormerkkenmerken,
     regeling_van,
     vergrendel_cheque,
 )
@@ -163,7 +164,8 @@ def _boek_verschil(*, cheque, plan, nieuw_bedrag: Decimal, door) -> None:
                 "max": euro(regeling.maximum_per_jaar)}})
         try:  # under the period lock; refused above the subsidieplafond (Awb 4:25)
             budget.reserveer(periode=cheque.periode, bedrag=verschil,
-                             referentie=cheque.nummer, door=door, omschrijving=omschrijving)
+                             referentie=cheque.nummer, door=door, omschrijving=omschrijving,
+                             kenmerken=oormerkkenmerken(cheque.beschikking.plan))
         except budget.BudgetGeweigerd as e:
             raise ValidationError({"bedrag": str(e)}) from e
     elif verschil < 0:

@@ -11,9 +11,11 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from aanvragen.models import Arbeidssituatie
 from cheques.forms_budget import (
     BestedingForm,
     BronForm,
+    OormerkregelForm,
     PeriodeForm,
     PlafondVoorstelForm,
     PostForm,
@@ -23,6 +25,7 @@ from cheques.forms_budget import (
 )
 from cheques.permissions import BUDGETBEHEER
 from cheques.views.gedeeld import fouten_naar_form
+from loopbaangesprekken.models.scholingsplan import Route
 from tfvv import begroting, budget_selectors, herinneringen, plafond
 from tfvv.forms import BevestigCodeForm
 from tfvv.models import (
@@ -30,13 +33,15 @@ from tfvv.models import (
     Budgetboeking,
     Plafondbesluit,
 )
+from tfvv.roles import Rol
 from tfvv.stepup import StapOpVereistMixin
+from tfvv.templatetags.bedragen import euro
 from tfvv.views.base import RolVereistMixin
 
 FORMULIEREN = {
     "periode_form": PeriodeForm, "bron_form": BronForm, "post_form": PostForm,
     "post_wijzigen_form": PostWijzigenForm, "toezegging_form": ToezeggingForm,
-    "besteding_form": BestedingForm,
+    "besteding_form": BestedingForm, "oormerk_form": OormerkregelForm,
 }
 
 
@@ -47,6 +52,23 @@ def periode_formulieren(user, periode_id, data=None) -> dict:
         "goedkeuren": BevestigCodeForm(user, data, auto_id=f"id_goedkeuren{periode_id}_%s"),
         "intrekken": VoorstelIntrekkenForm(data, auto_id=f"id_intrekken{periode_id}_%s"),
     }
+
+
+def beperking(regel) -> str:
+    """An earmarking rule's restrictions in words (tfvv keeps them as codes)."""
+    if regel is None:
+        return ""
+    delen = []
+    if regel.arbeidssituatie:
+        delen.append(_("alleen %(wie)s") % {
+            "wie": dict(Arbeidssituatie.choices).get(regel.arbeidssituatie,
+                                                     regel.arbeidssituatie)})
+    if regel.route:
+        delen.append(_("alleen route: %(route)s") % {
+            "route": dict(Route.choices).get(regel.route, regel.route)})
+    if regel.maximum is not None:
+        delen.append(_("maximum %(bedrag)s") % {"bedrag": euro(regel.maximum)})
+    return "; ".join(delen)
 
 
 class BudgetView(RolVereistMixin, TemplateView):
@@ -65,6 +87,8 @@ class BudgetView(RolVereistMixin, TemplateView):
             overzicht.append({
                 "stand": stand, "posten": budget_selectors.posten(periode, stand),
                 "dekking": budget_selectors.dekking(periode),
+                "bronnen": [{"stand": b, "beperking": beperking(b.regel)}
+                            for b in budget_selectors.bronstanden(periode)],
                 "besluiten": list(periode.plafondbesluiten.filter(goedgekeurd_op__isnull=False)
                                   .select_related("voorgesteld_door", "goedgekeurd_door")
                                   .order_by("-goedgekeurd_op")),
@@ -74,6 +98,8 @@ class BudgetView(RolVereistMixin, TemplateView):
         return {
             **super().get_context_data(**kwargs),
             "overzicht": overzicht,
+            # The funder report holds pseudonymised participant rows: financieel only.
+            "mag_verantwoording": self.request.user.heeft_rol(Rol.FINANCIEEL),
             "beheerwaarschuwingen": herinneringen.beheerwaarschuwingen(),
             "boekingen": list(Budgetboeking.objects.select_related("periode")
                               .order_by("-tijdstip", "-id")[:50]),
@@ -174,6 +200,14 @@ class BestedingBoekenView(BudgetActie):
 
     def uitvoeren(self, data):
         begroting.boek_besteding(door=self.request.user, **data)
+
+
+class OormerkregelView(BudgetActie):
+    form_class, form_naam = OormerkregelForm, "oormerk_form"
+    melding = _("De oormerkregel is vastgelegd. Zij geldt voor de toekenningen vanaf nu.")
+
+    def uitvoeren(self, data):
+        begroting.leg_oormerkregel_vast(door=self.request.user, **data)
 
 
 class PlafondVoorstellenView(PeriodeActie):

@@ -13,6 +13,7 @@ from tfvv.models import (
     Begrotingsperiode,
     Begrotingspost,
     Financieringsbron,
+    Oormerkregel,
     Plafondbesluit,
     Toezegging,
 )
@@ -27,12 +28,14 @@ def plafond_in_werking(periode, bedrag) -> Plafondbesluit:
 
 def begroting(*, naam: str, van: datetime.date, tot: datetime.date, plafond,
               bron: str = "Regio Twente / gemeenten") -> Begrotingsperiode:
-    """A period whose public commitment, cheques line and plafond all equal `plafond`."""
+    """A period whose public commitment, cheques line and plafond all equal `plafond`;
+    one earmarking rule charges every grant to the one public bron."""
     plafond = Decimal(plafond)
     periode = Begrotingsperiode.objects.create(naam=naam, van=van, tot=tot)
     publiek, _ = Financieringsbron.objects.get_or_create(naam=bron)
     Toezegging.objects.create(bron=publiek, periode=periode, bedrag=plafond,
                               datum=van - datetime.timedelta(days=30))
+    Oormerkregel.objects.create(periode=periode, bron=publiek, volgorde=1)
     Begrotingspost.objects.create(periode=periode, naam="Scholingscheques", bedrag=plafond,
                                   voor_cheques=True)
     plafond_in_werking(periode, plafond)

@@ -36,6 +36,9 @@ def periode(medewerkers):
         bron = begroting.voeg_bron_toe(naam=naam, publiek=publiek, door=b)
         begroting.voeg_toezegging_toe(bron=bron, periode=p, bedrag=D(bedrag),
                                       datum=datetime.date(2022, 12, 1), door=b)
+        if publiek:
+            begroting.leg_oormerkregel_vast(periode=p, bron=bron, volgorde=1 + p.oormerkregels
+                                            .count(), door=b)
     return p
 
 

@@ -10,6 +10,7 @@ from tfvv.models.budget import (
 from tfvv.models.gebeurtenis import Gebeurtenis, Inzage
 from tfvv.models.gebruiker import Gebruiker
 from tfvv.models.melding import Melding
+from tfvv.models.oormerk import Bronlast, Oormerkregel
 from tfvv.models.outbox import Outboxtaak
 from tfvv.models.referentie import Gemeente, Postcodegebied, Regeling, Volgnummer
 from tfvv.models.vierogen import Goedkeuringsverzoek
@@ -18,6 +19,7 @@ __all__ = [
     "Begrotingsperiode",
     "Begrotingspost",
     "Bestedingsboeking",
+    "Bronlast",
     "Budgetboeking",
     "Financieringsbron",
     "Gebeurtenis",
@@ -26,6 +28,7 @@ __all__ = [
     "Goedkeuringsverzoek",
     "Inzage",
     "Melding",
+    "Oormerkregel",
     "Outboxtaak",
     "Plafondbesluit",
     "Postcodegebied",

@@ -1,0 +1,219 @@
+"""Verantwoording per financieringsbron: the participants a public bron paid for in a
+period, pseudonymised, with the amounts charged to it and a reconciliation to the ledger.
+
+The amounts come from the charges (tfvv.models.Bronlast, see tfvv.oormerk), one row per
+cheque. The reconciliation proves, per ledger kind and to the cent, that the ledger of the
+period (Budgetboeking) equals what is charged to this bron + to the other bronnen + what
+was booked before earmarking existed (uncharged); the difference must be € 0,00.
+
+Participants appear under a pseudonym: an HMAC of the aanvraag with a key derived from the
+secret key and the bron, so the fund can re-identify (for an audit) and two funders cannot
+link their lists. No name, address, date of birth, e-mail or cheque number: the age at the
+start of the training as an ESF+ band, education and labour-market position at the
+aanvraag (as the resident gave them), the route and the cheque's state.
+"""
+
+import hashlib
+import hmac
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Sum
+from django.utils.translation import gettext as _
+
+from aanvragen.models import Arbeidssituatie, Opleidingsniveau
+from cheques.models import Cheque
+from tfvv import export
+from tfvv.models import Begrotingsperiode, Bronlast, Budgetboeking, Financieringsbron
+
+S = Budgetboeking.Soort
+NUL = Decimal("0.00")
+
+# ESF+ common indicators (Regulation (EU) 2021/1057, annex I) group education by ISCED.
+ISCED = {
+    Opleidingsniveau.GEEN: "ISCED 0–2", Opleidingsniveau.VMBO: "ISCED 0–2",
+    Opleidingsniveau.MBO1: "ISCED 0–2", Opleidingsniveau.MBO2: "ISCED 3–4",
+    Opleidingsniveau.MBO3: "ISCED 3–4", Opleidingsniveau.MBO4: "ISCED 3–4",
+    Opleidingsniveau.HAVO: "ISCED 3–4", Opleidingsniveau.VWO: "ISCED 3–4",
+    Opleidingsniveau.HBO: "ISCED 5–8", Opleidingsniveau.WO: "ISCED 5–8",
+}
+WERKEND = frozenset({Arbeidssituatie.LOONDIENST, Arbeidssituatie.ZZP})
+
+
+def pseudoniem(*, bron_id: int, aanvraag_id: int | str) -> str:
+    sleutel = hashlib.sha256(f"verantwoording:{settings.SECRET_KEY}".encode()).digest()
+    return "P-" + hmac.new(sleutel, f"{bron_id}:{aanvraag_id}".encode(),
+                           hashlib.sha256).hexdigest()[:12].upper()
+
+
+def leeftijdsklasse(geboortedatum, peildatum) -> str:
+    leeftijd = peildatum.year - geboortedatum.year - (
+        (peildatum.month, peildatum.day) < (geboortedatum.month, geboortedatum.day))
+    if leeftijd < 30:
+        return _("jonger dan 30")
+    if leeftijd < 55:
+        return _("30 tot 55")
+    return _("55 of ouder")
+
+
+@dataclass
+class Deelnemer:
+    pseudoniem: str
+    leeftijdsklasse: str
+    opleidingsniveau: str
+    isced: str
+    arbeidsmarktpositie: str
+    route: str
+    status: str
+    bedragen: dict  # soort -> amount charged to the bron
+
+    def bedrag(self, *soorten) -> Decimal:
+        return sum((self.bedragen.get(s, NUL) for s in soorten), NUL)
+
+    @property
+    def toegekend(self):
+        return self.bedrag(S.RESERVERING)
+
+    @property
+    def vrijgevallen(self):
+        return self.bedrag(S.VRIJVAL)
+
+    @property
+    def uitbetaald(self):
+        return self.bedrag(S.REALISATIE, S.VOORSCHOT)
+
+    @property
+    def teruggevorderd(self):
+        return self.bedrag(S.TERUGVORDERING)
+
+    @property
+    def terugontvangen(self):
+        return self.bedrag(S.ONTVANGST)
+
+
+@dataclass
+class Aansluiting:
+    """One ledger kind: the ledger total and where it went."""
+
+    soort: str
+    label: str
+    grootboek: Decimal
+    deze_bron: Decimal
+    andere_bronnen: Decimal
+    niet_toegerekend: Decimal
+
+    @property
+    def verschil(self) -> Decimal:
+        return self.grootboek - self.deze_bron - self.andere_bronnen - self.niet_toegerekend
+
+
+@dataclass
+class Verantwoording:
+    periode: Begrotingsperiode
+    bron: Financieringsbron
+    toegezegd: Decimal
+    deelnemers: list[Deelnemer]
+    aansluiting: list[Aansluiting]
+    totalen: dict = field(default_factory=dict)  # the Deelnemer properties, summed
+
+    @property
+    def sluit(self) -> bool:
+        return all(a.verschil == 0 for a in self.aansluiting) and all(
+            a.deze_bron == self.totalen_per_soort.get(a.soort, NUL) for a in self.aansluiting)
+
+    @property
+    def totalen_per_soort(self) -> dict:
+        uit = defaultdict(lambda: NUL)
+        for d in self.deelnemers:
+            for soort, bedrag in d.bedragen.items():
+                uit[soort] += bedrag
+        return uit
+
+
+def _per_soort(qs) -> dict:
+    return dict(qs.values("soort").annotate(s=Sum("bedrag")).values_list("soort", "s"))
+
+
+def aansluiting(periode, bron) -> list[Aansluiting]:
+    """Per ledger kind: ledger = this bron + other bronnen + uncharged (four queries)."""
+    grootboek = _per_soort(Budgetboeking.objects.filter(periode=periode))
+    lasten = Bronlast.objects.filter(periode=periode)
+    deze = _per_soort(lasten.filter(bron=bron))
+    andere = _per_soort(lasten.exclude(bron=bron))
+    niet = _per_soort(Budgetboeking.objects.filter(periode=periode, bronlasten__isnull=True))
+    return [Aansluiting(soort=s, label=str(S(s).label), grootboek=grootboek.get(s) or NUL,
+                        deze_bron=deze.get(s) or NUL, andere_bronnen=andere.get(s) or NUL,
+                        niet_toegerekend=niet.get(s) or NUL)
+            for s in S.values if s in grootboek or s in deze]
+
+
+def verantwoording(periode: Begrotingsperiode, bron: Financieringsbron) -> Verantwoording:
+    """The report (five queries plus the reconciliation's four, whatever the size)."""
+    per_cheque = defaultdict(dict)
+    for r in (Bronlast.objects.filter(periode=periode, bron=bron)
+              .values("referentie", "soort").annotate(s=Sum("bedrag"))):
+        per_cheque[r["referentie"]][r["soort"]] = r["s"]
+    cheques = {c.nummer: c for c in Cheque.objects.filter(nummer__in=list(per_cheque))
+               .select_related("beschikking__plan__aanvraag")}
+    deelnemers = []
+    for referentie in sorted(per_cheque):
+        cheque = cheques.get(referentie)
+        if cheque is None:  # a charge under a referentie that is no cheque (never in practice)
+            deelnemers.append(Deelnemer(pseudoniem=pseudoniem(bron_id=bron.pk,
+                                                              aanvraag_id=f"ref:{referentie}"),
+                                        leeftijdsklasse="",
+                                        opleidingsniveau="", isced="", arbeidsmarktpositie="",
+                                        route="", status="", bedragen=per_cheque[referentie]))
+            continue
+        plan = cheque.beschikking.plan
+        aanvraag = plan.aanvraag
+        deelnemers.append(Deelnemer(
+            pseudoniem=pseudoniem(bron_id=bron.pk, aanvraag_id=aanvraag.pk),
+            leeftijdsklasse=leeftijdsklasse(aanvraag.geboortedatum, plan.startdatum),
+            opleidingsniveau=str(aanvraag.get_opleidingsniveau_display()),
+            isced=ISCED.get(aanvraag.opleidingsniveau, ""),
+            arbeidsmarktpositie=(_("werkend") if aanvraag.arbeidssituatie in WERKEND
+                                 else _("werkzoekend")) + " — "
+            + str(aanvraag.get_arbeidssituatie_display()),
+            route=str(plan.get_route_display()),
+            status=str(cheque.get_status_display()),
+            bedragen=per_cheque[referentie]))
+    deelnemers.sort(key=lambda d: d.pseudoniem)
+    toegezegd = (bron.toezeggingen.filter(periode=periode).aggregate(s=Sum("bedrag"))["s"]
+                 or NUL)
+    v = Verantwoording(periode=periode, bron=bron, toegezegd=toegezegd, deelnemers=deelnemers,
+                       aansluiting=aansluiting(periode, bron))
+    v.totalen = {naam: sum((getattr(d, naam) for d in deelnemers), NUL)
+                 for naam in ("toegekend", "vrijgevallen", "uitbetaald", "teruggevorderd",
+                              "terugontvangen")}
+    return v
+
+
+def kolommen() -> list[str]:
+    return [_("Pseudoniem"), _("Leeftijd bij start"), _("Hoogst afgeronde opleiding"),
+            _("ISCED"), _("Arbeidsmarktpositie bij start"), _("Route"), _("Status cheque"),
+            _("Toegekend (€)"), _("Vrijgevallen (€)"), _("Uitbetaald (€)"),
+            _("Teruggevorderd (€)"), _("Terugontvangen (€)")]
+
+
+def rijen(v: Verantwoording) -> list[list]:
+    return [[d.pseudoniem, d.leeftijdsklasse, d.opleidingsniveau, d.isced,
+             d.arbeidsmarktpositie, d.route, d.status, d.toegekend, d.vrijgevallen,
+             d.uitbetaald, d.teruggevorderd, d.terugontvangen] for d in v.deelnemers]
+
+
+def aansluiting_kolommen() -> list[str]:
+    return [_("Soort boeking"), _("Grootboek periode (€)"), _("Deze bron (€)"),
+            _("Andere bronnen (€)"), _("Niet toegerekend (€)"), _("Verschil (€)")]
+
+
+def aansluiting_rijen(v: Verantwoording) -> list[list]:
+    return [[a.label, a.grootboek, a.deze_bron, a.andere_bronnen, a.niet_toegerekend,
+             a.verschil] for a in v.aansluiting]
+
+
+def xlsx_bytes(v: Verantwoording) -> bytes:
+    return export.xlsx_bytes(_("Deelnemers"), kolommen(), rijen(v), extra_bladen=[
+        (_("Aansluiting grootboek"), aansluiting_kolommen(), aansluiting_rijen(v))])
