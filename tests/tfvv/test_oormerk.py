@@ -189,3 +189,28 @@ def test_gelijktijdige_reserveringen_nooit_boven_een_bron(transactional_db, mede
     standen = {b.bron.naam: b for b in budget_selectors.bronstanden(periode)}
     assert standen["Eerste"].gereserveerd == D("4000")
     assert standen["Tweede"].gereserveerd == D("3500")
+
+
+def test_migratie_geeft_bestaande_perioden_ongedeelde_regels(db):
+    """Installations from before earmarking keep granting: each public bron with a
+    toezegging gets an unrestricted rule; private bronnen and periods with rules none."""
+    import importlib
+
+    from django.apps import apps
+
+    from tfvv.models import Oormerkregel
+
+    migratie = importlib.import_module("tfvv.migrations.0013_oormerkregels_bestaande_perioden")
+    periode = Begrotingsperiode.objects.create(naam="Oud", van=datetime.date(2021, 1, 1),
+                                               tot=datetime.date(2022, 12, 31))
+    for naam, publiek in (("Provincie", True), ("Regio", True), ("Werkgevers", False)):
+        bron, _ = Financieringsbron.objects.get_or_create(naam=naam,
+                                                          defaults={"publiek": publiek})
+        for _keer in range(2):  # two letters from one bron: still one rule
+            Toezegging.objects.create(bron=bron, periode=periode, bedrag=D("1000.00"),
+                                      datum=datetime.date(2020, 12, 1))
+    migratie.regels_voor_bestaande_perioden(apps, None)
+    migratie.regels_voor_bestaande_perioden(apps, None)  # a period with rules is left alone
+    regels = Oormerkregel.objects.filter(periode=periode).order_by("volgorde")
+    assert [(r.bron.naam, r.volgorde, r.arbeidssituatie, r.route, r.maximum)
+            for r in regels] == [("Provincie", 1, "", "", None), ("Regio", 2, "", "", None)]
