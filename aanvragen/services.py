@@ -134,6 +134,8 @@ def dien_aanmelding_in(*, gegevens: dict, gemeente, postcodecontrole: str) -> Aa
         referentie=f"TF-{vandaag.year}-{volgende(f'aanvraag-{vandaag.year}'):06d}",
         aanvrager=gebruiker, aanvraagdatum=vandaag, gemeente=gemeente,
         postcodecontrole=postcodecontrole, loket=loket, privacy_akkoord_op=timezone.now(),
+        toestemming_vervolgvragen_op=(timezone.now() if gegevens.get("toestemming_vervolgvragen")
+                                      else None),
         **{veld: gegevens[veld] for veld in AANMELDVELDEN},
     )
     registreer_gebeurtenis(
