@@ -167,12 +167,12 @@ def vul_in(*, meting_id: int, antwoorden: dict) -> Vervolgmeting:
 
 @transaction.atomic
 def stop(*, aanvraag_id: int) -> None:
-    """Stop on request: no more questions for this aanvraag, now or later. Open links stop
-    working. Idempotent."""
+    """Stop on request: no more questions for this aanvraag, now or later. An open link then
+    says so (open_voor_invullen). Idempotent."""
     aanvraag = Aanvraag.objects.select_for_update().filter(pk=aanvraag_id).first()
     if aanvraag is None:
         return
     (Vervolgmeting.objects.filter(**{_AANVRAAG: aanvraag}, ingevuld_op__isnull=True,
                                   gestopt_op__isnull=True)
-     .update(gestopt_op=timezone.now(), token_hash=None))
+     .update(gestopt_op=timezone.now()))
     trek_toestemming_vervolgvragen_in(aanvraag=aanvraag)
