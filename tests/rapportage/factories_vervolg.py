@@ -15,12 +15,13 @@ _teller = iter(range(1, 1_000_000))
 
 def maak_afronding(medewerkers, *, toestemming: bool = True, geregistreerd_op=None,
                    soort: str = Afronding.Soort.DIPLOMA, email: str = "",
-                   **plan) -> Afronding:
+                   procent: int = 90, aanvraag: dict | None = None, **plan) -> Afronding:
     periode = Begrotingsperiode.objects.first() or maak_periode()
     aanvraag_velden = {"aanvraag__toestemming_vervolgvragen_op":
                        timezone.now() if toestemming else None}
     if email:
         aanvraag_velden["aanvraag__email"] = email
+    aanvraag_velden.update({f"aanvraag__{k}": v for k, v in (aanvraag or {}).items()})
     plan = ScholingsplanFactory(consulent=medewerkers["consulent_lwl"], **aanvraag_velden, **plan)
     beschikking = Beschikking.objects.create(
         plan=plan, uitkomst=Beschikking.Uitkomst.TOEKENNING, status=Beschikking.Status.VERZONDEN,
@@ -33,7 +34,7 @@ def maak_afronding(medewerkers, *, toestemming: bool = True, geregistreerd_op=No
         geldig_tot=timezone.localdate() + datetime.timedelta(days=400))
     afronding = Afronding.objects.create(
         cheque=cheque, soort=soort, bewijs="afrondingen/bewijs.pdf",
-        aanwezigheid_procent=90 if soort == Afronding.Soort.AANWEZIGHEID else None,
+        aanwezigheid_procent=procent if soort == Afronding.Soort.AANWEZIGHEID else None,
         gestopt_op=timezone.localdate() if soort == Afronding.Soort.GESTOPT else None,
         reden_gestopt="Ziek" if soort == Afronding.Soort.GESTOPT else "",
         geregistreerd_door=medewerkers["financieel"])
