@@ -22,8 +22,10 @@ def toegankelijk(page):
 
 
 def kies_rondje(page, veld: str, index: int):
-    """Tab into the radio group `veld` (lands on its first option), arrows to option `index`."""
+    """Tab into the radio group `veld` (lands on its first option), Space to choose it, arrows
+    to option `index`."""
     tab_naar(page, page.locator(f"#id_{veld}_0"))
+    page.keyboard.press("Space")
     for _ in range(index):
         page.keyboard.press("ArrowDown")
     assert page.locator(f"#id_{veld}_{index}").is_checked(), veld
@@ -46,8 +48,8 @@ def test_vragenlijst_met_toetsenbord_op_375_pixels(live_server, browser, medewer
 
     # sent empty with Enter: the error summary, still accessible
     tab_naar(page, page.get_by_role("button", name="Antwoorden versturen"))
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert page.get_by_role("heading", name="Er ging iets mis").is_visible()
     toegankelijk(page)
 
