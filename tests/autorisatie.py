@@ -165,6 +165,9 @@ MATRIX: dict[str, Regel] = {
     # GET asks to confirm; the POST stops, whoever holds the signed link
     "vervolgvragen:stoppen": Regel(
         IEDEREEN, kwargs=lambda o: {"sleutel": o.vervolgvragen_stopsleutel}, post=IEDEREEN),
+    # the public results page and its CSV (open data, suppressed)
+    "resultaten:pagina": Regel(IEDEREEN),
+    "resultaten:csv": Regel(IEDEREEN),
     # --- aanvragen: Mijn aanvraag (the owner only; residents: other people's → 404) -----
     # one aanvraag: straight to it
     "aanvragen:mijn-aanvraag": Regel(alleen("inwoner", uitkomst="redirect"),

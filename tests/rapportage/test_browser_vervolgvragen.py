@@ -85,3 +85,20 @@ def test_vragenlijst_met_toetsenbord_op_375_pixels(live_server, browser, medewer
     assert page.get_by_text("U heeft deze vragen al beantwoord").is_visible()
     toegankelijk(page)
     context.close()
+
+
+def test_openbare_resultatenpagina_toegankelijk(live_server, browser):
+    """The public results page (docs/uitkomsten.md), also on a phone: axe-core 0 violations."""
+    import datetime
+
+    from rapportage.models import Telling
+
+    Telling.objects.create(niveau=Telling.Niveau.TOTAAL, maand=datetime.date(2024, 5, 1),
+                           dimensie="cheque", aantal=3)
+    for breedte in (1280, 375):
+        context = browser.new_context(viewport={"width": breedte, "height": 900})
+        page = context.new_page()
+        page.goto(live_server.url + "/resultaten/")
+        assert page.get_by_role("heading", name="Resultaten van het Twents Fonds").is_visible()
+        assert axe_schendingen(page) == []
+        context.close()
