@@ -44,10 +44,11 @@ class AlIngevuld(Exception):
     """This moment was answered already: a second submission is refused."""
 
 
-def _met_toestemming(qs, pad: str = _AANVRAAG):
-    """Rows whose aanvraag (at `pad`) has the consent and is not anonymised."""
-    return qs.filter(**{f"{pad}__toestemming_vervolgvragen_op__isnull": False,
-                        f"{pad}__geanonimiseerd_op__isnull": True})
+def _met_toestemming(qs):
+    """Rows (Vervolgmeting or Afronding: both hang off a cheque) whose aanvraag has the
+    consent and is not anonymised."""
+    return qs.filter(**{f"{_AANVRAAG}__toestemming_vervolgvragen_op__isnull": False,
+                        f"{_AANVRAAG}__geanonimiseerd_op__isnull": True})
 
 
 def plan_vervolgmetingen(*, vandaag) -> int:
@@ -55,7 +56,7 @@ def plan_vervolgmetingen(*, vandaag) -> int:
     who consented, from the day the completion was recorded. Moments already TE_LAAT_NA
     past are left out. Returns the number of moments planned."""
     vroegst = vandaag - TE_LAAT_NA
-    afrondingen = (_met_toestemming(Afronding.objects, _AANVRAAG)
+    afrondingen = (_met_toestemming(Afronding.objects)
                    .filter(cheque__vervolgmetingen__isnull=True,
                            geregistreerd_op__date__gte=vroegst - relativedelta(months=12))
                    .values_list("cheque_id", "geregistreerd_op"))
