@@ -153,6 +153,12 @@ class AanmeldForm(forms.Form):
         label=_("Ik heb de privacyverklaring gelezen en ga ermee akkoord."),
         error_messages=verplicht(_("U kunt zich alleen aanmelden als u akkoord gaat met de "
                                    "privacyverklaring.")))
+    # not pre-ticked and not required: the fund may ask only with a free choice (AVG art. 7)
+    toestemming_vervolgvragen = forms.BooleanField(
+        label=_("U mag mij na de opleiding een paar korte vragen sturen over werk en opleiding."),
+        required=False,
+        help_text=_("Zo weten wij of de opleiding u verder helpt. U kunt altijd weer stoppen. "
+                    "Uw antwoord heeft geen gevolgen voor uw aanvraag."))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -130,6 +130,9 @@ class Aanvraag(models.Model):
     voorkeur_locatie = models.CharField(_("voorkeur locatie"), max_length=64, blank=True)
     bron = models.CharField(_("hoe kent u het fonds"), max_length=16, choices=Bron.choices)
     privacy_akkoord_op = models.DateTimeField(_("akkoord privacyverklaring op"))
+    # consent to the follow-up questionnaire (rapportage.vervolgvragen); empty: no consent
+    toestemming_vervolgvragen_op = models.DateTimeField(
+        _("toestemming vragen na de opleiding op"), null=True, blank=True)
 
     loket = models.CharField(_("loket"), max_length=16,
                              choices=[(o.value, o.label) for o in

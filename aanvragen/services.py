@@ -134,6 +134,8 @@ def dien_aanmelding_in(*, gegevens: dict, gemeente, postcodecontrole: str) -> Aa
         referentie=f"TF-{vandaag.year}-{volgende(f'aanvraag-{vandaag.year}'):06d}",
         aanvrager=gebruiker, aanvraagdatum=vandaag, gemeente=gemeente,
         postcodecontrole=postcodecontrole, loket=loket, privacy_akkoord_op=timezone.now(),
+        toestemming_vervolgvragen_op=(timezone.now() if gegevens.get("toestemming_vervolgvragen")
+                                      else None),
         **{veld: gegevens[veld] for veld in AANMELDVELDEN},
     )
     registreer_gebeurtenis(
@@ -314,3 +316,20 @@ def voeg_document_toe(*, aanvraag: Aanvraag, soort: str, bestand, mime: str, act
             "soort": document.get_soort_display()},
     )
     return document
+
+
+def trek_toestemming_vervolgvragen_in(*, aanvraag: Aanvraag) -> bool:
+    """The resident asked to stop the questions after the training: the consent given at the
+    aanmelding ends now (the moment stays in the event). Call inside the caller's transaction
+    (rapportage.vervolgvragen.stop, which also stops the planned moments). False when there
+    was no consent (left)."""
+    if aanvraag.toestemming_vervolgvragen_op is None:
+        return False
+    aanvraag.toestemming_vervolgvragen_op = None
+    aanvraag.save(update_fields=["toestemming_vervolgvragen_op"])
+    registreer_gebeurtenis(
+        actor=None, obj=aanvraag, actie="toestemming_vervolgvragen_ingetrokken",
+        dossier_id=aanvraag.pk,
+        tekst_inwoner=_("U heeft gevraagd om geen vragen meer te sturen over werk en "
+                        "opleiding. Wij sturen u deze vragen niet meer."))
+    return True

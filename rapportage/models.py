@@ -117,3 +117,95 @@ class Voortgangsrapportage(models.Model):
     @property
     def is_lopend(self) -> bool:
         return self.status in (self.Status.WACHTEND, self.Status.BEZIG)
+
+
+class Vervolgmeting(models.Model):
+    """One moment of the follow-up questionnaire for one cheque (docs/uitkomsten.md).
+
+    The three moments are planned together once the completion is recorded and the resident
+    consented at the aanmelding; `rapportage.vervolgvragen` sends each exactly once. The
+    answers are stored on the row they belong to; a row is answered at most once.
+    """
+
+    class Moment(models.TextChoices):
+        EINDE = "einde", _("aan het eind van de opleiding")
+        ZES_MAANDEN = "6_maanden", _("6 maanden later")
+        TWAALF_MAANDEN = "12_maanden", _("12 maanden later")
+
+    class Werksituatie(models.TextChoices):
+        ZELFDE_WERK = "zelfde_werk", _("Ik werk bij dezelfde werkgever als voor de opleiding")
+        ANDER_WERK = "ander_werk", _("Ik werk bij een andere werkgever")
+        ZELFSTANDIG = "zelfstandig", _("Ik werk voor mijzelf (zzp of eigen bedrijf)")
+        ZOEKEND = "zoekend", _("Ik heb geen werk en zoek werk")
+        GEEN_WERK = "geen_werk", _("Ik heb geen werk en zoek nu ook geen werk")
+
+    class Uren(models.TextChoices):
+        TOT_12 = "tot_12", _("minder dan 12 uur per week")
+        TOT_24 = "12_24", _("12 tot 24 uur per week")
+        TOT_32 = "24_32", _("24 tot 32 uur per week")
+        VANAF_32 = "32_plus", _("32 uur of meer per week")
+
+    class Inkomen(models.TextChoices):
+        MINDER = "minder", _("Ik verdien minder")
+        GELIJK = "gelijk", _("Ik verdien ongeveer hetzelfde")
+        IETS_MEER = "iets_meer", _("Ik verdien iets meer (tot 10 procent)")
+        VEEL_MEER = "veel_meer", _("Ik verdien veel meer (meer dan 10 procent)")
+        ZEG_NIET = "zeg_niet", _("Dat zeg ik liever niet")
+
+    class Gebruik(models.TextChoices):
+        VEEL = "veel", _("Veel")
+        BEETJE = "beetje", _("Een beetje")
+        NIET = "niet", _("Niet")
+
+    class Aanbevelen(models.TextChoices):
+        JA = "ja", _("Ja")
+        NEE = "nee", _("Nee")
+        WEET_NIET = "weet_niet", _("Weet ik niet")
+
+    cheque = models.ForeignKey("cheques.Cheque", on_delete=models.CASCADE,
+                               related_name="vervolgmetingen")
+    moment = models.CharField(_("moment"), max_length=12, choices=Moment.choices)
+    gepland_op = models.DateField(_("gepland op"), db_index=True)
+    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    geldig_tot = models.DateField(_("link geldig tot en met"), null=True, blank=True)
+    verstuurd_op = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
+    herinnerd_op = models.DateTimeField(_("herinnering verstuurd op"), null=True, blank=True)
+    gestopt_op = models.DateTimeField(_("gestopt op verzoek op"), null=True, blank=True)
+    ingevuld_op = models.DateTimeField(_("ingevuld op"), null=True, blank=True)
+    # the answers
+    werksituatie = models.CharField(_("werksituatie"), max_length=12,
+                                    choices=Werksituatie.choices, blank=True)
+    sector = models.ForeignKey("loopbaangesprekken.Sector", null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+",
+                               verbose_name=_("sector werkgever"))
+    beroep = models.CharField(_("beroep"), max_length=150, blank=True)
+    kansberoep = models.ForeignKey("loopbaangesprekken.Kansberoep", null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+",
+                                   verbose_name=_("kansberoep"))
+    uren = models.CharField(_("uren per week"), max_length=8, choices=Uren.choices, blank=True)
+    inkomen = models.CharField(_("inkomen"), max_length=10, choices=Inkomen.choices, blank=True)
+    gebruik = models.CharField(_("gebruik van wat geleerd is"), max_length=8,
+                               choices=Gebruik.choices, blank=True)
+    tevredenheid_loket = models.PositiveSmallIntegerField(_("tevredenheid loket"), null=True,
+                                                          blank=True)
+    tevredenheid_opleider = models.PositiveSmallIntegerField(_("tevredenheid opleider"),
+                                                             null=True, blank=True)
+    aanbevelen = models.CharField(_("zou het fonds aanraden"), max_length=10,
+                                  choices=Aanbevelen.choices, blank=True)
+
+    class Meta:
+        verbose_name = _("vervolgmeting")
+        verbose_name_plural = _("vervolgmetingen")
+        constraints = [
+            models.UniqueConstraint(fields=["cheque", "moment"], name="vervolgmeting_uniek"),
+            models.CheckConstraint(
+                condition=models.Q(tevredenheid_loket__isnull=True)
+                | models.Q(tevredenheid_loket__range=(1, 5)), name="vervolgmeting_loket_1_5"),
+            models.CheckConstraint(
+                condition=models.Q(tevredenheid_opleider__isnull=True)
+                | models.Q(tevredenheid_opleider__range=(1, 5)),
+                name="vervolgmeting_opleider_1_5"),
+        ]
+
+    def __str__(self):
+        return f"{self.cheque}: {self.get_moment_display()}"

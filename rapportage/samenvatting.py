@@ -33,6 +33,7 @@ from cheques.models import Aanvulverzoek, Beschikking, Cheque
 from loopbaangesprekken.models import Gesprek, Scholingsplan
 from rapportage.models import Budgetstand, Telling
 from rapportage.opschorting import dagen_teruggestuurd
+from rapportage.samenvatting_uitkomsten import vul_uitkomsten
 from rapportage.sql import DagenTussen, maand
 from tfvv.models import Budgetboeking, Toezegging
 
@@ -177,8 +178,13 @@ def _rol_op() -> None:
             )
 
 
+def _uitkomsten() -> None:
+    vul_uitkomsten(_voeg_in)
+
+
 def vul_tellingen() -> None:
-    for stap in (_aanvragen, _gesprekken, _scholingsplannen, _beschikkingen, _cheques, _rol_op):
+    for stap in (_aanvragen, _gesprekken, _scholingsplannen, _beschikkingen, _cheques,
+                 _uitkomsten, _rol_op):
         stap()
 
 

@@ -17,7 +17,7 @@ from cheques.models import Beschikking
 from loopbaangesprekken.models import Gesprek, Sector
 from loopbaangesprekken.models.scholingsplan import Opleidingsniveau as NiveauOpleiding
 from loopbaangesprekken.models.scholingsplan import Route
-from rapportage import budget
+from rapportage import budget, uitkomsten
 from rapportage.afscherming import Afscherming, toonbaar
 from rapportage.models import Telling, Verversing
 from rapportage.samenvatting import LEEFTIJDSKLASSEN, TRECHTER
@@ -388,6 +388,7 @@ def dashboard(filters: Filters, vandaag: datetime.date | None = None) -> dict:
             _chequebedrag(d, regeling.maximum_per_jaar if regeling else None, af),
             _doorlooptijden(d, af),
         ]),
+        ("Uitkomsten", uitkomsten.tabellen(d, toon)),
     ]
     return {
         "filters": filters,

@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from rapportage import services
+from rapportage import services, vervolgvragen
 from tfvv.outbox import outbox_taak
 
 
@@ -17,3 +17,8 @@ def maak_voortgangsrapportage(*, rapportage_id: int) -> int:
 @shared_task
 def maandelijkse_rapportage() -> int:
     return services.maandelijkse_rapportage().pk
+
+
+@shared_task
+def verstuur_vervolgvragen() -> tuple[int, int]:
+    return vervolgvragen.verstuur_vervolgvragen()

@@ -157,6 +157,17 @@ MATRIX: dict[str, Regel] = {
     "aanvragen:emailadres-bevestigen": Regel(
         alleen("inwoner"), kwargs=lambda o: {"token": o.emailwijziging_token},
         post=alleen("inwoner")),
+    # --- rapportage: the follow-up questionnaire (public; the link in the mail is the key;
+    # an empty POST returns the form with the messages at the fields) ------------------
+    "vervolgvragen:invullen": Regel(IEDEREEN, kwargs=lambda o: {"token": o.vervolgvragen_token},
+                                    post=IEDEREEN),
+    "vervolgvragen:bedankt": Regel(IEDEREEN),
+    # GET asks to confirm; the POST stops, whoever holds the signed link
+    "vervolgvragen:stoppen": Regel(
+        IEDEREEN, kwargs=lambda o: {"sleutel": o.vervolgvragen_stopsleutel}, post=IEDEREEN),
+    # the public results page and its CSV (open data, suppressed)
+    "resultaten:pagina": Regel(IEDEREEN),
+    "resultaten:csv": Regel(IEDEREEN),
     # --- aanvragen: Mijn aanvraag (the owner only; residents: other people's → 404) -----
     # one aanvraag: straight to it
     "aanvragen:mijn-aanvraag": Regel(alleen("inwoner", uitkomst="redirect"),

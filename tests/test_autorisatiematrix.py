@@ -282,6 +282,30 @@ class Objecten:
         return self.beschikking.cheque
 
     @cached_property
+    def vervolgvragen_token(self):
+        """A sent follow-up questionnaire on the resident's cheque: the token of its link."""
+        import secrets
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        from aanvragen.auth import hash_token
+        from rapportage.models import Vervolgmeting
+
+        token = secrets.token_urlsafe(32)
+        Vervolgmeting.objects.create(
+            cheque=self.cheque, moment=Vervolgmeting.Moment.EINDE,
+            gepland_op=timezone.localdate(), token_hash=hash_token(token),
+            verstuurd_op=timezone.now(), geldig_tot=timezone.localdate() + timedelta(days=42))
+        return token
+
+    @cached_property
+    def vervolgvragen_stopsleutel(self):
+        from rapportage.vervolgvragen import stoplink
+
+        return stoplink(self.cheque.beschikking.plan.aanvraag_id).rstrip("/").rsplit("/", 1)[-1]
+
+    @cached_property
     def vervolgbesluit(self):
         """A decision after the grant on the resident's cheque, its letter rendered."""
         from django.db import transaction

@@ -75,6 +75,9 @@ RECORD_URLS = {
 # URLs with a kwarg whose record has no state machine (or is no record at all).
 GEEN_STATUS = {
     "aanvragen:inloglink": "token van een inloglink",
+    "vervolgvragen:invullen": "token van een vragenlijst: open, ingevuld, gestopt en verlopen "
+    "in tests/rapportage/test_vervolgvragen.py",
+    "vervolgvragen:stoppen": "ondertekende stoplink (tests/rapportage/test_vervolgvragen.py)",
     "aanvragen:document": "document (geen levensloop)",
     **{f"{app}:document-verwijderen": "document: per aanvraagstatus in "
        "tests/aanvragen/test_document_verwijderen.py" for app in ("aanvragen",

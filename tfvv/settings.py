@@ -202,6 +202,9 @@ CELERY_BEAT_SCHEDULE: dict = {
                              "schedule": crontab(minute=7)},
     "rapportage-maandrapportage": {"task": "rapportage.tasks.maandelijkse_rapportage",
                                    "schedule": crontab(minute=30, hour=6, day_of_month=1)},
+    # the follow-up questionnaire (docs/uitkomsten.md): once a day, in office hours
+    "rapportage-vervolgvragen": {"task": "rapportage.tasks.verstuur_vervolgvragen",
+                                 "schedule": crontab(hour=10, minute=0)},
     "cheques-vervallen": {"task": "cheques.tasks.laat_verlopen_cheques_vervallen",
                           "schedule": crontab(hour=2, minute=15)},
     "cheques-vast-te-stellen": {"task": "cheques.tasks.markeer_vast_te_stellen",

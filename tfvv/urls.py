@@ -55,6 +55,8 @@ urlpatterns = [
     path("consulent/", include("loopbaangesprekken.urls")),
     path("", include("cheques.urls")),
     path("rapportage/", include("rapportage.urls")),
+    path("", include("rapportage.urls_vervolg")),
+    path("", include("rapportage.urls_openbaar")),
     path("beheer/", include(("loopbaangesprekken.urls_beheer", "referentiebeheer"))),
     path("beheer/admin/", admin.site.urls),
 ]
