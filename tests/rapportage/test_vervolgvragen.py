@@ -238,3 +238,17 @@ def test_verlopen_link(medewerkers, verstuur, client, time_machine):
 def test_onbekende_link(client):
     response = client.get("/vragenlijst/" + "x" * 43 + "/")
     assert response.status_code == 404 and "Deze link werkt niet" in response.text
+
+
+def test_anonimiseren_wist_het_beroep_en_stopt_de_vragen(medewerkers, verstuur):
+    from tfvv.bewaartermijnen import anonimiseerders, dossier_geanonimiseerd
+
+    anonimiseerders()  # the apps' retention modules, as the nightly job loads them
+    afronding = maak_afronding(medewerkers)
+    vervolgvragen.plan_vervolgmetingen(vandaag=timezone.localdate(afronding.geregistreerd_op))
+    Vervolgmeting.objects.update(beroep="Monteur bij Jansen BV")
+    dossier_geanonimiseerd.send(sender=Aanvraag,
+                                dossier_id=afronding.cheque.beschikking.plan.aanvraag_id)
+    assert set(Vervolgmeting.objects.values_list("beroep", flat=True)) == {""}
+    assert not Vervolgmeting.objects.filter(gestopt_op__isnull=True).exists()
+    assert not Vervolgmeting.objects.exclude(token_hash=None).exists()
