@@ -77,6 +77,7 @@ def _maak_account(verzoek, actor) -> None:
 
 # --- login links (in the worker) ------------------------------------------------------
 
+@transaction.atomic
 def vraag_link_aan(*, email: str) -> None:
     """Plan the link for this address; whether it is known is never shown (the worker
     looks the account up)."""
