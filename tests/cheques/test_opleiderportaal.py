@@ -215,3 +215,13 @@ def test_opleider_van_een_uitgezette_opleider_ziet_niets(twee_opleiders):
     opleider.actief = False
     opleider.save()
     assert twee_opleiders["client"].get(reverse("cheques:opleider-cheques")).status_code == 403
+
+
+def test_sessie_verloopt_na_inactiviteit(medewerkers, settings, time_machine):
+    gebruiker = maak_opleidergebruiker(OpleiderFactory(), medewerkers["beheerder"])
+    c = log_in_als_opleider(gebruiker)
+    assert c.get(reverse("cheques:opleider-cheques")).status_code == 200
+    time_machine.move_to(timezone.now() + datetime.timedelta(
+        seconds=settings.TFVV_STAFF_IDLE_SECONDS + 60))
+    r = c.get(reverse("cheques:opleider-cheques"))
+    assert r.status_code == 302 and r["Location"].startswith(reverse("cheques:opleider-inloggen"))
