@@ -113,13 +113,15 @@ def _mail_opleider(cheque: Cheque, ctx: dict):
                     "Vermeld het chequenummer en de naam van de chequehouder, en factureer niet "
                     "meer dan het bedrag van de cheque. Wij betalen de factuur als voorschot; na "
                     "afloop vragen wij u om het bewijs van afronding (diploma, certificaat of een "
-                    "presentieverklaring van ten minste 80 %%).") % {
+                    "presentieverklaring van ten minste 80 %%).\n\nAl uw cheques, met hun "
+                    "status en betalingen, ziet u in het opleidersportaal: %(portaal)s") % {
                 "opleider": mailveilig(cheque.opleider.naam), "nummer": cheque.nummer,
                 "houder": mailveilig(f"{voorletters(aanvraag.voornaam)} {aanvraag.achternaam}"),
                 "opleiding": mailveilig(plan.opleiding_naam),
                 "start": f"{plan.startdatum:%d-%m-%Y}",
                 "code": ctx["verificatiecode"], "bedrag": euro(cheque.bedrag),
                 "tot": f"{cheque.geldig_tot:%d-%m-%Y}", "url": ctx["controle_url"],
-                "factuuradres": settings.FACTUUR_EMAIL})
+                "factuuradres": settings.FACTUUR_EMAIL,
+                "portaal": settings.SITE_URL + reverse("cheques:opleider-cheques")})
     cheque.mail_verzonden_op = timezone.now()
     cheque.save(update_fields=["mail_verzonden_op"])

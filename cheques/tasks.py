@@ -1,8 +1,14 @@
+from smtplib import SMTPException
+
 from celery import shared_task
 from django.utils import timezone
 
 from cheques import documenten, services, vervolgbrieven
+from cheques.services import opleideraccounts
 from tfvv.outbox import outbox_taak
+
+MAIL_OPNIEUW = {"autoretry_for": (OSError, SMTPException), "retry_backoff": True,
+                "max_retries": 6, "acks_late": True}
 
 
 @outbox_taak(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
@@ -28,3 +34,14 @@ def markeer_vast_te_stellen() -> int:
 def maak_vervolgbrief(*, besluit_id: int) -> None:
     """Render the letter of a decision after the grant and tell the resident, once."""
     vervolgbrieven.maak_brief(besluit_id=besluit_id)
+
+
+@outbox_taak(**MAIL_OPNIEUW)
+def mail_opleiderlink(*, gebruiker_id: int, uitnodiging: bool = False) -> None:
+    """The invitation or a login link of an opleider user (a new link each time)."""
+    opleideraccounts.mail_link(gebruiker_id=gebruiker_id, uitnodiging=uitnodiging)
+
+
+@outbox_taak(**MAIL_OPNIEUW)
+def mail_opleiderlink_als_bekend(*, email: str) -> None:
+    opleideraccounts.mail_link_als_bekend(email=email)

@@ -10,6 +10,8 @@ from cheques.views import (
     documenten,
     dossier,
     financien,
+    opleiderbeheer,
+    opleiderportaal,
     post,
     terugvorderingen,
     wijziging,
@@ -21,6 +23,13 @@ app_name = "cheques"
 urlpatterns = [
     # public (before cheques/<nummer>/)
     path("cheques/controleren/", controleren.ControlerenView.as_view(), name="controleren"),
+    # opleider portal (docs/opleiders.md)
+    path("opleider/inloggen/", opleiderportaal.InloggenView.as_view(), name="opleider-inloggen"),
+    path("opleider/inloggen/<str:token>/", opleiderportaal.LinkView.as_view(),
+         name="opleider-link"),
+    path("opleider/cheques/", opleiderportaal.MijnChequesView.as_view(), name="opleider-cheques"),
+    path("beheer/opleiders/<int:pk>/accounts/", opleiderbeheer.OpleiderAccountsView.as_view(),
+         name="opleider-accounts"),
     # beoordelaar
     path("beoordeling/", beoordeling.BeoordelenView.as_view(), name="beoordelen"),
     path("beoordeling/plan/<int:plan_id>/", beoordeling.PlanView.as_view(), name="plan"),

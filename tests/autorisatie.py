@@ -23,6 +23,8 @@ before the page is requested (e.g. the resident's own aanvraag on a page without
 The objects are those of the resident role (`inwoner` is their owner) and of a
 Leerwerkloket Twente case: consulent_lwl handles it, consulent_manager sees both
 loketten, consulent_lbs (Loopbaanstation) must get 404 as if it did not exist.
+`opleider` is a user of an opleider organisation that none of these records belong to
+(its cheque is another opleider's): it reaches only the opleider portal.
 """
 
 from collections.abc import Callable
@@ -30,9 +32,9 @@ from dataclasses import dataclass, field
 
 ROLLEN = (
     "anoniem", "inwoner", "consulent_lwl", "consulent_lbs", "consulent_manager",
-    "beoordelaar", "financieel", "adviesgroep", "beheerder",
+    "beoordelaar", "financieel", "adviesgroep", "beheerder", "opleider",
 )
-MEDEWERKERS = ROLLEN[2:]
+MEDEWERKERS = ROLLEN[2:-1]
 UITKOMSTEN = frozenset({"ok", "redirect", "login", "400", "403", "404", "405"})
 
 
@@ -91,16 +93,22 @@ MATRIX: dict[str, Regel] = {
     "tfvv:uitloggen": Regel(wie("405", anoniem="405"),
                             post=wie("redirect", anoniem="redirect")),
     # step-up confirmation: staff only (an empty code is refused at the field)
-    "tfvv:bevestigen": Regel(wie("ok", inwoner="403"), post=wie("ok", inwoner="403")),
+    # (the opleider user is no staff: no step-up, meldingen or termijnen)
+    "tfvv:bevestigen": Regel(wie("ok", inwoner="403", opleider="403"),
+                             post=wie("ok", inwoner="403", opleider="403")),
     "tfvv:beheer": Regel(alleen("beheerder"), post=alleen("beheerder", uitkomst="405")),
     # meldingen and termijnen: every staff member their own (tfvv.meldingen); a melding of
     # someone else is as if it did not exist
-    "tfvv:meldingen": Regel(wie("ok", inwoner="403"), post=wie("redirect", inwoner="403")),
-    "tfvv:melding-gelezen": Regel(wie("405", inwoner="403"),
+    "tfvv:meldingen": Regel(wie("ok", inwoner="403", opleider="403"),
+                            post=wie("redirect", inwoner="403", opleider="403")),
+    "tfvv:melding-gelezen": Regel(wie("405", inwoner="403", opleider="403"),
                                   kwargs=lambda o: {"pk": o.melding.pk},
-                                  post=wie("404", inwoner="403", beoordelaar="redirect")),
-    "tfvv:meldingen-voorkeur": Regel(wie("405", inwoner="403"), post=wie("400", inwoner="403")),
-    "tfvv:termijnen": Regel(wie("ok", inwoner="403"), post=wie("405", inwoner="403")),
+                                  post=wie("404", inwoner="403", opleider="403",
+                                           beoordelaar="redirect")),
+    "tfvv:meldingen-voorkeur": Regel(wie("405", inwoner="403", opleider="403"),
+                                     post=wie("400", inwoner="403", opleider="403")),
+    "tfvv:termijnen": Regel(wie("ok", inwoner="403", opleider="403"),
+                            post=wie("405", inwoner="403", opleider="403")),
     "tfvv:termijnen-team": Regel(alleen(*CONSULENTEN, "beoordelaar", "financieel"),
                                  post=alleen(*CONSULENTEN, "beoordelaar", "financieel",
                                              uitkomst="405")),
@@ -203,7 +211,7 @@ MATRIX: dict[str, Regel] = {
     # the owner; the case's consulenten, beoordelaar and financieel (logged as inzage);
     # adviesgroep and beheerder never see personal documents
     "aanvragen:document": Regel(
-        loket(inwoner="ok", beoordelaar="ok", financieel="ok"),
+        loket(inwoner="ok", beoordelaar="ok", financieel="ok", opleider="404"),
         kwargs=lambda o: {"pk": o.document_eigen.pk}),
     # --- loopbaangesprekken: the consulent's workspace ----------------------------------
     "loopbaangesprekken:werkvoorraad": Regel(alleen(*CONSULENTEN),
@@ -362,18 +370,29 @@ MATRIX: dict[str, Regel] = {
     # --- cheques: public verification and the documents -----------------------------------
     # (its POST is rate limited per IP: tests/cheques covers it)
     "cheques:controleren": Regel(IEDEREEN),
+    # the opleider portal (docs/opleiders.md): an empty form is refused at its field; a
+    # link that does not exist is 404 for everyone; only opleider users see their cheques
+    "cheques:opleider-inloggen": Regel(IEDEREEN, post=wie("400", anoniem="400")),
+    "cheques:opleider-link": Regel(wie("404", anoniem="404"), kwargs={"token": "x" * 43},
+                                   post=wie("404", anoniem="404")),
+    "cheques:opleider-cheques": Regel(alleen("opleider"),
+                                      post=alleen("opleider", uitkomst="405")),
+    "cheques:opleider-accounts": Regel(alleen("beheerder"),
+                                       kwargs=lambda o: {"pk": o.opleider.pk},
+                                       post=alleen("beheerder", uitkomst="400")),
     # the owner; beoordelaar and financieel; the consulenten of the plan's loket (the
     # beschikking, not the cheque); another resident and the other loket: 404
     "cheques:beschikking-pdf": Regel(
-        loket(inwoner="ok", beoordelaar="ok", financieel="ok"),
+        loket(inwoner="ok", beoordelaar="ok", financieel="ok", opleider="404"),
         kwargs=lambda o: {"pk": o.beschikking.pk}),
     # the cheque: the owner, beoordelaar and financieel; the consulent of the plan's loket
     # 403 (knows the case), the other loket 404 (as if it did not exist)
     "cheques:cheque-pdf": Regel(
-        {**alleen("inwoner", "beoordelaar", "financieel"), "consulent_lbs": "404"},
+        {**alleen("inwoner", "beoordelaar", "financieel"), "consulent_lbs": "404",
+         "opleider": "404"},
         kwargs=lambda o: {"pk": o.beschikking.pk}),
     "cheques:besluit-pdf": Regel(
-        loket(inwoner="ok", beoordelaar="ok", financieel="ok"),
+        loket(inwoner="ok", beoordelaar="ok", financieel="ok", opleider="404"),
         kwargs=lambda o: {"pk": o.vervolgbesluit.pk}),
     # --- cheques: bezwaar register and the postal channel -------------------------------
     "cheques:bezwaar-maken": Regel(

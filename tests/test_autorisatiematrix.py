@@ -13,13 +13,14 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, converters, get_resolver, reverse
 
-from tests.autorisatie import MATRIX, ROLLEN, UITKOMSTEN
+from tests.autorisatie import MATRIX, MEDEWERKERS, ROLLEN, UITKOMSTEN
 from tests.conftest import log_in_als_medewerker
 from tfvv.roles import Organisatie
 
 pytestmark = pytest.mark.django_db
 
-LOGINPAGINAS = ("tfvv:inloggen-medewerker", "aanvragen:inloggen", "admin:login")
+LOGINPAGINAS = ("tfvv:inloggen-medewerker", "aanvragen:inloggen", "admin:login",
+                "cheques:opleider-inloggen")
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>",
                            re.IGNORECASE)
 INLINE_STIJL = re.compile(r"\sstyle\s*=", re.IGNORECASE)
@@ -424,16 +425,21 @@ class Objecten:
 
 
 def maak_rolclients(medewerkers):
-    """A client per role of ROLLEN (staff with a verified second factor) and the resident."""
+    """A client per role of ROLLEN (staff and the opleider user with a verified second
+    factor) and the resident."""
     from tests.aanvragen.factories import InwonerFactory
+    from tests.cheques.factories import OpleiderFactory
+    from tests.cheques.opleiders import log_in_als_opleider, maak_opleidergebruiker
 
     inwoner = InwonerFactory()
     clients = {"anoniem": Client()}
     inwoner_client = Client()
     inwoner_client.force_login(inwoner, backend="aanvragen.auth.InlogLinkBackend")
     clients["inwoner"] = inwoner_client
-    for rol in ROLLEN[2:]:
+    for rol in MEDEWERKERS:
         clients[rol] = log_in_als_medewerker(Client(), medewerkers[rol])
+    clients["opleider"] = log_in_als_opleider(
+        maak_opleidergebruiker(OpleiderFactory(), medewerkers["beheerder"]))
     return clients, inwoner
 
 

@@ -258,7 +258,7 @@ TEKST_URLS = sorted(naam for naam, conv in url_namen().items()
                                     for c in conv.values()))
 GERADEN_TEKST = {"nummer": "TFV-2024-999999", "batch": "BATCH-2024-999",
                  "tabel": "bestaat-niet", "formaat": "csv", "pk": 999999,
-                 "stap": "ontvangst"}
+                 "stap": "ontvangst", "token": "A" * 43}
 
 
 @pytest.mark.parametrize("naam", TEKST_URLS)
@@ -273,3 +273,26 @@ def test_geraden_nummers(naam, wereld):
             kreeg = uitkomst(vraag(wereld["clients"][rol], methode, url))
             bedoeld = "404" if verwacht[rol] in ("ok", "400") else verwacht[rol]
             assert kreeg == bedoeld, f"{methode} {naam} {rol}: verwacht {bedoeld}, kreeg {kreeg}"
+
+
+# --- the opleider portal ---------------------------------------------------------------
+
+
+def test_opleider_ziet_geen_cheque_van_een_andere_opleider(wereld):
+    """The matrix's opleider user belongs to an opleider none of these cheques are for:
+    its list, search and export show none of them, nor anything of the residents."""
+    opleider = wereld["clients"]["opleider"]
+    cheques = [wereld[kant].cheque for kant in ("a", "b", "lbs")]
+    url = reverse("cheques:opleider-cheques")
+    antwoorden = [opleider.get(url), opleider.get(url, {"formaat": "csv"}),
+                  *(opleider.get(url, {"zoek": c.nummer}) for c in cheques)]
+    for response in antwoorden:
+        assert response.status_code == 200
+        inhoud = response.content.decode("utf-8-sig")
+        assert "<tbody>" not in inhoud
+        for cheque in cheques:
+            aanvraag = cheque.beschikking.plan.aanvraag
+            for waarde in (aanvraag.achternaam, aanvraag.email, aanvraag.referentie):
+                assert waarde not in inhoud
+        if response.get("Content-Type", "").startswith("text/csv"):
+            assert len(inhoud.strip().splitlines()) == 1  # the header only

@@ -104,6 +104,9 @@ GEEN_STATUS = {
        for n in ("gebruiker", "gebruiker-qr", "gebruiker-rollen", "gebruiker-tweede-factor",
                  "gebruiker-uitzetten")},
     "tfvv:goedkeuring": "vier-ogenverzoek: open of besloten (tests/tfvv/test_vierogen.py)",
+    "cheques:opleider-link": "token van een inloglink van een opleider "
+                             "(tests/cheques/test_opleiderportaal.py)",
+    "cheques:opleider-accounts": "opleider (referentiedata; test_opleiderportaal.py)",
     "rapportage:export": "tabelnaam",
     "rapportage:rapportage": "rapportagebestand",
     "rapportage:rapportage-pdf": "rapportagebestand",

@@ -26,8 +26,10 @@ SOORT_TWEEDE_FACTOR = "tweede_factor"
 # --- reads ----------------------------------------------------------------------------
 
 def medewerkers():
-    """Staff accounts (with or without a role yet); never residents or superusers."""
-    return (Gebruiker.objects.filter(is_superuser=False).exclude(groups__name=Rol.INWONER)
+    """Staff accounts (with or without a role yet); never residents, opleiders (kept per
+    opleider, cheques.opleideraccounts) or superusers."""
+    return (Gebruiker.objects.filter(is_superuser=False)
+            .exclude(groups__name__in=(Rol.INWONER, Rol.OPLEIDER))
             .prefetch_related("groups").order_by("last_name", "first_name", "username"))
 
 

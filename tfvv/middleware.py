@@ -49,7 +49,8 @@ class DatabaseUnavailableMiddleware:
 
 
 class StaffSessionExpiryMiddleware:
-    """Staff sessions end after a period without activity (residents' links expire anyway)."""
+    """Staff and opleider sessions end after a period without activity (residents' links
+    expire anyway)."""
 
     SLEUTEL = "tfvv_laatste_activiteit"
 
@@ -58,12 +59,15 @@ class StaffSessionExpiryMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.is_medewerker:
+        if user is not None and user.is_authenticated and (user.is_medewerker
+                                                           or user.is_opleider):
             nu = int(time.time())
             laatste = request.session.get(self.SLEUTEL, nu)
             if nu - laatste > settings.TFVV_STAFF_IDLE_SECONDS:
+                login = ("tfvv:inloggen-medewerker" if user.is_medewerker
+                         else "cheques:opleider-inloggen")
                 logout(request)
-                return redirect(reverse("tfvv:inloggen-medewerker") + "?verlopen=1")
+                return redirect(reverse(login) + "?verlopen=1")
             request.session[self.SLEUTEL] = nu
         return self.get_response(request)
 

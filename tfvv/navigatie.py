@@ -38,13 +38,14 @@ MENU = {
         (_("Dashboard"), "rapportage:dashboard"),
         (_("Voortgangsrapportages"), "rapportage:rapportages"),
     ],
+    Rol.OPLEIDER: [(_("Mijn cheques"), "cheques:opleider-cheques")],
 }
 
 
 def menu_voor(user) -> list[tuple[str, str]]:
     if not user.is_authenticated:
         return []
-    if user.is_medewerker and not user.is_verified():
+    if (user.is_medewerker or user.is_opleider) and not user.is_verified():
         return []
     items, gezien = [], set()
     for rol, regels in MENU.items():

@@ -41,8 +41,17 @@ def heeft_een_rol(user, rollen) -> Toegang:
     gehouden = [r for r in rollen if user.heeft_rol(r)]
     if not gehouden:
         return geweigerd(_("U heeft geen toegang tot deze pagina."))
-    if Rol.INWONER not in gehouden:
-        return is_geverifieerde_medewerker(user)
+    if Rol.INWONER in gehouden:
+        return TOEGESTAAN
+    if Rol.OPLEIDER in gehouden:
+        return is_geverifieerde_opleider(user)
+    return is_geverifieerde_medewerker(user)
+
+
+def is_geverifieerde_opleider(user) -> Toegang:
+    """An opleider user must have passed the second factor in this session."""
+    if not user.is_verified():
+        return geweigerd(_("Log in met uw tweede factor."))
     return TOEGESTAAN
 
 

@@ -11,6 +11,8 @@ class Rol(models.TextChoices):
     FINANCIEEL = "financieel", _("Financieel medewerker")
     ADVIESGROEP = "adviesgroep", _("Adviesgroep")
     BEHEERDER = "beheerder", _("Functioneel beheerder")
+    # a user of an opleider organisation (cheques.Opleideraccount): e-mail link + TOTP
+    OPLEIDER = "opleider", _("Opleider")
 
 
 class Organisatie(models.TextChoices):
@@ -31,10 +33,12 @@ STARTPAGINA = {
     Rol.FINANCIEEL: "cheques:financien",
     Rol.ADVIESGROEP: "rapportage:dashboard",
     Rol.BEHEERDER: "tfvv:beheer",
+    Rol.OPLEIDER: "cheques:opleider-cheques",
 }
 
-# Staff roles log in with password + TOTP; residents with a personal link.
-MEDEWERKERSROLLEN = tuple(r for r in Rol if r != Rol.INWONER)
+# Staff roles log in with password + TOTP; residents with a personal link; opleiders with
+# an e-mail link + TOTP (cheques.opleideridentiteit). Opleiders are no staff.
+MEDEWERKERSROLLEN = tuple(r for r in Rol if r not in (Rol.INWONER, Rol.OPLEIDER))
 
 # Manager permission: a consulent holding it sees the caseload of both loketten.
 PERM_ALLE_LOKETTEN = "tfvv.alle_loketten"

@@ -5,6 +5,7 @@ from cheques.models.beschikking import Aanvulverzoek, Beschikking
 from cheques.models.besluiten import Bezwaar, Postzending, Vervolgbesluit
 from cheques.models.cheque import Afronding, Betaling, Cheque, Declaratie
 from cheques.models.geldstroom import Betaalbatch, Betaalopdracht, Invorderingsstap, Terugvordering
+from cheques.models.opleiderportaal import Opleideraccount, Opleiderlink
 
 __all__ = [
     "Aanvulantwoord",
@@ -18,6 +19,8 @@ __all__ = [
     "Cheque",
     "Declaratie",
     "Invorderingsstap",
+    "Opleideraccount",
+    "Opleiderlink",
     "Postzending",
     "Terugvordering",
     "Vervolgbesluit",

@@ -13,6 +13,8 @@ from cheques.forms import (
 from cheques.models import Cheque
 from tfvv import ratelimit
 
+SCOPE = "chequecontrole-ip"
+
 
 class ControlerenView(View):
     template_name = "cheques/controleren.html"
@@ -22,9 +24,11 @@ class ControlerenView(View):
 
     def post(self, request):
         form = ControlerenForm(request.POST)
+        # only failures count: a ROC checking a whole class must not be refused, while
+        # guessing verification codes stops after `limiet` wrong tries
         limiet, venster = settings.TFVV_LIMIET_CHEQUECONTROLE_IP
-        if not ratelimit.toegestaan("chequecontrole-ip", ratelimit.ip_adres(request),
-                                    limiet=limiet, venster=venster):
+        ip = ratelimit.ip_adres(request)
+        if ratelimit.geblokkeerd(SCOPE, ip, limiet=limiet, venster=venster):
             form.is_valid()
             form.add_error(None, _("Te veel pogingen. Probeer het over tien minuten opnieuw."))
             return render(request, self.template_name, {"form": form}, status=429)
@@ -37,6 +41,8 @@ class ControlerenView(View):
                 cheque = None
                 form.add_error(None, _("Deze combinatie van chequenummer en verificatiecode is "
                                        "niet bekend. Controleer beide en probeer het opnieuw."))
+        if cheque is None:
+            ratelimit.tel_mislukt(SCOPE, ip, venster=venster)
         return render(request, self.template_name, {
             "form": form, "cheque": cheque, "vandaag": timezone.localdate(),
             "geldig": cheque is not None and cheque.status == Cheque.Status.UITGEGEVEN

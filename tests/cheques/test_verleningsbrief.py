@@ -36,6 +36,7 @@ def test_brief_en_opleidermail(maak_plan, periode, medewerkers, time_machine,
     assert "Chequehouder: I.M. de Vries" in opleidermail.body
     assert plan.opleiding_naam in opleidermail.body
     assert "Postbus 20" in opleidermail.body and "factuur" in opleidermail.body
+    assert "/opleider/cheques/" in opleidermail.body  # the pointer to the opleider portal
 
 
 def test_voorletters():

@@ -290,3 +290,19 @@ def test_aantal_queries_onafhankelijk_van_data(naam, client_als, periode, maak_p
     vul(4)
     with django_assert_max_num_queries(klein):
         c.get(reverse(naam))
+
+
+def test_controleren_geldige_controles_tellen_niet_mee(client, dossier):
+    """A ROC checking a whole class: 30 valid checks in a row all pass; guessing still
+    stops after the limit of failures, and then a valid check waits too."""
+    cache.clear()
+    cheque = dossier["cheque"]
+    code = verificatie.opgemaakt(verificatie.code(nummer=cheque.nummer,
+                                                  zout=cheque.verificatiezout))
+    url = reverse("cheques:controleren")
+    geldig = {"nummer": cheque.nummer, "code": code}
+    assert [client.post(url, geldig).status_code for _ in range(30)] == [200] * 30
+    fout = {"nummer": cheque.nummer, "code": "AAAAA-BBBBB"}
+    assert [client.post(url, fout).status_code for _ in range(11)] == [400] * 10 + [429]
+    assert client.post(url, geldig).status_code == 429
+    cache.clear()

@@ -68,3 +68,14 @@ def test_geen_persoonsgegevens_in_cachesleutel():
 def test_ongeldige_parameters(limiet, venster):
     with pytest.raises(ValueError):
         ratelimit.toegestaan("proef", "a", limiet=limiet, venster=venster)
+
+
+def test_alleen_mislukte_pogingen_tellen():
+    cache.clear()
+    for _ in range(5):
+        assert not ratelimit.geblokkeerd("proef", "a", limiet=2, venster=60)
+    ratelimit.tel_mislukt("proef", "a", venster=60)
+    assert not ratelimit.geblokkeerd("proef", "a", limiet=2, venster=60)
+    ratelimit.tel_mislukt("proef", "a", venster=60)
+    assert ratelimit.geblokkeerd("proef", "a", limiet=2, venster=60)
+    assert not ratelimit.geblokkeerd("proef", "b", limiet=2, venster=60)

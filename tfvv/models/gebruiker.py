@@ -55,6 +55,10 @@ class Gebruiker(AbstractUser):
         return self.is_superuser or any(r in self.rollen for r in MEDEWERKERSROLLEN)
 
     @property
+    def is_opleider(self) -> bool:
+        return Rol.OPLEIDER in self.rollen
+
+    @property
     def is_inwoner(self) -> bool:
         return Rol.INWONER in self.rollen
 

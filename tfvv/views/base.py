@@ -21,11 +21,11 @@ class RolVereistMixin:
         toegang = heeft_een_rol(request.user, self.rollen)
         if not toegang:
             user = request.user
-            if not user.is_authenticated or (user.is_medewerker and not user.is_verified()):
-                login = (
-                    "aanvragen:inloggen" if self.rollen == (Rol.INWONER,)
-                    else "tfvv:inloggen-medewerker"
-                )
+            if not user.is_authenticated or (
+                    (user.is_medewerker or user.is_opleider) and not user.is_verified()):
+                login = {(Rol.INWONER,): "aanvragen:inloggen",
+                         (Rol.OPLEIDER,): "cheques:opleider-inloggen"}.get(
+                    tuple(self.rollen), "tfvv:inloggen-medewerker")
                 return redirect_to_login(request.get_full_path(), reverse(login))
             raise PermissionDenied(toegang.reden)
         return super().dispatch(request, *args, **kwargs)

@@ -33,6 +33,8 @@ def startpagina(request):
             return redirect(url)
     if user.is_medewerker:
         return redirect("tfvv:inloggen-medewerker")
+    if user.is_opleider:
+        return redirect("cheques:opleider-inloggen")
     return redirect("tfvv:home")
 
 
