@@ -8,6 +8,7 @@ import magic
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +17,7 @@ from loopbaangesprekken.models import (
     Kostenregel,
     Opleider,
     Scholingsplan,
+    Werkgever,
 )
 from loopbaangesprekken.selectors.scholingsplan import kansberoepen_op, zoek_kansberoep
 from tfvv.formvelden import Bedragveld, DatumInvoer, keuzetekst
@@ -113,7 +115,8 @@ class KostenregelForm(forms.ModelForm):
 class CofinancieringsregelForm(forms.ModelForm):
     class Meta:
         model = Cofinancieringsregel
-        fields = ["bron", "partij", "bedrag", "status", "bewijs"]
+        fields = ["bron", "werkgever", "partij", "contact_email", "bedrag", "status", "bewijs",
+                  "bewijs_reden"]
         field_classes = {"bedrag": Bedragveld}
         widgets = {"bewijs": forms.FileInput}
 
@@ -122,6 +125,30 @@ class CofinancieringsregelForm(forms.ModelForm):
         self.fields["bewijs"].validators.append(valideer_bewijs)
         keuzetekst(self.fields["bron"], _("— kies een bron —"))
         keuzetekst(self.fields["status"], _("— kies een status —"))
+        keuzetekst(self.fields["werkgever"], _("— geen werkgever —"))
+        # an employer no longer active stays on the lines that already name it
+        self.fields["werkgever"].queryset = Werkgever.objects.filter(
+            Q(actief=True) | Q(pk=self.instance.werkgever_id))
+        self.fields["partij"].required = False
+        self.fields["partij"].help_text = _("Leeg bij een werkgever uit het register: dan de "
+                                            "naam van de werkgever.")
+
+    def clean(self):
+        cleaned = super().clean()
+        bron, werkgever = cleaned.get("bron"), cleaned.get("werkgever")
+        if bron == Cofinancieringsregel.Bron.WERKGEVER and not werkgever:
+            self.add_error("werkgever", _("Kies de werkgever uit het register, of voeg hem "
+                                          "eerst toe."))
+        if werkgever and not (cleaned.get("partij") or "").strip():
+            cleaned["partij"] = werkgever.naam
+        elif bron and not (cleaned.get("partij") or "").strip() and "partij" not in self.errors:
+            self.add_error("partij", _("Vul in wie de bijdrage betaalt."))
+        bewijs = cleaned.get("bewijs") or self.instance.bewijs
+        if (bron and bron != Cofinancieringsregel.Bron.EIGEN_BIJDRAGE and bewijs
+                and not (cleaned.get("bewijs_reden") or "").strip()):
+            self.add_error("bewijs_reden", _("Geef aan waarom dit bewijs de bijdrage aantoont, "
+                                             "bijvoorbeeld: getekende werkgeversverklaring."))
+        return cleaned
 
     def clean_bedrag(self):
         bedrag = self.cleaned_data["bedrag"]

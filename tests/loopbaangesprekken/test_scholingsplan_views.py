@@ -160,7 +160,9 @@ def velden(ref, **extra):
 
 KOSTEN = [{"soort": "cursusgeld", "omschrijving": "lesgeld", "bedrag": "3600.00"},
           {"soort": "examengeld", "omschrijving": "", "bedrag": "400.00"}]
-COFI = [{"bron": "werkgever", "partij": "Metaal BV", "bedrag": "2000.00",
+# the applicant's own contribution counts without a party's confirmation
+# (employer lines: tests/loopbaangesprekken/test_toezegging.py)
+COFI = [{"bron": "eigen_bijdrage", "partij": "Aanvrager", "bedrag": "2000.00",
          "status": "toegezegd"}]
 
 
