@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.forms import inlineformset_factory
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from loopbaangesprekken.models import (
@@ -120,15 +121,18 @@ class CofinancieringsregelForm(forms.ModelForm):
         field_classes = {"bedrag": Bedragveld}
         widgets = {"bewijs": forms.FileInput}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, werkgeverkeuzes=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["bewijs"].validators.append(valideer_bewijs)
         keuzetekst(self.fields["bron"], _("— kies een bron —"))
         keuzetekst(self.fields["status"], _("— kies een status —"))
-        keuzetekst(self.fields["werkgever"], _("— geen werkgever —"))
         # an employer no longer active stays on the lines that already name it
         self.fields["werkgever"].queryset = Werkgever.objects.filter(
             Q(actief=True) | Q(pk=self.instance.werkgever_id))
+        keuzetekst(self.fields["werkgever"], _("— geen werkgever —"))
+        if werkgeverkeuzes is not None:  # read once for the whole formset
+            self.fields["werkgever"].choices = [("", _("— geen werkgever —")),
+                                                *werkgeverkeuzes]
         self.fields["partij"].required = False
         self.fields["partij"].help_text = _("Leeg bij een werkgever uit het register: dan de "
                                             "naam van de werkgever.")
@@ -162,6 +166,17 @@ class KostenFormSetBasis(forms.BaseInlineFormSet):
 
 
 class CofinancieringFormSetBasis(forms.BaseInlineFormSet):
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "werkgeverkeuzes": self.werkgeverkeuzes}
+
+    @cached_property
+    def werkgeverkeuzes(self) -> list[tuple]:
+        """The register's choices, one query for all lines: the active employers and those
+        the lines already name."""
+        genoemd = [r.werkgever_id for r in self.get_queryset() if r.werkgever_id]
+        return [(w.pk, str(w)) for w in Werkgever.objects.filter(
+            Q(actief=True) | Q(pk__in=genoemd)).only("pk", "naam")]
+
     def clean(self):
         super().clean()
         gezien = set()

@@ -65,7 +65,7 @@ def _wis_antwoord(regel: Cofinancieringsregel) -> None:
 @transaction.atomic
 def vraag_toezegging(*, regel: Cofinancieringsregel, actor) -> Toezeggingsverzoek:
     """Mail the party a fresh link; an earlier open link stops working."""
-    regel = (Cofinancieringsregel.objects.select_for_update().select_related("plan", "werkgever")
+    regel = (Cofinancieringsregel.objects.select_for_update().select_related("plan")
              .get(pk=regel.pk))
     if regel.plan.status not in BEWERKBARE_STATUSSEN:
         raise ValidationError(_("Dit scholingsplan kan niet meer worden gewijzigd."))

@@ -82,7 +82,7 @@ class WerkgeverFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Werkgever
 
-    naam = factory.Sequence(lambda n: f"Werkgever {n} BV")
+    naam = "Werkgever BV"
     kvk_nummer = factory.Sequence(lambda n: f"{60000000 + n:08d}")
     contactpersoon = "Petra Personeelszaken"
     email = factory.Sequence(lambda n: f"hr{n}@werkgever.example")

@@ -227,7 +227,7 @@ def _bestaande_regels(plan, data):
     for prefix, regels, velden_ in (
         ("kosten", plan.kosten.order_by("pk"), ["soort", "omschrijving", "bedrag"]),
         ("cofinanciering", plan.cofinanciering.order_by("pk"),
-         ["bron", "partij", "bedrag", "status"]),
+         ["bron", "werkgever_id", "partij", "bedrag", "status"]),
     ):
         regels = list(regels)
         data[f"{prefix}-TOTAL_FORMS"] = str(len(regels))
@@ -235,7 +235,9 @@ def _bestaande_regels(plan, data):
         for i, regel in enumerate(regels):
             data[f"{prefix}-{i}-id"] = str(regel.pk)
             for veld in velden_:
-                data[f"{prefix}-{i}-{veld}"] = str(getattr(regel, veld))
+                waarde = getattr(regel, veld)
+                data[f"{prefix}-{i}-{veld.removesuffix('_id')}"] = "" if waarde is None \
+                    else str(waarde)
     return data
 
 
