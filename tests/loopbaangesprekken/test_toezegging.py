@@ -247,3 +247,17 @@ def test_eigen_bijdrage_en_regel_zonder_adres_vragen_niets(plan, client_als):
                                   kwargs={"pk": regel.pk}), follow=True)
         assert fout in response.content.decode()
     assert not Gebeurtenis.objects.filter(actie="cofinanciering_gevraagd").exists()
+
+
+@pytest.mark.parametrize("status", ["concept", "terug", "aanvulling", "ingediend", "besloten",
+                                    "ingetrokken"])
+def test_vragen_in_elke_planstatus_nooit_een_500(plan, client_als, status,
+                                                 django_capture_on_commit_callbacks):
+    plan.status = status
+    plan.save(update_fields=["status"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_als("consulent_lwl").post(
+            reverse("loopbaangesprekken:toezegging-vragen", kwargs={"pk": regel_van(plan).pk}))
+    bewerkbaar = status in ("concept", "terug", "aanvulling")
+    assert response.status_code == (302 if bewerkbaar else 403)
+    assert (regel_van(plan).toezegging == "gevraagd") is bewerkbaar
