@@ -47,8 +47,9 @@ pytestmark = pytest.mark.django_db
 TOEGANG = ("ok", "redirect")
 ID_URLS = sorted(naam for naam, conv in url_namen().items()
                  if conv and all(isinstance(c, converters.IntConverter) for c in conv.values()))
-# the login link is the credential itself: whoever holds it logs in as its owner
-GEEN_ID = {"aanvragen:inloglink"}
+# the login link is the credential itself: whoever holds it logs in as its owner; so is
+# the co-financing party's link (no account; a guessed token: test_geraden_nummers)
+GEEN_ID = {"aanvragen:inloglink", "toezegging:antwoord"}
 
 
 def met_kwargs(naam: str) -> bool:
@@ -258,7 +259,7 @@ TEKST_URLS = sorted(naam for naam, conv in url_namen().items()
                                     for c in conv.values()))
 GERADEN_TEKST = {"nummer": "TFV-2024-999999", "batch": "BATCH-2024-999",
                  "tabel": "bestaat-niet", "formaat": "csv", "pk": 999999,
-                 "stap": "ontvangst"}
+                 "stap": "ontvangst", "token": "geraden-token-van-32-tekens-lang"}
 
 
 @pytest.mark.parametrize("naam", TEKST_URLS)
