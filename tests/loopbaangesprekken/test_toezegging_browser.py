@@ -2,6 +2,7 @@
 the employer confirms through the link in the mail, and the plan's toets turns voldaan;
 the employer's page without axe-core violations."""
 
+import datetime
 import re
 from decimal import Decimal
 
@@ -73,3 +74,16 @@ def test_werkgever_bevestigt_via_link_en_toets_wordt_voldaan(live_server, page, 
     regels = page.get_by_role("table", name="Cofinanciering").inner_text()
     assert "bevestigd" in regels and "Petra Bosch (HR-adviseur)" in regels
     assert fouten == []
+
+
+def test_werkgeversregister_zonder_axe_schendingen(live_server, page, medewerkers):
+    WerkgeverFactory(naam="Metaal BV", ikbindr_van=datetime.date(2023, 3, 1))
+    inloggen(page, live_server, medewerkers["beheerder"])
+    page.goto(f"{live_server.url}/beheer/werkgevers/")
+    assert "partner sinds 1 maart 2023" in page.locator("main").inner_text()
+    assert axe_schendingen(page) == []
+    page.get_by_role("link", name="Nieuwe werkgever").click()
+    page.get_by_label("KvK-nummer").fill("1234")
+    page.get_by_role("button", name="Opslaan").click()
+    assert "Een KvK-nummer heeft acht cijfers" in page.locator("main").inner_text()
+    assert axe_schendingen(page) == []
