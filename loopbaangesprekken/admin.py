@@ -12,6 +12,7 @@ from loopbaangesprekken.models import (
     Opleider,
     Scholingsplan,
     Sector,
+    Werkgever,
 )
 
 
@@ -33,6 +34,13 @@ class OpleiderAdmin(admin.ModelAdmin):
     list_filter = ("actief", "erkenningen__soort")
     search_fields = ("naam", "kvk_nummer", "rio_code")
     inlines = [ErkenningInline]
+
+
+@admin.register(Werkgever)
+class WerkgeverAdmin(admin.ModelAdmin):
+    list_display = ("naam", "kvk_nummer", "email", "ikbindr_van", "ikbindr_tot", "actief")
+    list_filter = ("actief", "ikbindr_vaste_toezegging")
+    search_fields = ("naam", "kvk_nummer")
 
 
 class KansberoepInline(admin.TabularInline):

@@ -21,9 +21,10 @@ from loopbaangesprekken.models import (
     Opleider,
     Scholingsplan,
     Sector,
+    Werkgever,
 )
 from loopbaangesprekken.selectors.akkoord import akkoordstand
-from loopbaangesprekken.services import akkoord
+from loopbaangesprekken.services import akkoord, toezegging
 from loopbaangesprekken.services import scholingsplan as services
 from tfvv.events import registreer_gebeurtenis
 from tfvv.models import Gebruiker, Gemeente
@@ -45,6 +46,14 @@ OPLEIDERS = [
      [("crkbo", date(2019, 1, 1), date(2022, 12, 31))]),
 ]
 
+WERKGEVERS = [
+    # naam, kvk, contact, e-mail, IKBINDR-zakelijk partner sinds
+    ("Metaalbedrijf Twente BV", "08123456", "Petra Bosch", "hr@metaaltwente.example",
+     date(2023, 3, 1)),
+    ("Zorggroep Oost BV", "08654321", "Ahmed Yilmaz", "opleidingen@zorggroepoost.example",
+     None),
+]
+
 KANSBEROEPEN = [("Elektromonteur", "Techniek en energietransitie"),
                 ("Installatiemonteur warmtepompen", "Techniek en energietransitie"),
                 ("Verzorgende IG", "Zorg en welzijn"), ("Softwareontwikkelaar", "ICT"),
@@ -64,6 +73,10 @@ def _referentiedata():
             Erkenning.objects.update_or_create(
                 opleider=opleider, soort=soort, geldig_van=van,
                 defaults={"geldig_tot": tot, "gecontroleerd_op": van})
+    for naam, kvk, contact, email, partner in WERKGEVERS:
+        Werkgever.objects.update_or_create(kvk_nummer=kvk, defaults={
+            "naam": naam, "contactpersoon": contact, "email": email, "plaats": "Hengelo",
+            "ikbindr_van": partner, "ikbindr_vaste_toezegging": partner is not None})
     for naam, van, tot in [("Kansberoepen Twente 2019–2022", date(2019, 1, 1),
                             date(2022, 12, 31)),
                            ("Kansberoepen Twente 2023–2026", date(2023, 1, 1),
@@ -113,6 +126,8 @@ def formulierdata(velden: dict, kosten: list[dict], cofinanciering: list[dict]) 
 
 def maak_plan(*, aanvraag, consulent, velden, kosten, cofinanciering) -> Scholingsplan:
     """Create a draft plan through the same forms and service as the consulent's page."""
+    cofinanciering = [{**r, "werkgever": Werkgever.objects.get(kvk_nummer=r["werkgever"]).pk}
+                      if "werkgever" in r else r for r in cofinanciering]
     data = formulierdata(velden, kosten, cofinanciering)
     instance = Scholingsplan(aanvraag=aanvraag)
     form = ScholingsplanForm(data, instance=instance, aanvraag=aanvraag)
@@ -137,9 +152,21 @@ def _velden(sectoren, opleider, **extra):
 KOSTEN = [{"soort": "cursusgeld", "omschrijving": "lesgeld", "bedrag": "3600.00"},
           {"soort": "examengeld", "omschrijving": "", "bedrag": "400.00"}]
 # the resident approves the plan in the portal before the consulent submits it
-AKKOORD = ["voorleggen", "akkoord"]
-WERKGEVER = [{"bron": "werkgever", "partij": "Metaalbedrijf Twente BV", "bedrag": "2000.00",
+AKKOORD = ["toezegging", "voorleggen", "akkoord"]
+# the employer from the register; "toezegging": it confirmed through its link
+WERKGEVER = [{"bron": "werkgever", "werkgever": "08123456", "bedrag": "2000.00",
               "status": "toegezegd"}]
+
+
+def _vraag_toezegging(plan, consulent, *, bevestigen: bool):
+    """"Toezegging vragen" and, when `bevestigen`, the employer's answer through the link
+    (the link is made here as the mail task would; its mail then finds it used)."""
+    for regel in plan.cofinanciering.filter(bron="werkgever"):
+        verzoek = toezegging.vraag_toezegging(regel=regel, actor=consulent)
+        if bevestigen:
+            _verzoek, link = toezegging.maak_link(verzoek_id=verzoek.pk)
+            toezegging.beantwoord(token=link.rstrip("/").rsplit("/", 1)[1], bevestigd=True,
+                                  naam="Petra Bosch", functie="HR-adviseur", ip=None)
 
 
 def laad(schrijf):
@@ -153,7 +180,9 @@ def laad(schrijf):
     gevallen = [
         # referentie, naam, plan velden, cofinanciering, stappen
         # the resident asked for a change; the next one waits for the resident's approval
-        ("TF-DEMO-SP01", ("Anouk", "Brink"), {}, WERKGEVER, ["voorleggen", "wijziging"]),
+        # the employer has not answered yet
+        ("TF-DEMO-SP01", ("Anouk", "Brink"), {}, WERKGEVER,
+         ["gevraagd", "voorleggen", "wijziging"]),
         ("TF-DEMO-SP02", ("Bas", "Dijkhuis"), {"doelberoep": "Teamleider productie",
                                                "gevraagd_bedrag": "3000.00"}, [],
          ["voorleggen"]),
@@ -181,7 +210,9 @@ def laad(schrijf):
                          velden=_velden(sectoren, roc, **extra), kosten=KOSTEN,
                          cofinanciering=cofi)
         for stap in stappen:
-            if stap == "voorleggen":
+            if stap in ("gevraagd", "toezegging"):
+                _vraag_toezegging(plan, consulent, bevestigen=stap == "toezegging")
+            elif stap == "voorleggen":
                 akkoord.leg_voor(plan=plan, actor=consulent, informeer_inwoner=False)
             elif stap == "akkoord":
                 akkoord.keur_goed(plan=plan, actor=aanvraag.aanvrager,

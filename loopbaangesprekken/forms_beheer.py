@@ -1,10 +1,10 @@
-"""Forms of the beheer pages of opleiders, erkenningen and kansberoepenlijsten."""
+"""Forms of the beheer pages of opleiders, erkenningen, werkgevers and kansberoepenlijsten."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from loopbaangesprekken.models import Erkenning, Opleider
-from loopbaangesprekken.models.referentie import valideer_iban
+from loopbaangesprekken.models import Erkenning, Opleider, Werkgever
+from loopbaangesprekken.models.referentie import normaliseer_kvk, valideer_iban
 from tfvv.forms import VerseCodeForm
 from tfvv.forms_beheer import Datumveld
 
@@ -14,6 +14,32 @@ class OpleiderForm(forms.ModelForm):
         model = Opleider
         fields = ["naam", "kvk_nummer", "rio_code", "contactpersoon", "email", "telefoon",
                   "actief"]
+
+
+class WerkgeverForm(forms.ModelForm):
+    """The employer in the register; `velden="kort"` is the consulent's minimal form."""
+
+    KORT = ["naam", "kvk_nummer", "email"]
+    ikbindr_van = Datumveld(label=_("IKBINDR-zakelijk partner sinds"), required=False)
+    ikbindr_tot = Datumveld(label=_("IKBINDR-zakelijk partner tot en met"), required=False)
+
+    class Meta:
+        model = Werkgever
+        fields = ["naam", "kvk_nummer", "contactpersoon", "email", "adres", "postcode", "plaats",
+                  "ikbindr_van", "ikbindr_tot", "ikbindr_vaste_toezegging", "actief"]
+
+    def __init__(self, *args, kort: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kvk_nummer"].widget.attrs.update(inputmode="numeric", maxlength=12)
+        self.fields["kvk_nummer"].max_length = None  # spaces and dots are taken out below
+        self.fields["kvk_nummer"].validators = []
+        if kort:
+            for naam in list(self.fields):
+                if naam not in self.KORT:
+                    del self.fields[naam]
+
+    def clean_kvk_nummer(self):
+        return normaliseer_kvk(self.cleaned_data["kvk_nummer"])
 
 
 class ErkenningForm(forms.ModelForm):

@@ -8,7 +8,9 @@ import magic
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.forms import inlineformset_factory
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from loopbaangesprekken.models import (
@@ -16,6 +18,7 @@ from loopbaangesprekken.models import (
     Kostenregel,
     Opleider,
     Scholingsplan,
+    Werkgever,
 )
 from loopbaangesprekken.selectors.scholingsplan import kansberoepen_op, zoek_kansberoep
 from tfvv.formvelden import Bedragveld, DatumInvoer, keuzetekst
@@ -113,15 +116,43 @@ class KostenregelForm(forms.ModelForm):
 class CofinancieringsregelForm(forms.ModelForm):
     class Meta:
         model = Cofinancieringsregel
-        fields = ["bron", "partij", "bedrag", "status", "bewijs"]
+        fields = ["bron", "werkgever", "partij", "contact_email", "bedrag", "status", "bewijs",
+                  "bewijs_reden"]
         field_classes = {"bedrag": Bedragveld}
         widgets = {"bewijs": forms.FileInput}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, werkgeverkeuzes=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["bewijs"].validators.append(valideer_bewijs)
         keuzetekst(self.fields["bron"], _("— kies een bron —"))
         keuzetekst(self.fields["status"], _("— kies een status —"))
+        # an employer no longer active stays on the lines that already name it
+        self.fields["werkgever"].queryset = Werkgever.objects.filter(
+            Q(actief=True) | Q(pk=self.instance.werkgever_id))
+        keuzetekst(self.fields["werkgever"], _("— geen werkgever —"))
+        if werkgeverkeuzes is not None:  # read once for the whole formset
+            self.fields["werkgever"].choices = [("", _("— geen werkgever —")),
+                                                *werkgeverkeuzes]
+        self.fields["partij"].required = False
+        self.fields["partij"].help_text = _("Leeg bij een werkgever uit het register: dan de "
+                                            "naam van de werkgever.")
+
+    def clean(self):
+        cleaned = super().clean()
+        bron, werkgever = cleaned.get("bron"), cleaned.get("werkgever")
+        if bron == Cofinancieringsregel.Bron.WERKGEVER and not werkgever:
+            self.add_error("werkgever", _("Kies de werkgever uit het register, of voeg hem "
+                                          "eerst toe."))
+        if werkgever and not (cleaned.get("partij") or "").strip():
+            cleaned["partij"] = werkgever.naam
+        elif bron and not (cleaned.get("partij") or "").strip() and "partij" not in self.errors:
+            self.add_error("partij", _("Vul in wie de bijdrage betaalt."))
+        bewijs = cleaned.get("bewijs") or self.instance.bewijs
+        if (bron and bron != Cofinancieringsregel.Bron.EIGEN_BIJDRAGE and bewijs
+                and not (cleaned.get("bewijs_reden") or "").strip()):
+            self.add_error("bewijs_reden", _("Geef aan waarom dit bewijs de bijdrage aantoont, "
+                                             "bijvoorbeeld: getekende werkgeversverklaring."))
+        return cleaned
 
     def clean_bedrag(self):
         bedrag = self.cleaned_data["bedrag"]
@@ -135,6 +166,17 @@ class KostenFormSetBasis(forms.BaseInlineFormSet):
 
 
 class CofinancieringFormSetBasis(forms.BaseInlineFormSet):
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "werkgeverkeuzes": self.werkgeverkeuzes}
+
+    @cached_property
+    def werkgeverkeuzes(self) -> list[tuple]:
+        """The register's choices, one query for all lines: the active employers and those
+        the lines already name."""
+        genoemd = [r.werkgever_id for r in self.get_queryset() if r.werkgever_id]
+        return [(w.pk, str(w)) for w in Werkgever.objects.filter(
+            Q(actief=True) | Q(pk__in=genoemd)).only("pk", "naam")]
+
     def clean(self):
         super().clean()
         gezien = set()

@@ -1,5 +1,5 @@
-"""Meldingen of this stage (tfvv.meldingen): the resident's answer to the scholingsplan
-reaches the consulent of the case."""
+"""Meldingen of this stage (tfvv.meldingen): the resident's answer to the scholingsplan,
+and a co-financing party's answer to "Toezegging vragen", reach the consulent of the case."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 
 from aanvragen.models import Aanvraag
 from tfvv import meldingen
+from tfvv.templatetags.bedragen import euro
 
 PLAN_TYPE = "loopbaangesprekken.scholingsplan"
 
@@ -45,4 +46,20 @@ meldingen.registreer(
     soort=gettext_lazy("Inwoner vraagt wijziging van het scholingsplan"),
     tekst=lambda g: _("De inwoner van aanvraag %(ref)s vraagt om een wijziging van het "
                       "scholingsplan.") % {"ref": referentie(g)},
+    ontvangers=consulent_van_zaak)
+
+# the co-financing party's answer through its single-use link (services.toezegging)
+meldingen.registreer(
+    "cofinanciering_afgewezen", soort=gettext_lazy("Cofinanciering afgewezen"),
+    tekst=lambda g: _("%(partij)s zegt de cofinanciering van %(bedrag)s in aanvraag %(ref)s "
+                      "niet toe. Reden: %(reden)s")
+    % {"partij": g.gegevens.get("partij", ""), "bedrag": euro(g.gegevens.get("bedrag", "0")),
+       "ref": referentie(g), "reden": g.reden},
+    ontvangers=consulent_van_zaak)
+meldingen.registreer(
+    "cofinanciering_bevestigd", soort=gettext_lazy("Cofinanciering bevestigd"),
+    tekst=lambda g: _("%(partij)s heeft de cofinanciering van %(bedrag)s in aanvraag %(ref)s "
+                      "bevestigd.")
+    % {"partij": g.gegevens.get("partij", ""), "bedrag": euro(g.gegevens.get("bedrag", "0")),
+       "ref": referentie(g)},
     ontvangers=consulent_van_zaak)

@@ -1,6 +1,7 @@
 from smtplib import SMTPException
 
 from loopbaangesprekken import uitnodiging
+from loopbaangesprekken.services import toezegging
 from tfvv.outbox import outbox_taak
 
 
@@ -9,3 +10,10 @@ from tfvv.outbox import outbox_taak
 def verstuur_gespreksmail(*, gesprek_id: int, soort: str) -> None:
     """Invitation, change or cancellation of a gesprek, with the .ics, to the resident."""
     uitnodiging.verstuur(gesprek_id, soort)
+
+
+@outbox_taak(acks_late=True, autoretry_for=(SMTPException, OSError), retry_backoff=30,
+             retry_backoff_max=1800, max_retries=8)
+def mail_toezeggingsverzoek(*, verzoek_id: int) -> None:
+    """The single-use link to the party of a co-financing line (made here, never stored)."""
+    toezegging.mail_verzoek(verzoek_id=verzoek_id)

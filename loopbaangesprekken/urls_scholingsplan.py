@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from loopbaangesprekken.views import cofinanciering
 from loopbaangesprekken.views import scholingsplan as views
 
 urlpatterns = [
@@ -22,4 +23,8 @@ urlpatterns = [
          name="scholingsplan-akkoordformulier"),
     path("cofinanciering/<int:pk>/bewijs/", views.BewijsView.as_view(soort="cofinanciering"),
          name="scholingsplan-cofinancieringsbewijs"),
+    path("cofinanciering/<int:pk>/toezegging-vragen/",
+         cofinanciering.ToezeggingVragenView.as_view(), name="toezegging-vragen"),
+    path("werkgevers/nieuw/", cofinanciering.WerkgeverToevoegenView.as_view(),
+         name="werkgever-toevoegen"),
 ]

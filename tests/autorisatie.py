@@ -143,6 +143,13 @@ MATRIX: dict[str, Regel] = {
                                          kwargs=lambda o: {"pk": o.opleider.pk},
                                          post=alleen("beheerder", uitkomst="400"))
        for naam in ("opleider-wijzigen", "erkenning-nieuw", "opleider-iban")},
+    "referentiebeheer:werkgevers": Regel(alleen("beheerder"),
+                                         post=alleen("beheerder", uitkomst="405")),
+    "referentiebeheer:werkgever-nieuw": Regel(alleen("beheerder"),
+                                              post=alleen("beheerder", uitkomst="400")),
+    "referentiebeheer:werkgever-wijzigen": Regel(alleen("beheerder"),
+                                                 kwargs=lambda o: {"pk": o.werkgever.pk},
+                                                 post=alleen("beheerder", uitkomst="400")),
     "referentiebeheer:kansberoepenlijsten": Regel(alleen("beheerder"),
                                                   post=alleen("beheerder", uitkomst="405")),
     "referentiebeheer:kansberoepenlijst-nieuw": Regel(alleen("beheerder"),
@@ -176,6 +183,11 @@ MATRIX: dict[str, Regel] = {
     # the public results page and its CSV (open data, suppressed)
     "resultaten:pagina": Regel(IEDEREEN),
     "resultaten:csv": Regel(IEDEREEN),
+    # the co-financing party's page: no account, the single-use link is the credential;
+    # an empty answer is refused at the fields and leaves the link valid
+    "toezegging:antwoord": Regel(IEDEREEN, kwargs=lambda o: {"token": o.toezegging_token},
+                                 post=wie("400", anoniem="400")),
+    "toezegging:ontvangen": Regel(IEDEREEN, post=wie("405", anoniem="405")),
     # --- aanvragen: Mijn aanvraag (the owner only; residents: other people's → 404) -----
     # one aanvraag: straight to it
     "aanvragen:mijn-aanvraag": Regel(alleen("inwoner", uitkomst="redirect"),
@@ -281,6 +293,14 @@ MATRIX: dict[str, Regel] = {
         post=plan_zien("405", ander_loket="405")),
     "loopbaangesprekken:scholingsplan-onderbouwing": Regel(
         plan_zien(), kwargs=lambda o: {"pk": o.plan.pk}, post=plan_zien("405", ander_loket="405")),
+    # "Toezegging vragen" on a line (POST only); a confirmed line goes back to the plan
+    # with the reason
+    "loopbaangesprekken:toezegging-vragen": Regel(
+        loket("405", ander_loket="405"), kwargs=lambda o: {"pk": o.cofinancieringsregel.pk},
+        post=loket("redirect")),
+    # a consulent adds an employer to the register from the plan form (an empty form: 400)
+    "loopbaangesprekken:werkgever-toevoegen": Regel(alleen(*CONSULENTEN),
+                                                    post=alleen(*CONSULENTEN, uitkomst="400")),
     "loopbaangesprekken:scholingsplan-cofinancieringsbewijs": Regel(
         plan_zien(), kwargs=lambda o: {"pk": o.cofinancieringsregel.pk},
         post=plan_zien("405", ander_loket="405")),

@@ -418,6 +418,28 @@ class Objecten:
         return link.rstrip("/").rsplit("/", 1)[-1]
 
     @cached_property
+    def werkgever(self):
+        from tests.loopbaangesprekken.factories_scholingsplan import WerkgeverFactory
+
+        return WerkgeverFactory()
+
+    @cached_property
+    def toezegging_token(self):
+        """The link mailed to an O&O-fonds for its line on a plan of the Leerwerkloket case."""
+        from loopbaangesprekken.services.toezegging import maak_link, vraag_toezegging
+        from tests.loopbaangesprekken.factories_scholingsplan import ScholingsplanFactory
+
+        plan = ScholingsplanFactory(
+            aanvraag=self._aanvraag(status="scholingsplan", consulent=self.consulent),
+            consulent=self.consulent, regels=False)
+        regel = plan.cofinanciering.create(bron="oo_fonds", partij="O&O-fonds",
+                                           contact_email="fonds@oo.example", bedrag="10.00",
+                                           status="aangevraagd")
+        verzoek = vraag_toezegging(regel=regel, actor=self.consulent)
+        _verzoek, link = maak_link(verzoek_id=verzoek.pk)
+        return link.rstrip("/").rsplit("/", 1)[-1]
+
+    @cached_property
     def inloglink_token(self):
         from aanvragen.services import maak_inloglink
 

@@ -83,6 +83,10 @@ GEEN_STATUS = {
        "tests/aanvragen/test_document_verwijderen.py" for app in ("aanvragen",
                                                                  "loopbaangesprekken")},
     "loopbaangesprekken:scholingsplan-cofinancieringsbewijs": "bewijsbestand",
+    "loopbaangesprekken:toezegging-vragen": "cofinancieringsregel: per planstatus in "
+    "tests/loopbaangesprekken/test_toezegging.py",
+    "toezegging:antwoord": "token van een toezeggingsverzoek (test_toezegging.py)",
+    "referentiebeheer:werkgever-wijzigen": "werkgever (referentiedata)",
     "loopbaangesprekken:scholingsplan-akkoordformulier": "ondertekend akkoordformulier",
     "cheques:besluit-pdf": "brief van een vervolgbesluit (document)",
     "cheques:bezwaar-maken-besluit": "vervolgbesluit (geen levensloop; bezwaar: test_bezwaar)",

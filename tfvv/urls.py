@@ -53,6 +53,7 @@ urlpatterns = [
     path("", include("aanvragen.urls")),
     path("", include("loopbaangesprekken.urls_inwoner")),
     path("consulent/", include("loopbaangesprekken.urls")),
+    path("toezegging/", include("loopbaangesprekken.urls_toezegging")),
     path("", include("cheques.urls")),
     path("rapportage/", include("rapportage.urls")),
     path("", include("rapportage.urls_vervolg")),

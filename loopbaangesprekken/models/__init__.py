@@ -6,11 +6,13 @@ from loopbaangesprekken.models.referentie import (
     Kansberoepenlijst,
     Opleider,
     Sector,
+    Werkgever,
 )
 from loopbaangesprekken.models.scholingsplan import (
     Cofinancieringsregel,
     Kostenregel,
     Scholingsplan,
+    Toezeggingsverzoek,
 )
 
 __all__ = [
@@ -24,5 +26,7 @@ __all__ = [
     "Planakkoord",
     "Scholingsplan",
     "Sector",
+    "Toezeggingsverzoek",
     "Verslagversie",
+    "Werkgever",
 ]

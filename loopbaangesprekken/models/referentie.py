@@ -1,4 +1,5 @@
-"""Reference data kept by the functioneel beheerder: opleiders, sectors, kansberoepen."""
+"""Reference data kept by the functioneel beheerder: opleiders, werkgevers, sectors,
+kansberoepen."""
 
 import re
 
@@ -85,6 +86,65 @@ class Opleider(models.Model):
     def clean(self):
         super().clean()
         self.iban = normaliseer_iban(self.iban)
+
+
+def normaliseer_kvk(waarde: str) -> str:
+    """'4102 7452' and '41.02.74.52' are typed as often as '41027452'."""
+    return re.sub(r"[\s.]", "", waarde or "")
+
+
+def valideer_kvk(waarde: str) -> None:
+    """A KvK-nummer is eight digits. It has no check digit (the Handelsregister dropped
+    the 11-proof in 2016), and neither python-stdnum nor schwifty knows it: only the form
+    can be checked here."""
+    if not re.fullmatch(r"[0-9]{8}", normaliseer_kvk(waarde)):
+        raise ValidationError(_("Een KvK-nummer heeft acht cijfers, bijvoorbeeld 41027452."),
+                              code="kvk_vorm")
+
+
+class Werkgever(models.Model):
+    """An employer that co-finances training, with its IKBINDR-zakelijk partnership: a
+    partner employer has a standing commitment to pay 50 % for its staff."""
+
+    naam = models.CharField(_("naam"), max_length=200)
+    kvk_nummer = models.CharField(
+        _("KvK-nummer"), max_length=8, unique=True, validators=[valideer_kvk],
+        error_messages={"unique": _("Er staat al een werkgever met dit KvK-nummer in het "
+                                    "register.")})
+    contactpersoon = models.CharField(_("contactpersoon"), max_length=150, blank=True)
+    email = models.EmailField(_("e-mailadres contactpersoon"))
+    adres = models.CharField(_("adres (straat en huisnummer)"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
+    plaats = models.CharField(_("plaats"), max_length=100, blank=True)
+    ikbindr_van = models.DateField(_("IKBINDR-zakelijk partner sinds"), null=True, blank=True)
+    ikbindr_tot = models.DateField(_("IKBINDR-zakelijk partner tot en met"), null=True,
+                                   blank=True)
+    ikbindr_vaste_toezegging = models.BooleanField(
+        _("vaste toezegging van 50 %"), default=False,
+        help_text=_("De werkgever betaalt als IKBINDR-zakelijk partner standaard de helft van "
+                    "de scholingskosten van zijn medewerkers."))
+    actief = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        verbose_name = _("werkgever")
+        verbose_name_plural = _("werkgevers")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+    def clean(self):
+        super().clean()
+        self.kvk_nummer = normaliseer_kvk(self.kvk_nummer)
+        if self.ikbindr_tot and not self.ikbindr_van:
+            raise ValidationError({"ikbindr_van": _("Vul in sinds wanneer de werkgever partner "
+                                                    "is.")})
+        if self.ikbindr_van and self.ikbindr_tot and self.ikbindr_tot < self.ikbindr_van:
+            raise ValidationError({"ikbindr_tot": _("De einddatum ligt voor de begindatum.")})
+
+    def ikbindr_partner_op(self, datum) -> bool:
+        return bool(self.ikbindr_van and self.ikbindr_van <= datum
+                    and (self.ikbindr_tot is None or datum <= self.ikbindr_tot))
 
 
 class Erkenning(models.Model):

@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from aanvragen.models import Aanvraag
-from loopbaangesprekken.models.referentie import Kansberoep, Opleider, Sector
+from loopbaangesprekken.models.referentie import Kansberoep, Opleider, Sector, Werkgever
 from tfvv.models import Regeling
 
 
@@ -119,6 +119,12 @@ class Kostenregel(models.Model):
         return f"{self.get_soort_display()}: € {self.bedrag}"
 
 
+class Toezeggingsstand(models.TextChoices):
+    GEVRAAGD = "gevraagd", _("gevraagd")
+    BEVESTIGD = "bevestigd", _("bevestigd")
+    AFGEWEZEN = "afgewezen", _("afgewezen")
+
+
 class Cofinancieringsregel(models.Model):
     class Bron(models.TextChoices):
         WERKGEVER = "werkgever", _("werkgever")
@@ -138,6 +144,28 @@ class Cofinancieringsregel(models.Model):
     bedrag = models.DecimalField(_("bedrag"), max_digits=9, decimal_places=2)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices)
     bewijs = models.FileField(_("bewijs"), upload_to="cofinanciering/%Y/", blank=True)
+    bewijs_reden = models.CharField(
+        _("waarom volstaat dit bewijs?"), max_length=500, blank=True,
+        help_text=_("Bijvoorbeeld: getekende werkgeversverklaring van 3 maart. Zonder digitale "
+                    "toezegging telt de bijdrage alleen mee met bewijs én deze toelichting."))
+    werkgever = models.ForeignKey(Werkgever, null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="cofinancieringsregels",
+                                  verbose_name=_("werkgever uit het register"))
+    contact_email = models.EmailField(
+        _("e-mailadres voor de toezegging"), blank=True,
+        help_text=_("Leeg bij een werkgever: dan het e-mailadres uit het werkgeversregister."))
+
+    # the party's answer to "Toezeggingsstand vragen" (services.toezegging); cleared when the
+    # consulent changes the party or the amount
+    toezegging = models.CharField(_("toezegging"), max_length=12, choices=Toezeggingsstand.choices,
+                                  blank=True)
+    toezegging_bedrag = models.DecimalField(_("toegezegd bedrag"), max_digits=9,
+                                            decimal_places=2, null=True, blank=True)
+    toezegging_naam = models.CharField(_("bevestigd door"), max_length=150, blank=True)
+    toezegging_functie = models.CharField(_("functie"), max_length=150, blank=True)
+    toezegging_reden = models.CharField(_("reden van afwijzing"), max_length=1000, blank=True)
+    toezegging_op = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
+    toezegging_ip = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("cofinancieringsregel")
@@ -145,3 +173,50 @@ class Cofinancieringsregel(models.Model):
 
     def __str__(self):
         return f"{self.get_bron_display()} {self.partij}: € {self.bedrag}"
+
+    @property
+    def door_aanvrager(self) -> bool:
+        return self.bron == self.Bron.EIGEN_BIJDRAGE
+
+    @property
+    def telt_mee(self) -> bool:
+        """Counts as committed for R5: the applicant's own declared contribution, a party's
+        digital confirmation of at least this amount, or evidence with the consulent's
+        reason."""
+        if self.door_aanvrager:
+            return self.status == self.Status.TOEGEZEGD
+        if (self.toezegging == Toezeggingsstand.BEVESTIGD and self.toezegging_bedrag is not None
+                and self.toezegging_bedrag >= self.bedrag):
+            return True
+        return bool(self.bewijs and self.bewijs_reden.strip())
+
+    @property
+    def stand(self) -> str:
+        """What the plan page shows: bevestigd / afgewezen / gevraagd / met bewijs / ""."""
+        if self.toezegging in (Toezeggingsstand.BEVESTIGD, Toezeggingsstand.AFGEWEZEN):
+            return self.get_toezegging_display()
+        if self.bewijs and self.bewijs_reden.strip():
+            return str(_("met bewijs"))
+        return self.get_toezegging_display()
+
+
+class Toezeggingsverzoek(models.Model):
+    """A single-use link mailed to the party of a co-financing line. Only a hash is stored;
+    the link is made by the mail task, so the outbox never holds a usable token."""
+
+    regel = models.ForeignKey(Cofinancieringsregel, on_delete=models.CASCADE,
+                              related_name="toezeggingsverzoeken")
+    email = models.EmailField(_("e-mailadres"))
+    token_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    gevraagd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                      related_name="+")
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    verloopt_op = models.DateTimeField()
+    gebruikt_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("toezeggingsverzoek")
+        verbose_name_plural = _("toezeggingsverzoeken")
+
+    def __str__(self):
+        return f"toezeggingsverzoek {self.pk} (regel {self.regel_id})"

@@ -16,6 +16,7 @@ from loopbaangesprekken.models import (
     Opleider,
     Scholingsplan,
 )
+from loopbaangesprekken.models.scholingsplan import Toezeggingsstand
 from loopbaangesprekken.subsidietoets import (
     Casus,
     Cofinanciering,
@@ -193,13 +194,18 @@ def andere_toekenningen(plan: Scholingsplan, *, jaar: int) -> tuple[Decimal, boo
 
 # --- the case and the verdict ----------------------------------------------------------
 
+def cofinancieringsregels(plan: Scholingsplan) -> list:
+    """The lines that count as co-financing: a declined one will not be paid."""
+    return [r for r in plan.cofinanciering.all() if r.toezegging != Toezeggingsstand.AFGEWEZEN]
+
+
 def bedragen(plan: Scholingsplan) -> dict[str, Decimal]:
-    """Total cost, total and committed co-financing of a saved plan (two queries)."""
+    """Total cost, total and committed co-financing of a saved plan (two queries, one
+    with the lines prefetched)."""
     kosten = plan.kosten.aggregate(s=Sum("bedrag"))["s"] or NUL
-    cofi = plan.cofinanciering.aggregate(
-        totaal=Sum("bedrag"), toegezegd=Sum("bedrag", filter=Q(status="toegezegd")))
-    return {"totale_kosten": kosten, "cofinanciering": cofi["totaal"] or NUL,
-            "toegezegd": cofi["toegezegd"] or NUL}
+    regels = cofinancieringsregels(plan)
+    return {"totale_kosten": kosten, "cofinanciering": sum((r.bedrag for r in regels), NUL),
+            "toegezegd": sum((r.bedrag for r in regels if r.telt_mee), NUL)}
 
 
 def _adres_bevestigd(aanvraag: Aanvraag) -> bool | None:
@@ -232,8 +238,8 @@ def casus_voor_plan(plan: Scholingsplan, *, peildatum: date | None = None) -> Ca
         totale_kosten=bedragen(plan)["totale_kosten"],
         op_kansberoepenlijst=_op_kansberoepenlijst(plan),
         perspectief_onderbouwd=bool(plan.arbeidsmarktperspectief.strip()),
-        cofinanciering=tuple(Cofinanciering(c.bron, c.bedrag, c.status == "toegezegd")
-                             for c in plan.cofinanciering.all()),
+        cofinanciering=tuple(Cofinanciering(c.bron, c.bedrag, c.telt_mee)
+                             for c in cofinancieringsregels(plan)),
         gevraagd_bedrag=plan.gevraagd_bedrag,
         eerder_toegekend_dit_jaar=eerder,
         beschikbaar_budget=budget_selectors.beschikbaar(periode) if periode else None,
@@ -279,7 +285,7 @@ def plan_met_details(pk: int) -> Scholingsplan:
     return (Scholingsplan.objects
             .select_related("aanvraag", "opleider", "doelsector", "huidige_sector",
                             "kansberoep__lijst", "consulent", "regeling")
-            .prefetch_related("kosten", "cofinanciering").get(pk=pk))
+            .prefetch_related("kosten", "cofinanciering__werkgever").get(pk=pk))
 
 
 def actuele_toets(plan: Scholingsplan) -> Toetsuitslag | None:

@@ -14,7 +14,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from loopbaangesprekken.models import Erkenning, Kansberoep, Kansberoepenlijst, Opleider, Sector
+from loopbaangesprekken.models import (
+    Erkenning,
+    Kansberoep,
+    Kansberoepenlijst,
+    Opleider,
+    Sector,
+    Werkgever,
+)
 from loopbaangesprekken.models.referentie import normaliseer_beroep, normaliseer_iban
 from tfvv import vierogen
 from tfvv.events import registreer_gebeurtenis
@@ -37,6 +44,18 @@ def bewaar_opleider(*, actor, opleider: Opleider) -> Opleider:
     registreer_gebeurtenis(actor=actor, obj=opleider, dossier_id=None,
                            actie="opleider_aangemaakt" if nieuw else "opleider_gewijzigd")
     return opleider
+
+
+@transaction.atomic
+def bewaar_werkgever(*, actor, werkgever: Werkgever) -> Werkgever:
+    """Create or change an employer of the register (beheer, or a consulent adding one
+    from the plan form)."""
+    nieuw = werkgever.pk is None
+    werkgever.full_clean()
+    werkgever.save()
+    registreer_gebeurtenis(actor=actor, obj=werkgever, dossier_id=None,
+                           actie="werkgever_aangemaakt" if nieuw else "werkgever_gewijzigd")
+    return werkgever
 
 
 @transaction.atomic

@@ -16,7 +16,7 @@ from aanvragen.models import Aanvraag
 from aanvragen.services import wijzig_status
 from loopbaangesprekken.models import Scholingsplan
 from loopbaangesprekken.selectors import scholingsplan as selectors
-from loopbaangesprekken.services import akkoord
+from loopbaangesprekken.services import akkoord, toezegging
 from loopbaangesprekken.subsidietoets import toets
 from loopbaangesprekken.subsidietoets.casus import casus_als_dict
 from loopbaangesprekken.workflow import plan_statusmachine
@@ -60,6 +60,7 @@ def bewaar_concept(*, aanvraag: Aanvraag, actor, form, kosten, cofinanciering) -
     for formset in (kosten, cofinanciering):
         formset.instance = plan
         formset.save()
+    toezegging.vervalt_na_wijziging(cofinanciering)
     if nieuw and aanvraag.status == A.IN_BEHANDELING:
         plan.aanvraag = wijzig_status(aanvraag=aanvraag, transitie="scholingsplan_starten",
                                       actor=actor)

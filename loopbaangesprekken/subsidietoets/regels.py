@@ -118,7 +118,7 @@ def r5_cofinanciering(c: Casus) -> Regeluitkomst:
     cofi, toegezegd = c.totaal_cofinanciering, c.toegezegde_cofinanciering
     ruimte = c.totale_kosten - cofi
     feiten = (f"Totale kosten {euro(c.totale_kosten)}, cofinanciering {euro(cofi)} "
-              f"(waarvan toegezegd {euro(toegezegd)}), vereist {procent(aandeel)} = "
+              f"(waarvan bevestigd of met bewijs {euro(toegezegd)}), vereist {procent(aandeel)} = "
               f"{euro(nodig)}; gevraagd {euro(c.gevraagd_bedrag)}, ten hoogste kosten min "
               f"cofinanciering = {euro(ruimte)}.")
     if c.totale_kosten <= 0:
@@ -134,7 +134,8 @@ def r5_cofinanciering(c: Casus) -> Regeluitkomst:
         return _uitkomst("R5", NIET_VOLDAAN, " ".join([*gebreken, feiten]))
     if toegezegd < nodig:
         return _uitkomst("R5", HANDMATIG, "De cofinanciering is voldoende, maar deels nog niet "
-                         "toegezegd (aangevraagd): controleer het bewijs. " + feiten)
+                         "bevestigd door de betaler of met bewijs vastgelegd: vraag de "
+                         "toezegging of leg het bewijs vast. " + feiten)
     return _uitkomst("R5", VOLDAAN, feiten)
 
 

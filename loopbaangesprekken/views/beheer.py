@@ -1,5 +1,5 @@
-"""Beheer pages of opleiders (with erkenningen and the IBAN under four-eyes) and
-kansberoepenlijsten, for the functioneel beheerder."""
+"""Beheer pages of opleiders (with erkenningen and the IBAN under four-eyes), werkgevers
+and kansberoepenlijsten, for the functioneel beheerder."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
@@ -13,8 +13,9 @@ from loopbaangesprekken.forms_beheer import (
     IbanForm,
     KansberoepenlijstForm,
     OpleiderForm,
+    WerkgeverForm,
 )
-from loopbaangesprekken.models import Kansberoepenlijst, Opleider
+from loopbaangesprekken.models import Kansberoepenlijst, Opleider, Werkgever
 from loopbaangesprekken.services import referentie as services
 from tfvv import vierogen
 from tfvv.roles import Rol
@@ -119,6 +120,41 @@ class IbanView(OpleiderMixin, StapFormView):
                                 toelichting=form.cleaned_data["toelichting"])
         messages.success(self.request, _("Aangevraagd. Het nieuwe IBAN geldt na goedkeuring "
                                          "door een tweede persoon."))
+
+
+class WerkgeversView(RolVereistMixin, TemplateView):
+    rollen = (Rol.BEHEERDER,)
+    template_name = "loopbaangesprekken/beheer/werkgevers.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(werkgevers=Werkgever.objects.all(), **kwargs)
+
+
+class WerkgeverBewarenView(StapFormView):
+    """New employer (no pk) or its details, IKBINDR-zakelijk partnership included."""
+
+    rollen = (Rol.BEHEERDER,)
+    form_class = WerkgeverForm
+    knop = gettext_lazy("Opslaan")
+
+    def nieuw(self) -> bool:
+        return "pk" not in self.kwargs
+
+    def get_form_kwargs(self):
+        werkgever = (Werkgever() if self.nieuw()
+                     else get_object_or_404(Werkgever, pk=self.kwargs["pk"]))
+        return {**super().get_form_kwargs(), "instance": werkgever}
+
+    def get_context_data(self, **kwargs):
+        titel = _("Nieuwe werkgever") if self.nieuw() else _("Werkgever wijzigen")
+        return super().get_context_data(titel=titel, **kwargs)
+
+    def terug_url(self):
+        return reverse("referentiebeheer:werkgevers")
+
+    def voer_uit(self, form):
+        services.bewaar_werkgever(actor=self.request.user, werkgever=form.instance)
+        messages.success(self.request, _("De werkgever is opgeslagen."))
 
 
 class KansberoepenlijstenView(RolVereistMixin, TemplateView):

@@ -49,7 +49,8 @@ def vol_dossier(medewerkers, *, extra: int = 0, loket=Organisatie.LEERWERKLOKET,
                                    bedrag=Decimal("1000.00"))
         Cofinancieringsregel.objects.create(
             plan=plan, bron="werkgever", partij=f"Werkgever {i} BV", bedrag=Decimal("500.00"),
-            status="toegezegd", bewijs=ContentFile(PDF, name="toezegging.pdf"))
+            status="toegezegd", bewijs=ContentFile(PDF, name="toezegging.pdf"),
+            bewijs_reden="Getekende werkgeversverklaring.")
         Aanvulverzoek.objects.create(plan=plan, gevraagd_door=medewerkers["beoordelaar"],
                                      omschrijving=f"Stuur de offerte {i}",
                                      hersteltermijn_tot=datetime.date(2026, 6, 1),

@@ -15,6 +15,7 @@ from loopbaangesprekken.models import (
     Planakkoord,
     Scholingsplan,
     Sector,
+    Werkgever,
 )
 from loopbaangesprekken.selectors.akkoord import planinhoud, versie_van
 from loopbaangesprekken.subsidietoets import Casus, Cofinanciering, RegelingParameters
@@ -75,6 +76,24 @@ class OpleiderFactory(factory.django.DjangoModelFactory):
 
     erkenning = factory.RelatedFactory(
         "tests.loopbaangesprekken.factories_scholingsplan.ErkenningFactory", "opleider")
+
+
+class WerkgeverFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Werkgever
+
+    naam = "Werkgever BV"
+    kvk_nummer = factory.Sequence(lambda n: f"{60000000 + n:08d}")
+    contactpersoon = "Petra Personeelszaken"
+    email = factory.Sequence(lambda n: f"hr{n}@werkgever.example")
+
+
+def bevestiging(bedrag: Decimal) -> dict:
+    """The fields of a line its party confirmed through its link (services.toezegging)."""
+    return {"toezegging": "bevestigd", "toezegging_bedrag": bedrag,
+            "toezegging_naam": "Petra Personeelszaken", "toezegging_functie": "HR-adviseur",
+            "toezegging_op": datetime.datetime(2024, 2, 20, 10, tzinfo=datetime.UTC),
+            "toezegging_ip": "192.0.2.10"}
 
 
 class ErkenningFactory(factory.django.DjangoModelFactory):
@@ -151,8 +170,10 @@ class ScholingsplanFactory(factory.django.DjangoModelFactory):
         if not create or extracted is False:
             return
         Kostenregel.objects.create(plan=self, soort="cursusgeld", bedrag=Decimal("4000.00"))
-        Cofinancieringsregel.objects.create(plan=self, bron="werkgever", partij="Werkgever BV",
-                                            bedrag=Decimal("2000.00"), status="toegezegd")
+        werkgever = WerkgeverFactory()
+        Cofinancieringsregel.objects.create(
+            plan=self, bron="werkgever", werkgever=werkgever, partij=werkgever.naam,
+            bedrag=Decimal("2000.00"), status="toegezegd", **bevestiging(Decimal("2000.00")))
 
     @factory.post_generation
     def akkoord(self, create, extracted, **kwargs):

@@ -160,7 +160,9 @@ def velden(ref, **extra):
 
 KOSTEN = [{"soort": "cursusgeld", "omschrijving": "lesgeld", "bedrag": "3600.00"},
           {"soort": "examengeld", "omschrijving": "", "bedrag": "400.00"}]
-COFI = [{"bron": "werkgever", "partij": "Metaal BV", "bedrag": "2000.00",
+# the applicant's own contribution counts without a party's confirmation
+# (employer lines: tests/loopbaangesprekken/test_toezegging.py)
+COFI = [{"bron": "eigen_bijdrage", "partij": "Aanvrager", "bedrag": "2000.00",
          "status": "toegezegd"}]
 
 
@@ -225,7 +227,7 @@ def _bestaande_regels(plan, data):
     for prefix, regels, velden_ in (
         ("kosten", plan.kosten.order_by("pk"), ["soort", "omschrijving", "bedrag"]),
         ("cofinanciering", plan.cofinanciering.order_by("pk"),
-         ["bron", "partij", "bedrag", "status"]),
+         ["bron", "werkgever_id", "partij", "bedrag", "status"]),
     ):
         regels = list(regels)
         data[f"{prefix}-TOTAL_FORMS"] = str(len(regels))
@@ -233,7 +235,9 @@ def _bestaande_regels(plan, data):
         for i, regel in enumerate(regels):
             data[f"{prefix}-{i}-id"] = str(regel.pk)
             for veld in velden_:
-                data[f"{prefix}-{i}-{veld}"] = str(getattr(regel, veld))
+                waarde = getattr(regel, veld)
+                data[f"{prefix}-{i}-{veld.removesuffix('_id')}"] = "" if waarde is None \
+                    else str(waarde)
     return data
 
 

@@ -124,8 +124,9 @@ def consulent_schrijft_plan_en_dient_in(reis, gegevens, *, consulent, email,
     kosten.get_by_label("Soort").select_option("cursusgeld")
     kosten.get_by_label("Bedrag").fill("4000.00")
     cofi = page.get_by_role("group", name="Cofinancieringsregel 1")
-    cofi.get_by_label("Bron").select_option("werkgever")
-    cofi.get_by_label("Partij").fill("Metaal BV")
+    # the resident's own contribution counts without a party's confirmation
+    cofi.get_by_label("Bron").select_option("eigen_bijdrage")
+    cofi.get_by_label("Partij").fill("Aanvrager")
     cofi.get_by_label("Bedrag").fill(cofinanciering)
     cofi.get_by_label("Status").select_option("toegezegd")
     page.get_by_role("button", name="Opslaan en controleren").click()
