@@ -13,7 +13,6 @@ two factors; the backend finds the `Opleider` by `kvk_nummer`, the account by th
 asserted person, and calls `meld_aan`. Nothing in the selectors or pages changes.
 """
 
-import hashlib
 import secrets
 from datetime import timedelta
 
@@ -25,6 +24,7 @@ from django.utils import timezone
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from aanvragen.auth import hash_token
 from cheques.models import Opleideraccount, Opleiderlink
 from tfvv import ratelimit
 
@@ -43,14 +43,10 @@ def opleider_van(user):
     return account.opleider if account else None
 
 
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def maak_link(*, gebruiker, uren: int) -> str:
     """A new single-use link for `gebruiker`, valid `uren` hours; the full URL."""
     token = secrets.token_urlsafe(32)
-    Opleiderlink.objects.create(gebruiker=gebruiker, token_hash=_hash(token),
+    Opleiderlink.objects.create(gebruiker=gebruiker, token_hash=hash_token(token),
                                 verloopt_op=timezone.now() + timedelta(hours=uren))
     return settings.SITE_URL + reverse("cheques:opleider-link", kwargs={"token": token})
 
@@ -58,7 +54,7 @@ def maak_link(*, gebruiker, uren: int) -> str:
 def geldige_link(token: str) -> Opleiderlink | None:
     """The unused, unexpired link of an active opleider user (nothing is used up)."""
     link = (Opleiderlink.objects.select_related("gebruiker")
-            .filter(token_hash=_hash(token), gebruikt_op__isnull=True,
+            .filter(token_hash=hash_token(token), gebruikt_op__isnull=True,
                     verloopt_op__gt=timezone.now()).first())
     if link is None or not link.gebruiker.is_active or not link.gebruiker.is_opleider:
         return None
