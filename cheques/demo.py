@@ -14,11 +14,15 @@ from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from cheques import motivering, services, toets
-from cheques.models import Aanvulverzoek, Afronding, Beschikking, Cheque
+from cheques import motivering, opleideridentiteit, services, toets
+from cheques.models import Aanvulverzoek, Afronding, Beschikking, Cheque, Opleideraccount
+from cheques.services import opleideraccounts
 from cheques.services.aanvulantwoord import beantwoord_aanvulverzoek
 from loopbaangesprekken.models import Scholingsplan
+from tfvv import vierogen
 from tfvv.models import Gebruiker
+
+DEMO_OPLEIDER = "opleider@voorbeeld.nl"
 
 
 def _vrije_plannen(schone: bool):
@@ -53,11 +57,16 @@ def _betaal_in_batch(_cheque, fin):
     their demo TOTP secret, as their authenticator app would show it."""
     batch = services.stel_betaalbatch_op(door=fin, betaaldatum=timezone.localdate())
     tweede = Gebruiker.objects.get(username="financieel2")
-    device = TOTPDevice.objects.get(user=tweede)
+    services.keur_betaalbatch_goed(batch=batch, door=tweede, code=_code(tweede))
+
+
+def _code(gebruiker) -> str:
+    """The code the demo user's authenticator app would show (from the demo TOTP secret)."""
+    device = TOTPDevice.objects.get(user=gebruiker)
     totp = TOTP(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
-    # a code is accepted once per time step: a second batch within 30 seconds takes the next
+    # a code is accepted once per time step: a second use within 30 seconds takes the next
     totp.drift = max(device.drift, device.last_t + 1 - totp.t())
-    services.keur_betaalbatch_goed(batch=batch, door=tweede, code=f"{totp.token():06d}")
+    return f"{totp.token():06d}"
 
 
 def _rond_af(cheque, fin):
@@ -125,6 +134,31 @@ def laad(schrijf):
         schrijf(f"  gestopt: {'; '.join(fout.messages)}")
     schrijf("  " + (", ".join(gemaakt) if gemaakt else
                     "niets nieuw (al aanwezig of geen ingediende scholingsplannen)"))
+    _opleideraccount(schrijf)
+
+
+def _opleideraccount(schrijf):
+    """An account in the opleidersportaal for the opleider of the demo cheques, through the
+    real invitation and its approval by a second beheerder; the link is printed because the
+    demo's mails are not shown."""
+    cheque = Cheque.objects.select_related("opleider").order_by("pk").first()
+    if cheque is None or Opleideraccount.objects.filter(opleider=cheque.opleider).exists():
+        return
+    try:
+        beheerder, tweede = (Gebruiker.objects.get(username=u)
+                             for u in ("beheerder", "beheerder2"))
+        verzoek = opleideraccounts.nodig_uit(
+            actor=beheerder, code=_code(beheerder), opleider=cheque.opleider,
+            email=DEMO_OPLEIDER, voornaam="Olga", achternaam="Oosterhof")
+        vierogen.keur_goed(verzoek=verzoek, actor=tweede, code=_code(tweede))
+    except (Gebruiker.DoesNotExist, ValidationError) as fout:
+        schrijf(f"  geen opleideraccount: {fout}")
+        return
+    gebruiker = Gebruiker.objects.get(email=DEMO_OPLEIDER)
+    link = opleideridentiteit.maak_link(gebruiker=gebruiker,
+                                        uren=opleideraccounts.UITNODIGING_UREN)
+    schrijf(f"Opleider {cheque.opleider.naam} ({DEMO_OPLEIDER}): eerste inloglink (7 dagen "
+            f"geldig; koppel daar een authenticator-app) {link}")
 
 
 def _besluiten_zonder_cheque(b1, b2, gemaakt):

@@ -200,6 +200,14 @@ def laad(schrijf):
          [*AKKOORD, "indienen", "aanvulling_vragen"]),
         ("TF-DEMO-SP08", ("Hanna", "Jonker"), {}, WERKGEVER,
          [*AKKOORD, "indienen", "besluiten"]),
+        # below the co-sign threshold: the cheques demo grants these and takes each cheque
+        # to another state (issued, voorschot, paid, settled, declared, lapsed, withdrawn)
+        *((f"TF-DEMO-SP{nummer}", naam, {"gevraagd_bedrag": "1500.00"}, WERKGEVER,
+           [*AKKOORD, "indienen"])
+          for nummer, naam in (
+              (10, ("Ilse", "Kuiper")), (11, ("Jan", "Lammers")), (12, ("Karin", "Meijer")),
+              (13, ("Luuk", "Nijhuis")), (14, ("Mira", "Olthof")), (15, ("Niels", "Pot")),
+              (16, ("Olga", "Reinders")))),
     ]
     aantal = 0
     for referentie, (voornaam, achternaam), extra, cofi, stappen in gevallen:

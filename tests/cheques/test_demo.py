@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 
 from cheques import demo
-from cheques.models import Beschikking, Cheque
+from cheques.models import Beschikking, Cheque, Opleideraccount
 from loopbaangesprekken.models import Scholingsplan
 from tests.cheques.factories import toets_met
 from tfvv import budget_selectors
@@ -45,4 +45,9 @@ def test_demo_maakt_elke_toestand_en_is_idempotent(maak_plan):
                                         beschikking__isnull=True).exists()
     stand = budget_selectors.standen([periode])[0]
     assert 0 < stand.gereserveerd + stand.gerealiseerd <= stand.plafond
-    assert "niets nieuw" in uitvoer[-1]
+    assert any("niets nieuw" in regel for regel in uitvoer[-2:])
+    # one opleider account, made through the invitation and a second beheerder's approval
+    account = Opleideraccount.objects.select_related("gebruiker").get()
+    assert account.goedgekeurd_door.username == "beheerder2"
+    assert account.opleider == Cheque.objects.order_by("pk").first().opleider
+    assert sum("/opleider/inloggen/" in regel for regel in uitvoer) == 1

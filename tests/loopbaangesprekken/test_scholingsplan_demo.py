@@ -16,7 +16,10 @@ def test_demo_plannen_in_elke_status_en_uitkomst():
     for _ in range(2):
         tfvv_demo.laad(regels.append)
         demo_scholingsplannen.laad(regels.append)
-    assert Scholingsplan.objects.count() == 9
+    # nine in every state, seven more below the co-sign threshold for the cheques demo
+    assert Scholingsplan.objects.count() == 16
+    assert Scholingsplan.objects.filter(gevraagd_bedrag=1500,
+                                        status=Scholingsplan.Status.INGEDIEND).count() == 7
     assert Opleider.objects.count() == 4
     # a withdrawn plan only follows the resident's withdrawal (tests/test_intrekking.py)
     assert set(Scholingsplan.objects.values_list("status", flat=True)) == set(
