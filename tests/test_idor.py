@@ -47,9 +47,11 @@ pytestmark = pytest.mark.django_db
 TOEGANG = ("ok", "redirect")
 ID_URLS = sorted(naam for naam, conv in url_namen().items()
                  if conv and all(isinstance(c, converters.IntConverter) for c in conv.values()))
-# the login link is the credential itself: whoever holds it logs in as its owner; so is
-# the co-financing party's link (no account; a guessed token: test_geraden_nummers)
-GEEN_ID = {"aanvragen:inloglink", "toezegging:antwoord"}
+# the login link is the credential itself: whoever holds it logs in as its owner; so are
+# the co-financing party's link and the follow-up questionnaire's links (no account; a
+# guessed token: test_geraden_nummers)
+GEEN_ID = {"aanvragen:inloglink", "toezegging:antwoord", "vervolgvragen:invullen",
+           "vervolgvragen:stoppen"}
 
 
 def met_kwargs(naam: str) -> bool:
