@@ -40,12 +40,8 @@ class VerslagCorrigerenView(_GesprekActie):
     knop = _("Correctie opslaan")
     melding = _("Het verslag is gecorrigeerd; de vorige versie is bewaard.")
 
-    def laad(self, user, pk):
-        self.gesprek = selectors.gesprek_van(user, pk)
-        if self.gesprek is None:
-            raise Http404
-        self.aanvraag = self.gesprek.aanvraag
-        self._controleer(permissions.mag_verslag_corrigeren(user, self.gesprek))
+    def toegang_gesprek(self, user):
+        return permissions.mag_verslag_corrigeren(user, self.gesprek)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "huidig": self.gesprek.verslag}

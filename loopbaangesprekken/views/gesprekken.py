@@ -147,7 +147,10 @@ class _GesprekActie(_AanvraagActie):
         if self.gesprek is None:
             raise Http404
         self.aanvraag = self.gesprek.aanvraag
-        self._controleer(permissions.mag_gesprek_wijzigen(user, self.gesprek, self.transitie))
+        self._controleer(self.toegang_gesprek(user))
+
+    def toegang_gesprek(self, user):
+        return permissions.mag_gesprek_wijzigen(user, self.gesprek, self.transitie)
 
 
 class ClaimenView(_AanvraagActie):
