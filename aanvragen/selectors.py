@@ -4,6 +4,7 @@ from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from aanvragen import inzage
 from aanvragen.auth import hash_token
 from aanvragen.models import (
     Aanvraag,
@@ -160,4 +161,5 @@ def inzage_export(gebruiker) -> dict:
              "bevestigd_op": w.bevestigd_op.isoformat() if w.bevestigd_op else None}
             for w in wijzigingen
         ],
+        **inzage.onderdelen(referentie),
     }
