@@ -18,7 +18,8 @@ def aanvulling_beantwoord(sender, gebeurtenis, **kwargs):
     consulent's note on what was supplied goes with it."""
     if gebeurtenis.objecttype == PLAN_TYPE and gebeurtenis.actie == "aanvullen":
         Aanvulverzoek.objects.filter(plan_id=int(gebeurtenis.object_id),
-                                     beantwoord_op__isnull=True).update(
+                                     beantwoord_op__isnull=True,
+                                     vervallen_op__isnull=True).update(
             beantwoord_op=gebeurtenis.tijdstip, toelichting_consulent=gebeurtenis.reden)
 
 

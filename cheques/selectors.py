@@ -179,11 +179,13 @@ def plan_voor_beoordeling(plan_id: int) -> Scholingsplan:
 # --- the resident's side of an aanvulverzoek ----------------------------------------------
 
 # open: the consulent has not yet submitted the aanvulling and no decision ended the plan
-OPEN_VERZOEK = Q(beantwoord_op__isnull=True, plan__status=P.AANVULLING)
+OPEN_VERZOEK = Q(beantwoord_op__isnull=True, vervallen_op__isnull=True,
+                 plan__status=P.AANVULLING)
 
 
 def aanvulverzoek_open(verzoek: Aanvulverzoek) -> bool:
-    return verzoek.beantwoord_op is None and verzoek.plan.status == P.AANVULLING
+    return (verzoek.beantwoord_op is None and verzoek.vervallen_op is None
+            and verzoek.plan.status == P.AANVULLING)
 
 
 def open_aanvulverzoeken(aanvraag) -> list[Aanvulverzoek]:

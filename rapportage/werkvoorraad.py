@@ -58,7 +58,8 @@ def beslistermijnen(vandaag: datetime.date) -> dict:
     pauzes = (Aanvulverzoek.objects.filter(plan=OuterRef("pk"), beantwoord_op__isnull=False)
               .annotate(d=DagenTussen("beantwoord_op", "gevraagd_op"))
               .values("plan").annotate(s=Sum("d")).values("s")[:1])
-    open_verzoek = Aanvulverzoek.objects.filter(plan=OuterRef("pk"), beantwoord_op__isnull=True)
+    open_verzoek = Aanvulverzoek.objects.filter(plan=OuterRef("pk"), beantwoord_op__isnull=True,
+                                                vervallen_op__isnull=True)
     plannen = (Scholingsplan.objects
                .filter(ingediend_op__isnull=False,
                        status__in=(Scholingsplan.Status.INGEDIEND,

@@ -68,7 +68,7 @@ def test_intrekken_laat_voorstel_vervallen_en_sluit_plan(plan_met_concept, clien
     assert "in_behandeling" not in html
 
 
-def test_intrekken_annuleert_gesprekken_en_sluit_aanvulverzoek(medewerkers):
+def test_intrekken_annuleert_gesprekken_en_sluit_aanvulverzoek(medewerkers, client_als):
     consulent = medewerkers["consulent_lwl"]
     plan = ScholingsplanFactory(consulent=consulent, aanvraag__consulent=consulent,
                                 status=Scholingsplan.Status.AANVULLING)
@@ -82,12 +82,17 @@ def test_intrekken_annuleert_gesprekken_en_sluit_aanvulverzoek(medewerkers):
     verzoek.refresh_from_db()
     plan.refresh_from_db()
     assert gesprek.status == Gesprek.Status.GEANNULEERD
-    assert verzoek.beantwoord_op is not None
+    # lapsed, not answered: nothing was supplied
+    assert verzoek.vervallen_op is not None and verzoek.beantwoord_op is None
     assert plan.status == Scholingsplan.Status.INGETROKKEN
     assert {"annuleren", "aanvulverzoek_vervallen"} <= acties(plan.aanvraag)
     # the usual cancellation mail (with .ics) goes out after commit
     assert Outboxtaak.objects.filter(taak__endswith="verstuur_gespreksmail",
                                      argumenten__soort="geannuleerd").exists()
+    dossier = client_als("beoordelaar").get(
+        reverse("cheques:dossier", kwargs={"aanvraag_id": plan.aanvraag_id})).content.decode()
+    assert "de aanvrager heeft de aanvraag ingetrokken" in dossier
+    assert "Aanvulling ingediend op" not in dossier
 
 
 def test_fout_bij_ongeldige_overgang_is_nederlands(medewerkers):

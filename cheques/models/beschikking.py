@@ -18,6 +18,8 @@ class Aanvulverzoek(models.Model):
     omschrijving = models.TextField(_("wat ontbreekt"))
     hersteltermijn_tot = models.DateField(_("hersteltermijn tot en met"))
     beantwoord_op = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
+    # the aanvraag was withdrawn while the request was open: nothing was supplied
+    vervallen_op = models.DateTimeField(_("vervallen op"), null=True, blank=True)
     # what the consulent wrote when submitting the aanvulling (required without a change
     # to the plan); copied from the `aanvullen` event by cheques.gebeurtenissen
     toelichting_consulent = models.TextField(_("toelichting van de consulent"), blank=True)

@@ -23,10 +23,10 @@ def sluit_na_intrekking(*, plan_id: int, actor, tijdstip) -> None:
                                          "voorgesteld_door": concept.beoordelaar_id})
         concept.delete()
     for verzoek in Aanvulverzoek.objects.select_for_update().filter(
-            plan=plan, beantwoord_op__isnull=True):
+            plan=plan, beantwoord_op__isnull=True, vervallen_op__isnull=True):
         # the request ends here: the suspended beslistermijn has nothing left to decide
-        verzoek.beantwoord_op = tijdstip
-        verzoek.save(update_fields=["beantwoord_op"])
+        verzoek.vervallen_op = tijdstip
+        verzoek.save(update_fields=["vervallen_op"])
         registreer_gebeurtenis(actor=actor, obj=plan, actie="aanvulverzoek_vervallen",
                                dossier_id=plan.aanvraag_id, reden=reden,
                                gegevens={"aanvulverzoek": verzoek.pk})
