@@ -23,6 +23,8 @@ before the page is requested (e.g. the resident's own aanvraag on a page without
 The objects are those of the resident role (`inwoner` is their owner) and of a
 Leerwerkloket Twente case: consulent_lwl handles it, consulent_manager sees both
 loketten, consulent_lbs (Loopbaanstation) must get 404 as if it did not exist.
+`controleur` (controller / accountant) is read-only staff: refused everywhere except its
+own pages (the dossier export) and the dossiers it audits.
 `opleider` is a user of an opleider organisation that none of these records belong to
 (its cheque is another opleider's): it reaches only the opleider portal.
 """
@@ -32,7 +34,7 @@ from dataclasses import dataclass, field
 
 ROLLEN = (
     "anoniem", "inwoner", "consulent_lwl", "consulent_lbs", "consulent_manager",
-    "beoordelaar", "financieel", "adviesgroep", "beheerder", "opleider",
+    "beoordelaar", "financieel", "adviesgroep", "beheerder", "controleur", "opleider",
 )
 MEDEWERKERS = ROLLEN[2:-1]
 UITKOMSTEN = frozenset({"ok", "redirect", "login", "400", "403", "404", "405"})
