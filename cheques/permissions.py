@@ -66,7 +66,7 @@ def mag_dossier_zien(user, aanvraag) -> Toegang:
 
 def mag_dossier_exporteren(user) -> Toegang:
     """The zip of whole dossiers for an audit (docs/controle.md): controleur and finance."""
-    return heeft_een_rol(user, EXPORTROLLEN)
+    return houdt_rol(user, EXPORTROLLEN)
 
 
 def mag_dossierstukken_openen(user) -> bool:

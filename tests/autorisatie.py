@@ -331,10 +331,27 @@ MATRIX: dict[str, Regel] = {
     # --- cheques: the whole dossier of an aanvraag ---------------------------------------
     # beoordelaar and finance every case; the consulenten of its loket (the manager both);
     # the other loket 404; adviesgroep, beheerder and residents never (personal data)
+    # (and the controleur: read-only, for an audit)
     **{f"cheques:{naam}": Regel(
-        loket(beoordelaar="ok", financieel="ok"), kwargs=lambda o: {"aanvraag_id": o.zaak.pk},
-        post=loket("405", ander_loket="405", beoordelaar="405", financieel="405"))
+        loket(beoordelaar="ok", financieel="ok", controleur="ok"),
+        kwargs=lambda o: {"aanvraag_id": o.zaak.pk},
+        post=loket("405", ander_loket="405", beoordelaar="405", financieel="405",
+                   controleur="405"))
        for naam in ("dossier", "dossier-pdf")},
+    # --- cheques: dossier exports for an audit (controleur and finance; docs/controle.md)
+    # the zip of one dossier: POST only (logged as an AVG access)
+    "cheques:dossier-export": Regel(
+        alleen("controleur", "financieel", uitkomst="405"),
+        kwargs=lambda o: {"aanvraag_id": o.zaak.pk},
+        post=alleen("controleur", "financieel")),
+    # an empty sample form is refused at its fields
+    "cheques:controle": Regel(alleen("controleur", "financieel"),
+                              post=alleen("controleur", "financieel", uitkomst="400")),
+    # a sample made in the background: only its requester (the controleur) downloads it
+    "cheques:dossierexport-download": Regel(
+        alleen("controleur", financieel="404"),
+        kwargs=lambda o: {"pk": o.dossierexport.pk},
+        post=alleen("controleur", "financieel", uitkomst="405")),
     # --- cheques: finance ---------------------------------------------------------------
     "cheques:financien": Regel(alleen("financieel"), post=alleen("financieel", uitkomst="405")),
     "cheques:betaalbatches": Regel(alleen("financieel"),

@@ -106,8 +106,8 @@ def vraag_steekproef_aan(*, door, steekproef: Steekproef, aanvraag_ids: list[int
 def maak_export(*, export_id: int) -> Dossierexport:
     """Build a requested sample into private storage, once (idempotent)."""
     with transaction.atomic():
-        export = (Dossierexport.objects.select_for_update().select_related("aangevraagd_door")
-                  .get(pk=export_id))
+        export = (Dossierexport.objects.select_for_update(of=("self",))
+                  .select_related("aangevraagd_door").get(pk=export_id))
         if export.status != Dossierexport.Status.WACHTEND:
             return export
         export.status = Dossierexport.Status.BEZIG
