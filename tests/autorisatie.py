@@ -349,7 +349,7 @@ MATRIX: dict[str, Regel] = {
                               post=alleen("controleur", "financieel", uitkomst="400")),
     # a sample made in the background: only its requester (the controleur) downloads it
     "cheques:dossierexport-download": Regel(
-        alleen("controleur", financieel="404"),
+        wie("403", controleur="ok", financieel="404"),
         kwargs=lambda o: {"pk": o.dossierexport.pk},
         post=alleen("controleur", "financieel", uitkomst="405")),
     # --- cheques: finance ---------------------------------------------------------------
