@@ -108,7 +108,8 @@ def maak_export(*, export_id: int) -> Dossierexport:
     with transaction.atomic():
         export = (Dossierexport.objects.select_for_update(of=("self",))
                   .select_related("aangevraagd_door").get(pk=export_id))
-        if export.status != Dossierexport.Status.WACHTEND:
+        # BEZIG too: a worker that stopped halfway left it so; the retry builds it again
+        if export.status in (Dossierexport.Status.KLAAR, Dossierexport.Status.MISLUKT):
             return export
         export.status = Dossierexport.Status.BEZIG
         export.save(update_fields=["status"])

@@ -341,3 +341,23 @@ def test_rol_controleur_via_vier_ogen_en_eigen_startpagina(client, medewerkers, 
     assert c.get(reverse("tfvv:start"))["Location"] == CONTROLE
     html = c.get(CONTROLE).content.decode()
     assert f'href="{CONTROLE}"' in html  # in the menu
+
+
+def test_achtergrondexport_eenmaal_en_mislukt_zonder_rol(medewerkers):
+    aanvragen = aanvragen_in(3, 2)
+    steekproef = Steekproef(van=datetime.date(2025, 3, 1), tot=datetime.date(2025, 3, 31),
+                            omvang=2, zaad=5)
+    controleur = medewerkers["controleur"]
+    export = dossierexport.vraag_steekproef_aan(door=controleur, steekproef=steekproef,
+                                                aanvraag_ids=[a.pk for a in aanvragen])
+    eerste = dossierexport.maak_export(export_id=export.pk)
+    assert eerste.status == "klaar"
+    assert dossierexport.maak_export(export_id=export.pk).bestand.name == eerste.bestand.name
+    assert Inzage.objects.count() == 2  # once per aanvraag, not per delivery of the task
+    # the role was taken away between the request and the build: nothing is made or logged
+    tweede = dossierexport.vraag_steekproef_aan(door=controleur, steekproef=steekproef,
+                                                aanvraag_ids=[a.pk for a in aanvragen])
+    controleur.groups.clear()
+    mislukt = dossierexport.maak_export(export_id=tweede.pk)
+    assert mislukt.status == "mislukt" and not mislukt.bestand
+    assert Inzage.objects.count() == 2
