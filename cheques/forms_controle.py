@@ -43,7 +43,7 @@ class SteekproefForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        keuzetekst(self.fields["status"], _("alle statussen"))
+        keuzetekst(self.fields["status"], _("— alle statussen —"))
 
     def clean(self):
         data = super().clean()
