@@ -56,6 +56,7 @@ LABELS = {
     "cheque_hersteld": _("cheque hersteld na bezwaar"),
     "plan_gewijzigd_na_besluit": _("scholingsplan gewijzigd (wijzigingsbeschikking)"),
     "invordering_vordering_vervallen": _("terugvordering vervallen na bezwaar"),
+    "dossier_geexporteerd": _("dossier geëxporteerd voor controle"),
 }
 
 
@@ -137,6 +138,33 @@ def planregel(plan: Scholingsplan) -> Planregel:
                      cofinanciering=sum((r.bedrag for r in plan.cofinanciering.all()), NUL),
                      toets=toets.uitslag(plan.toets_snapshot),
                      verdict=toets.verdict(plan.toets_snapshot))
+
+
+def weergave(user, aanvraag: Aanvraag, dossier_: Dossier | None = None) -> dict:
+    """The template context of the dossier (page, PDF and the export's PDF) for `user`:
+    what they may see of it. The caller has checked `mag_dossier_zien`."""
+    from cheques.permissions import (
+        mag_besluiten,
+        mag_bewijs_downloaden,
+        mag_cheque_downloaden,
+        mag_dossier_exporteren,
+        mag_dossierstukken_openen,
+        mag_verslag_zien,
+    )
+    from tfvv.permissions import mag_loket_zien
+
+    return {
+        "dossier": dossier_ or dossier(aanvraag), "aanvraag": aanvraag,
+        "toon_verslag": mag_verslag_zien(user),
+        "toon_bewijs": mag_bewijs_downloaden(user),
+        "toon_cheque_pdf": mag_cheque_downloaden(user),
+        "toon_links": mag_dossierstukken_openen(user),
+        "toon_export": bool(mag_dossier_exporteren(user)),
+        "toon_beoordeling": bool(mag_besluiten(user)),
+        "toon_zaak": bool(mag_loket_zien(user, aanvraag.loket)),
+        "afgedrukt_op": timezone.localtime(),
+        "afgedrukt_door": user.get_full_name() or user.username,
+    }
 
 
 def aanvraag_voor_dossier(pk: int) -> Aanvraag | None:

@@ -8,6 +8,9 @@ from tfvv.roles import Rol
 BESLISSERS = (Rol.BEOORDELAAR,)
 FINANCIEN = (Rol.FINANCIEEL,)
 BUDGETBEHEER = (Rol.FINANCIEEL, Rol.BEHEERDER)
+# controllers and accountants: read every dossier, export dossiers; never change anything
+CONTROLE = (Rol.CONTROLEUR,)
+EXPORTROLLEN = FINANCIEN + CONTROLE
 
 
 def houdt_rol(user, rollen) -> Toegang:
@@ -47,18 +50,29 @@ def mag_document_zien(user, beschikking, *, cheque: bool) -> Toegang:
     return geweigerd(_("U heeft geen toegang tot dit document."))
 
 
-DOSSIERROLLEN = (Rol.CONSULENT,) + BESLISSERS + FINANCIEN
+DOSSIERROLLEN = (Rol.CONSULENT,) + BESLISSERS + FINANCIEN + CONTROLE
 
 
 def mag_dossier_zien(user, aanvraag) -> Toegang:
-    """Beoordelaar and finance: every case; a consulent: the cases of their loket (a
-    manager both loketten)."""
-    toegang = heeft_een_rol(user, BESLISSERS + FINANCIEN)
+    """Beoordelaar, finance and the controleur: every case; a consulent: the cases of their
+    loket (a manager both loketten)."""
+    toegang = heeft_een_rol(user, BESLISSERS + FINANCIEN + CONTROLE)
     if toegang:
         return TOEGESTAAN
     if user.is_authenticated and user.heeft_rol(Rol.CONSULENT):
         return mag_loket_zien(user, aanvraag.loket)
     return geweigerd(_("U heeft geen toegang tot dit dossier."))
+
+
+def mag_dossier_exporteren(user) -> Toegang:
+    """The zip of whole dossiers for an audit (docs/controle.md): controleur and finance."""
+    return houdt_rol(user, EXPORTROLLEN)
+
+
+def mag_dossierstukken_openen(user) -> bool:
+    """The links on the dossier page lead to pages of the people who work on the case; the
+    controleur reads the same documents in the export instead."""
+    return any(user.heeft_rol(r) for r in (Rol.CONSULENT,) + BESLISSERS + FINANCIEN)
 
 
 def mag_verslag_zien(user) -> bool:

@@ -4,7 +4,7 @@ from celery import shared_task
 from django.utils import timezone
 
 from cheques import documenten, services, vervolgbrieven
-from cheques.services import opleideraccounts
+from cheques.services import dossierexport, opleideraccounts
 from tfvv.outbox import outbox_taak
 
 MAIL_OPNIEUW = {"autoretry_for": (OSError, SMTPException), "retry_backoff": True,
@@ -45,3 +45,15 @@ def mail_opleiderlink(*, gebruiker_id: int, uitnodiging: bool = False) -> None:
 @outbox_taak(**MAIL_OPNIEUW)
 def mail_opleiderlink_als_bekend(*, email: str) -> None:
     opleideraccounts.mail_link_als_bekend(email=email)
+
+
+@outbox_taak(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
+def maak_dossierexport(*, export_id: int) -> None:
+    """Build a large sample of dossiers for an auditor (docs/controle.md), once."""
+    dossierexport.maak_export(export_id=export_id)
+
+
+@shared_task(acks_late=True)
+def ruim_dossierexports_op() -> int:
+    """Hourly (beat): remove the zips whose download time is over."""
+    return dossierexport.ruim_op()

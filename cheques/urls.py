@@ -6,6 +6,7 @@ from cheques.views import (
     betaalbatches,
     bezwaar,
     budget,
+    controle,
     controleren,
     documenten,
     dossier,
@@ -55,6 +56,12 @@ urlpatterns = [
     path("dossier/<int:aanvraag_id>/", dossier.DossierView.as_view(), name="dossier"),
     path("dossier/<int:aanvraag_id>/dossier.pdf", dossier.DossierPdfView.as_view(),
          name="dossier-pdf"),
+    path("dossier/<int:aanvraag_id>/export/", controle.DossierExportView.as_view(),
+         name="dossier-export"),
+    # the controleur (and finance): dossier exports for an audit (docs/controle.md)
+    path("controle/", controle.ControleView.as_view(), name="controle"),
+    path("controle/exports/<int:pk>/", controle.ExportDownloadView.as_view(),
+         name="dossierexport-download"),
     # cheques (finance and beoordelaar)
     path("financien/", financien.FinancienView.as_view(), name="financien"),
     path("financien/betaalbatches/", betaalbatches.BetaalbatchesView.as_view(),

@@ -23,6 +23,8 @@ before the page is requested (e.g. the resident's own aanvraag on a page without
 The objects are those of the resident role (`inwoner` is their owner) and of a
 Leerwerkloket Twente case: consulent_lwl handles it, consulent_manager sees both
 loketten, consulent_lbs (Loopbaanstation) must get 404 as if it did not exist.
+`controleur` (controller / accountant) is read-only staff: refused everywhere except its
+own pages (the dossier export) and the dossiers it audits.
 `opleider` is a user of an opleider organisation that none of these records belong to
 (its cheque is another opleider's): it reaches only the opleider portal.
 """
@@ -32,7 +34,7 @@ from dataclasses import dataclass, field
 
 ROLLEN = (
     "anoniem", "inwoner", "consulent_lwl", "consulent_lbs", "consulent_manager",
-    "beoordelaar", "financieel", "adviesgroep", "beheerder", "opleider",
+    "beoordelaar", "financieel", "adviesgroep", "beheerder", "controleur", "opleider",
 )
 MEDEWERKERS = ROLLEN[2:-1]
 UITKOMSTEN = frozenset({"ok", "redirect", "login", "400", "403", "404", "405"})
@@ -329,10 +331,27 @@ MATRIX: dict[str, Regel] = {
     # --- cheques: the whole dossier of an aanvraag ---------------------------------------
     # beoordelaar and finance every case; the consulenten of its loket (the manager both);
     # the other loket 404; adviesgroep, beheerder and residents never (personal data)
+    # (and the controleur: read-only, for an audit)
     **{f"cheques:{naam}": Regel(
-        loket(beoordelaar="ok", financieel="ok"), kwargs=lambda o: {"aanvraag_id": o.zaak.pk},
-        post=loket("405", ander_loket="405", beoordelaar="405", financieel="405"))
+        loket(beoordelaar="ok", financieel="ok", controleur="ok"),
+        kwargs=lambda o: {"aanvraag_id": o.zaak.pk},
+        post=loket("405", ander_loket="405", beoordelaar="405", financieel="405",
+                   controleur="405"))
        for naam in ("dossier", "dossier-pdf")},
+    # --- cheques: dossier exports for an audit (controleur and finance; docs/controle.md)
+    # the zip of one dossier: POST only (logged as an AVG access)
+    "cheques:dossier-export": Regel(
+        alleen("controleur", "financieel", uitkomst="405"),
+        kwargs=lambda o: {"aanvraag_id": o.zaak.pk},
+        post=alleen("controleur", "financieel")),
+    # an empty sample form is refused at its fields
+    "cheques:controle": Regel(alleen("controleur", "financieel"),
+                              post=alleen("controleur", "financieel", uitkomst="400")),
+    # a sample made in the background: only its requester (the controleur) downloads it
+    "cheques:dossierexport-download": Regel(
+        wie("403", controleur="ok", financieel="404"),
+        kwargs=lambda o: {"pk": o.dossierexport.pk},
+        post=alleen("controleur", "financieel", uitkomst="405")),
     # --- cheques: finance ---------------------------------------------------------------
     "cheques:financien": Regel(alleen("financieel"), post=alleen("financieel", uitkomst="405")),
     "cheques:betaalbatches": Regel(alleen("financieel"),

@@ -73,6 +73,7 @@ ROL_ORGANISATIE = {
     "financieel2": (Rol.FINANCIEEL, Organisatie.GEMEENTE_ENSCHEDE, False),
     "adviesgroep": (Rol.ADVIESGROEP, Organisatie.ADVIESGROEP, False),
     "beheerder": (Rol.BEHEERDER, Organisatie.PROJECTBUREAU, False),
+    "controleur": (Rol.CONTROLEUR, Organisatie.GEMEENTE_ENSCHEDE, False),
 }
 
 

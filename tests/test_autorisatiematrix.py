@@ -363,6 +363,25 @@ class Objecten:
         return self._betaalde_cheque.terugvorderingen.get()
 
     @cached_property
+    def dossierexport(self):
+        """A large sample of dossiers the controleur had made in the background: its zip
+        can be downloaded for a day, by the controleur only."""
+        import datetime
+
+        from django.core.files.base import ContentFile
+        from django.utils import timezone
+
+        from cheques.models import Dossierexport
+
+        nu = timezone.now()
+        return Dossierexport.objects.create(
+            soort=Dossierexport.Soort.STEEKPROEF, aangevraagd_door=self.medewerkers["controleur"],
+            aanvraag_ids=[self.zaak.pk], van=timezone.localdate(), tot=timezone.localdate(),
+            omvang=21, zaad=42, status=Dossierexport.Status.KLAAR, klaar_op=nu,
+            verloopt_op=nu + datetime.timedelta(hours=24),
+            bestand=ContentFile(b"PK\x05\x06" + bytes(18), name="steekproef.zip"))
+
+    @cached_property
     def voortgangsrapportage(self):
         import datetime
 

@@ -48,6 +48,7 @@ RECORD_URLS = {
        for n in ("bekijken", "akkoord", "wijziging")},
     **{f"cheques:{n}": ("aanvraag", ("consulent_lwl", "beoordelaar", "financieel"))
        for n in ("dossier", "dossier-pdf")},
+    "cheques:dossier-export": ("aanvraag", ("controleur",)),
     **{f"loopbaangesprekken:{n}": ("aanvraag", ("consulent_lwl",))
        for n in ("aanvraag", "aanvraag-claimen", "aanvraag-toewijzen", "aanvraag-overdragen",
                  "aanvraag-adrescontrole", "gesprek-plannen", "gesprek-registreren",
@@ -111,6 +112,8 @@ GEEN_STATUS = {
     "cheques:opleider-link": "token van een inloglink van een opleider "
                              "(tests/cheques/test_opleiderportaal.py)",
     "cheques:opleider-accounts": "opleider (referentiedata; test_opleiderportaal.py)",
+    "cheques:dossierexport-download": "zip van een steekproef: klaar, verlopen, van een ander "
+    "(tests/cheques/test_dossierexport.py)",
     "rapportage:export": "tabelnaam",
     "rapportage:rapportage": "rapportagebestand",
     "rapportage:rapportage-pdf": "rapportagebestand",
@@ -121,7 +124,8 @@ GEEN_STATUS = {
 KWARG = {"aanvraag": "pk", "gesprek": "pk", "plan": "pk", "beschikking": "pk",
          "cheque": "nummer"}
 KWARG_PER_URL = {"loopbaangesprekken:scholingsplan-nieuw": "aanvraag_id",
-                 "cheques:dossier": "aanvraag_id", "cheques:dossier-pdf": "aanvraag_id"}
+                 "cheques:dossier": "aanvraag_id", "cheques:dossier-pdf": "aanvraag_id",
+                 "cheques:dossier-export": "aanvraag_id"}
 
 
 def kwarg_van(naam: str, soort: str) -> str:

@@ -33,6 +33,8 @@ MEDEWERKERS = [
     ("beheerder", Rol.BEHEERDER, Organisatie.PROJECTBUREAU, "Marieke", "Ter Horst", False),
     # a second beheerder approves role changes, regeling versions and IBANs (four eyes)
     ("beheerder2", Rol.BEHEERDER, Organisatie.PROJECTBUREAU, "Joost", "Nijhuis", False),
+    # an accountant of gemeente Enschede: reads dossiers and exports them for an audit
+    ("controleur", Rol.CONTROLEUR, Organisatie.GEMEENTE_ENSCHEDE, "Sanne", "Oosterhof", False),
 ]
 
 

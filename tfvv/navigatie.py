@@ -38,6 +38,7 @@ MENU = {
         (_("Dashboard"), "rapportage:dashboard"),
         (_("Voortgangsrapportages"), "rapportage:rapportages"),
     ],
+    Rol.CONTROLEUR: [(_("Controle"), "cheques:controle")],
     Rol.OPLEIDER: [(_("Mijn cheques"), "cheques:opleider-cheques")],
 }
 

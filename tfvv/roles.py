@@ -11,6 +11,8 @@ class Rol(models.TextChoices):
     FINANCIEEL = "financieel", _("Financieel medewerker")
     ADVIESGROEP = "adviesgroep", _("Adviesgroep")
     BEHEERDER = "beheerder", _("Functioneel beheerder")
+    # controllers and accountants of gemeente Enschede: read-only, the dossier export
+    CONTROLEUR = "controleur", _("Controller / accountant")
     # a user of an opleider organisation (cheques.Opleideraccount): e-mail link + TOTP
     OPLEIDER = "opleider", _("Opleider")
 
@@ -33,6 +35,7 @@ STARTPAGINA = {
     Rol.FINANCIEEL: "cheques:financien",
     Rol.ADVIESGROEP: "rapportage:dashboard",
     Rol.BEHEERDER: "tfvv:beheer",
+    Rol.CONTROLEUR: "cheques:controle",
     Rol.OPLEIDER: "cheques:opleider-cheques",
 }
 

@@ -209,6 +209,9 @@ CELERY_BEAT_SCHEDULE: dict = {
                           "schedule": crontab(hour=2, minute=15)},
     "cheques-vast-te-stellen": {"task": "cheques.tasks.markeer_vast_te_stellen",
                                 "schedule": crontab(hour=2, minute=30)},
+    # the auditor's zips of a large sample are removed when their download time is over
+    "cheques-dossierexports-opruimen": {"task": "cheques.tasks.ruim_dossierexports_op",
+                                        "schedule": crontab(minute=40)},
     # meldingen (tfvv.herinneringen): warnings first, so the overview at 7:00 includes them
     "meldingen-termijnen": {"task": "tfvv.tasks.waarschuw_termijnen",
                             "schedule": crontab(hour=6, minute=30)},
@@ -221,6 +224,9 @@ CELERY_BEAT_SCHEDULE: dict = {
 # delete done rows (they hold e-mail text) after this many days.
 TFVV_OUTBOX_OPNIEUW_NA_SECONDEN = env.int("TFVV_OUTBOX_OPNIEUW_NA_SECONDEN", default=300)
 TFVV_OUTBOX_BEWAAR_DAGEN = env.int("TFVV_OUTBOX_BEWAAR_DAGEN", default=30)
+
+# Hours a large sample of dossiers for an auditor can be downloaded (docs/controle.md).
+TFVV_DOSSIEREXPORT_UREN = env.int("TFVV_DOSSIEREXPORT_UREN", default=24)
 
 # --- retention (tfvv.bewaartermijnen, docs/beveiliging.md) -----------------------
 # Days after which a closed case is anonymised, per outcome.

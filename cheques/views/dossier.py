@@ -2,21 +2,12 @@
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.views import View
 
 from cheques import dossier as selectors
-from cheques.permissions import (
-    DOSSIERROLLEN,
-    mag_besluiten,
-    mag_bewijs_downloaden,
-    mag_cheque_downloaden,
-    mag_dossier_zien,
-    mag_verslag_zien,
-)
+from cheques.permissions import DOSSIERROLLEN, mag_dossier_zien
 from tfvv.events import registreer_inzage
 from tfvv.pdf import render_pdf
-from tfvv.permissions import mag_loket_zien
 from tfvv.views.base import RolVereistMixin
 
 
@@ -34,17 +25,7 @@ class DossierView(RolVereistMixin, View):
         registreer_inzage(gebruiker=request.user, handeling=self.handeling,
                           onderdeel=self.onderdeel, dossier_id=aanvraag.pk,
                           betrokkene_id=aanvraag.aanvrager_id, pad=request.path)
-        user = request.user
-        return {
-            "dossier": selectors.dossier(aanvraag), "aanvraag": aanvraag,
-            "toon_verslag": mag_verslag_zien(user),
-            "toon_bewijs": mag_bewijs_downloaden(user),
-            "toon_cheque_pdf": mag_cheque_downloaden(user),
-            "toon_beoordeling": bool(mag_besluiten(user)),
-            "toon_zaak": bool(mag_loket_zien(user, aanvraag.loket)),
-            "afgedrukt_op": timezone.localtime(),
-            "afgedrukt_door": user.get_full_name() or user.username,
-        }
+        return selectors.weergave(request.user, aanvraag)
 
     def get(self, request, aanvraag_id):
         return render(request, self.template_name, self.context(request, aanvraag_id))
