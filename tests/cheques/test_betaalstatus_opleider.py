@@ -125,3 +125,19 @@ def test_cheque_zonder_betalingen(maak_cheques, medewerkers):
     html = c.get(reverse("cheques:opleider-cheque", kwargs={"nummer": cheque.nummer})
                  ).content.decode()
     assert "Op deze cheque is nog niets betaald." in html
+
+
+def test_chequepagina_in_elke_status(maak_cheques, medewerkers):
+    """The own opleider's cheque page in every state: a page, no internal state name."""
+    from cheques.models import Cheque
+    from tests.test_nooit_500 import gebreken
+
+    cheques = [maak_cheques(1, status)[0] for status in Cheque.Status.values]
+    opleider = cheques[0].opleider
+    Cheque.objects.filter(pk__in=[c.pk for c in cheques]).update(opleider=opleider)
+    c = log_in_als_opleider(maak_opleidergebruiker(opleider, medewerkers["beheerder"]))
+    for cheque in cheques:
+        r = c.get(reverse("cheques:opleider-cheque", kwargs={"nummer": cheque.nummer}))
+        assert r.status_code == 200 and gebreken(r) == [], cheque.status
+        assert c.post(reverse("cheques:opleider-cheque",
+                              kwargs={"nummer": cheque.nummer})).status_code == 405
