@@ -42,12 +42,8 @@ def accounts_van(opleider):
             .order_by("gebruiker__last_name", "gebruiker__email"))
 
 
-def email_bezet(email: str) -> bool:
-    return Gebruiker.objects.filter(email__iexact=email).exists()
-
-
-def _weiger_bezet_email(email: str) -> None:
-    if email_bezet(email):
+def weiger_bezet_email(email: str) -> None:
+    if Gebruiker.objects.filter(email__iexact=email).exists():
         raise vierogen.VierOgenFout(gettext_lazy(
             "Er is al een account met dit e-mailadres. Gebruik een ander adres."), "email")
 
@@ -57,7 +53,7 @@ def nodig_uit(*, actor, code: str, opleider: Opleider, email: str, voornaam: str
     """Ask for a new account of `opleider` (with `beheerder`: it manages the opleider's own
     accounts); a second beheerder approves it (tfvv.vierogen)."""
     email = email.strip().lower()
-    _weiger_bezet_email(email)
+    weiger_bezet_email(email)
     return vierogen.vraag_aan(
         soort=SOORT_UITNODIGING, actor=actor, code=code, sleutel=f"opleideraccount:{email}",
         omschrijving=_("Account voor %(naam)s (%(email)s) bij %(opleider)s") % {
@@ -71,7 +67,7 @@ def maak_account(*, opleider: Opleider, email: str, voornaam: str, achternaam: s
                  beheerder: bool, uitgenodigd_door, goedgekeurd_door=None) -> Opleideraccount:
     """The user with the role "opleider", its authenticator (enrolled at the first link) and
     the invitation mail. In the transaction of the caller, which writes the event."""
-    _weiger_bezet_email(email)  # also: made meanwhile through another request
+    weiger_bezet_email(email)  # also: made meanwhile through another request
     gebruiker = Gebruiker(username=f"opleider-{secrets.token_hex(8)}", email=email,
                           first_name=voornaam, last_name=achternaam, is_active=True)
     gebruiker.set_unusable_password()  # logs in with link + code only

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from cheques.models import Opleideraccount
 from cheques.permissions import mag_collegas_beheren
-from cheques.services.opleideraccounts import maak_account, zet_uit
+from cheques.services.opleideraccounts import maak_account, weiger_bezet_email, zet_uit
 from tfvv import vierogen
 from tfvv.events import registreer_gebeurtenis
 
@@ -63,10 +63,12 @@ def nodig_collega_uit(*, actor, code: str, email: str, voornaam: str,
                       achternaam: str) -> Opleideraccount:
     """A new account of the actor's own opleider, made at once; the colleague gets the
     invitation mail after commit."""
+    email = email.strip().lower()
+    weiger_bezet_email(email)  # before the code: a refused address does not use it up
     vierogen.controleer_verse_code(actor, code)  # outside the transaction: a try counts
     with transaction.atomic():
         eigen = _eigen_account(actor)
-        account = maak_account(opleider=eigen.opleider, email=email.strip().lower(),
+        account = maak_account(opleider=eigen.opleider, email=email,
                                voornaam=voornaam, achternaam=achternaam, beheerder=False,
                                uitgenodigd_door=actor)
         _gebeurtenis(actor, eigen, account, "collega_uitgenodigd")
