@@ -149,7 +149,8 @@ def _opleideraccount(schrijf):
                              for u in ("beheerder", "beheerder2"))
         verzoek = opleideraccounts.nodig_uit(
             actor=beheerder, code=_code(beheerder), opleider=cheque.opleider,
-            email=DEMO_OPLEIDER, voornaam="Olga", achternaam="Oosterhof")
+            email=DEMO_OPLEIDER, voornaam="Olga", achternaam="Oosterhof",
+            beheerder=True)
         vierogen.keur_goed(verzoek=verzoek, actor=tweede, code=_code(tweede))
     except (Gebruiker.DoesNotExist, ValidationError) as fout:
         schrijf(f"  geen opleideraccount: {fout}")

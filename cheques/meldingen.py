@@ -1,5 +1,7 @@
 """Meldingen of this stage (tfvv.meldingen): who hears of a submitted plan, a grant waiting
-for co-signing, an aanvulling answered by the resident and a bezwaar."""
+for co-signing, an aanvulling answered by the resident, a bezwaar, and what an opleider's
+own beheerder changed in its accounts (no four-eyes of the fund there: the fund's
+beheerders hear of each step)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -7,8 +9,9 @@ from django.utils.translation import gettext_lazy
 
 from cheques.models import Aanvulverzoek
 from loopbaangesprekken.meldingen import PLAN_TYPE, consulent_van_zaak, referentie
-from loopbaangesprekken.models import Scholingsplan
+from loopbaangesprekken.models import Opleider, Scholingsplan
 from tfvv import meldingen
+from tfvv.models import Gebruiker
 from tfvv.roles import Rol
 
 
@@ -60,3 +63,32 @@ meldingen.registreer(
     % {"ref": referentie(g)},
     ontvangers=lambda g: [(meldingen.met_rol(Rol.BEOORDELAAR),
                            reverse("cheques:bezwaar", kwargs={"pk": g.object_id}))])
+
+
+def _collega_tekst(tekst):
+    def maak(gebeurtenis) -> str:
+        opleider = Opleider.objects.filter(pk=gebeurtenis.gegevens.get("opleider")).first()
+        account = Gebruiker.objects.filter(pk=gebeurtenis.object_id).first()
+        return tekst % {"opleider": opleider.naam if opleider else "",
+                        "naam": account.get_full_name() if account else ""}
+    return maak
+
+
+def _voor_beheerders(gebeurtenis):
+    return [(meldingen.met_rol(Rol.BEHEERDER),
+             reverse("cheques:opleider-accounts",
+                     kwargs={"pk": gebeurtenis.gegevens.get("opleider")}))]
+
+
+for actie, soort, tekst in (
+        ("collega_uitgenodigd", gettext_lazy("Opleider nodigde een collega uit"),
+         gettext_lazy("%(opleider)s heeft %(naam)s uitgenodigd voor het opleidersportaal.")),
+        ("collega_beheerder_gemaakt", gettext_lazy("Opleider maakte een beheerder"),
+         gettext_lazy("%(opleider)s heeft %(naam)s beheerder van de opleider gemaakt.")),
+        ("collega_geen_beheerder", gettext_lazy("Opleider nam een beheerdersrol af"),
+         gettext_lazy("%(opleider)s heeft %(naam)s de rol beheerder van de opleider "
+                      "afgenomen.")),
+        ("collega_uitgezet", gettext_lazy("Opleider zette een account uit"),
+         gettext_lazy("%(opleider)s heeft het account van %(naam)s uitgezet."))):
+    meldingen.registreer(actie, objecttype="tfvv.gebruiker", soort=soort,
+                         tekst=_collega_tekst(tekst), ontvangers=_voor_beheerders)

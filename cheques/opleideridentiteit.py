@@ -34,12 +34,17 @@ MAX_FOUTE_CODES = 5
 VENSTER_FOUTE_CODES = 24 * 3600
 
 
-def opleider_van(user):
-    """The opleider organisation `user` acts for, or None (not an opleider user)."""
+def account_van(user) -> Opleideraccount | None:
+    """The account of `user` at an active opleider, or None (not an opleider user)."""
     if not user.is_authenticated or not user.is_opleider:
         return None
-    account = (Opleideraccount.objects.select_related("opleider")
-               .filter(gebruiker=user, opleider__actief=True).first())
+    return (Opleideraccount.objects.select_related("opleider")
+            .filter(gebruiker=user, opleider__actief=True).first())
+
+
+def opleider_van(user):
+    """The opleider organisation `user` acts for, or None (not an opleider user)."""
+    account = account_van(user)
     return account.opleider if account else None
 
 
@@ -62,6 +67,13 @@ def geldige_link(token: str) -> Opleiderlink | None:
                              venster=VENSTER_FOUTE_CODES):
         return None
     return link
+
+
+def van_uitgezet_account(token: str) -> bool:
+    """The link (used or not) belongs to a deactivated account: its page says so, rather
+    than "expired" (the holder of the link is the account's owner)."""
+    return Opleiderlink.objects.filter(token_hash=hash_token(token),
+                                       gebruiker__is_active=False).exists()
 
 
 def apparaat(gebruiker) -> TOTPDevice:

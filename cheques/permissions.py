@@ -101,3 +101,14 @@ def mag_voorstel_intrekken(user, beschikking) -> Toegang:
     if beschikking.beoordelaar_id != user.pk:
         return geweigerd(_("Alleen de beoordelaar die het voorstel deed, kan het intrekken."))
     return TOEGESTAAN
+
+
+def mag_collegas_beheren(user, account) -> Toegang:
+    """`account` (the user's Opleideraccount or None) may manage its organisation's accounts:
+    an active user flagged beheerder of an active opleider."""
+    if (account is None or account.gebruiker_id != user.pk or not user.heeft_rol(Rol.OPLEIDER)
+            or not account.opleider.actief):
+        return geweigerd(_("Uw account hoort niet (meer) bij een actieve opleider."))
+    if not account.is_beheerder:
+        return geweigerd(_("Alleen een beheerder van uw organisatie mag collega's beheren."))
+    return TOEGESTAAN

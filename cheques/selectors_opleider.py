@@ -27,6 +27,8 @@ class Chequeregel:
     status: str
     betalingen: tuple
     verloopt_binnenkort: bool
+    vastgesteld_bedrag: Decimal | None = None
+    vastgesteld_op: date | None = None
 
     @property
     def betaald(self) -> Decimal:
@@ -39,6 +41,7 @@ def cheques_van(opleider, *, zoek: str = ""):
     qs = (Cheque.objects.filter(opleider=opleider)
           .select_related("beschikking__plan__aanvraag")
           .only("nummer", "bedrag", "geldig_tot", "status", "uitgegeven_op",
+                "vastgesteld_bedrag", "vastgesteld_op",
                 "beschikking__plan__opleiding_naam", "beschikking__plan__startdatum",
                 "beschikking__plan__einddatum", "beschikking__plan__aanvraag__voornaam",
                 "beschikking__plan__aanvraag__achternaam")
@@ -53,6 +56,12 @@ def cheques_van(opleider, *, zoek: str = ""):
     return qs
 
 
+def cheque_van(opleider, nummer: str) -> Chequeregel | None:
+    """One cheque of `opleider` by its number; None for another opleider's (a 404)."""
+    cheque = cheques_van(opleider).filter(nummer=nummer).first()
+    return als_regel(cheque) if cheque else None
+
+
 def als_regel(cheque: Cheque, *, vandaag: date | None = None) -> Chequeregel:
     vandaag = vandaag or timezone.localdate()
     plan = cheque.beschikking.plan
@@ -64,4 +73,5 @@ def als_regel(cheque: Cheque, *, vandaag: date | None = None) -> Chequeregel:
         status=str(cheque.get_status_display()), betalingen=tuple(cheque.betalingen.all()),
         verloopt_binnenkort=(cheque.status == Cheque.Status.UITGEGEVEN
                              and vandaag <= cheque.geldig_tot
-                             <= vandaag + timedelta(days=BIJNA_VERLOPEN_DAGEN)))
+                             <= vandaag + timedelta(days=BIJNA_VERLOPEN_DAGEN)),
+        vastgesteld_bedrag=cheque.vastgesteld_bedrag, vastgesteld_op=cheque.vastgesteld_op)

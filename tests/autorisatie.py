@@ -419,6 +419,20 @@ MATRIX: dict[str, Regel] = {
     "cheques:opleider-accounts": Regel(alleen("beheerder"),
                                        kwargs=lambda o: {"pk": o.opleider.pk},
                                        post=alleen("beheerder", uitkomst="400")),
+    # a cheque of the portal: the matrix's opleider user belongs to another opleider (404,
+    # as if it did not exist; its own: tests/cheques/test_betaalstatus_opleider.py)
+    "cheques:opleider-cheque": Regel(alleen("opleider", uitkomst="404"),
+                                     kwargs=lambda o: {"nummer": o.cheque.nummer},
+                                     post=alleen("opleider", uitkomst="405")),
+    # "Collega's": only a beheerder of the opleider; the matrix's opleider user is none
+    # (tests/cheques/test_opleidercollegas.py: the beheerder, and 404 on another opleider's)
+    "cheques:opleider-collegas": Regel(wie("403"), post=wie("403")),
+    "cheques:opleider-collega": Regel(wie("403"), kwargs=lambda o: {"pk": o.opleideraccount.pk},
+                                      post=wie("403")),
+    # the fund's beheerder deactivates or reactivates one account (an empty form: 400)
+    "cheques:opleider-account": Regel(alleen("beheerder"),
+                                      kwargs=lambda o: {"pk": o.opleideraccount.pk},
+                                      post=alleen("beheerder", uitkomst="400")),
     # the owner; beoordelaar and financieel; the consulenten of the plan's loket (the
     # beschikking, not the cheque); another resident and the other loket: 404
     "cheques:beschikking-pdf": Regel(

@@ -407,6 +407,14 @@ class Objecten:
         return OpleiderFactory()
 
     @cached_property
+    def opleideraccount(self):
+        """An account of `opleider` (not the matrix's opleider user: another organisation)."""
+        from tests.cheques.opleiders import maak_opleidergebruiker
+
+        return maak_opleidergebruiker(self.opleider, self.medewerkers["beheerder"],
+                                      is_beheerder=True).opleideraccount
+
+    @cached_property
     def ibanverzoek(self):
         """An open IBAN change asked by a beheerder who is none of the matrix roles."""
         from loopbaangesprekken.services.referentie import vraag_iban_aan

@@ -300,3 +300,34 @@ def test_opleider_ziet_geen_cheque_van_een_andere_opleider(wereld):
                 assert waarde not in inhoud
         if response.get("Content-Type", "").startswith("text/csv"):
             assert len(inhoud.strip().splitlines()) == 1  # the header only
+
+
+def test_opleiderbeheerder_ziet_geen_accounts_of_cheques_van_een_andere_opleider(
+        wereld, medewerkers):
+    """A beheerder of its own opleider walks every account id around those that exist:
+    only its own organisation's accounts answer; another opleider's are 404 (GET and
+    POST, nothing changes), as are the cheques of the other records."""
+    from cheques.models import Opleideraccount
+    from tests.cheques.factories import OpleiderFactory
+    from tests.cheques.opleiders import log_in_als_opleider, maak_opleidergebruiker
+
+    eigen = maak_opleidergebruiker(OpleiderFactory(), medewerkers["beheerder"],
+                                   is_beheerder=True)
+    client = log_in_als_opleider(eigen)
+    vreemd = wereld["a"].opleideraccount
+    ids = list(Opleideraccount.objects.values_list("pk", flat=True))
+    for pk in range(min(ids) - 2, max(ids) + 3):
+        url = reverse("cheques:opleider-collega", kwargs={"pk": pk})
+        verwacht = 200 if pk == eigen.opleideraccount.pk else 404
+        assert client.get(url).status_code == verwacht, pk
+        if verwacht == 404:
+            data = {"uit-reden": "weg", "uit-code": "123456"}
+            assert client.post(url, data).status_code == 404, pk
+    vreemd.gebruiker.refresh_from_db()
+    vreemd.refresh_from_db()
+    assert vreemd.gebruiker.is_active and vreemd.is_beheerder
+    lijst = client.get(reverse("cheques:opleider-collegas")).content.decode()
+    assert vreemd.gebruiker.email not in lijst
+    for kant in ("a", "b", "lbs"):
+        url = reverse("cheques:opleider-cheque", kwargs={"nummer": wereld[kant].cheque.nummer})
+        assert client.get(url).status_code == 404

@@ -71,6 +71,8 @@ RECORD_URLS = {
        for n in ("cheque", "declaratie", "declaratie-corrigeren", "afronding", "vaststellen",
                  "intrekken")},
     "cheques:aanvulling-beantwoorden": ("aanvulverzoek", ("inwoner",)),
+    # another opleider's cheque in every state (its own: test_betaalstatus_opleider.py)
+    "cheques:opleider-cheque": ("cheque", ("opleider",)),
 }
 
 # URLs with a kwarg whose record has no state machine (or is no record at all).
@@ -114,6 +116,9 @@ GEEN_STATUS = {
     "cheques:opleider-accounts": "opleider (referentiedata; test_opleiderportaal.py)",
     "cheques:dossierexport-download": "zip van een steekproef: klaar, verlopen, van een ander "
     "(tests/cheques/test_dossierexport.py)",
+    **{f"cheques:{n}": "opleideraccount: actief of uitgezet, beheerder of niet "
+       "(tests/cheques/test_opleidercollegas.py, test_opleideraccount_uitzetten.py)"
+       for n in ("opleider-collega", "opleider-account")},
     "rapportage:export": "tabelnaam",
     "rapportage:rapportage": "rapportagebestand",
     "rapportage:rapportage-pdf": "rapportagebestand",

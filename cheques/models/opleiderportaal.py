@@ -9,15 +9,22 @@ from loopbaangesprekken.models import Opleider
 
 class Opleideraccount(models.Model):
     """Links a user with the role "opleider" to exactly one opleider organisation; every
-    page of the portal shows only that organisation's cheques (cheques.selectors_opleider)."""
+    page of the portal shows only that organisation's cheques (cheques.selectors_opleider).
+
+    A deactivated account is a user with `is_active` False: it cannot log in and its
+    sessions end (Django's ModelBackend no longer returns the user)."""
 
     gebruiker = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                                      related_name="opleideraccount")
     opleider = models.ForeignKey(Opleider, on_delete=models.PROTECT, related_name="accounts")
     uitgenodigd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                          related_name="+")
+    # empty when the opleider's own beheerder invited the account (no four-eyes of the fund:
+    # docs/opleiders.md, "Collega's")
     goedgekeurd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                         related_name="+")
+                                         related_name="+", null=True, blank=True)
+    # manages the organisation's own accounts on the portal page "Collega's"
+    is_beheerder = models.BooleanField(_("beheerder van de opleider"), default=False)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:

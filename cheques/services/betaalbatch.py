@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cheques.betaalmail import plan_betaalmails
 from cheques.models import (
     Afronding,
     Betaalbatch,
@@ -192,6 +193,7 @@ def _keur_goed(*, batch: Betaalbatch, door) -> Betaalbatch:
     registreer_gebeurtenis(actor=door, obj=batch, actie="betaalbatch_goedkeuren",
                            dossier_id=None,
                            gegevens={"aantal": len(regels), "totaal": str(totaal(regels))})
+    plan_betaalmails(batch)
     return batch
 
 

@@ -2,9 +2,8 @@
 opleider's own cheques, searchable and exportable."""
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,9 +12,9 @@ from django.views import View
 from cheques import opleideridentiteit, selectors_opleider
 from cheques.forms_opleider import ChequesZoekenForm, OpleiderCodeForm, OpleiderLinkForm
 from cheques.services import opleideraccounts
+from cheques.views.opleidertoegang import OpleiderVereistMixin
 from tfvv import export, ratelimit
 from tfvv.gebruikersbeheer import otpauth_qr_svg
-from tfvv.roles import Rol
 from tfvv.views.base import RolVereistMixin
 
 PER_PAGINA = 50
@@ -54,8 +53,10 @@ class LinkView(View):
         }, status=status)
 
     def _ongeldig(self, request):
-        return render(request, "cheques/opleider/link_ongeldig.html",
-                      {"form": OpleiderLinkForm()}, status=404)
+        return render(request, "cheques/opleider/link_ongeldig.html", {
+            "form": OpleiderLinkForm(),
+            "uitgezet": opleideridentiteit.van_uitgezet_account(self.kwargs["token"])},
+            status=404)
 
     def get(self, request, token):
         link = opleideridentiteit.geldige_link(token)
@@ -82,14 +83,11 @@ class LinkView(View):
         return redirect("cheques:opleider-cheques")
 
 
-class MijnChequesView(RolVereistMixin, View):
-    rollen = (Rol.OPLEIDER,)
+class MijnChequesView(OpleiderVereistMixin, RolVereistMixin, View):
     template_name = "cheques/opleider/cheques.html"
 
     def get(self, request):
-        opleider = opleideridentiteit.opleider_van(request.user)
-        if opleider is None:
-            raise PermissionDenied(_("Uw account hoort niet (meer) bij een actieve opleider."))
+        opleider = self.opleider
         form = ChequesZoekenForm(request.GET)
         zoek = form.cleaned_data["zoek"] if form.is_valid() else ""
         cheques = selectors_opleider.cheques_van(opleider, zoek=zoek)
@@ -102,15 +100,17 @@ class MijnChequesView(RolVereistMixin, View):
         regels = [selectors_opleider.als_regel(c, vandaag=vandaag) for c in pagina]
         return render(request, self.template_name, {
             "opleider": opleider, "form": form, "pagina": pagina, "regels": regels,
-            "zoek": zoek, "dagen": selectors_opleider.BIJNA_VERLOPEN_DAGEN})
+            "zoek": zoek, "dagen": selectors_opleider.BIJNA_VERLOPEN_DAGEN,
+            "is_beheerder": self.account.is_beheerder})
 
     @staticmethod
     def _export(formaat, regels):
         kolommen = [_("Chequenummer"), _("Chequehouder"), _("Opleiding"), _("Start"), _("Einde"),
-                    _("Bedrag"), _("Geldig tot en met"), _("Status"), _("Betaald"),
-                    _("Verloopt binnen 30 dagen")]
+                    _("Bedrag"), _("Geldig tot en met"), _("Status"), _("Vastgesteld bedrag"),
+                    _("Betaald"), _("Verloopt binnen 30 dagen")]
         rijen = [[r.nummer, r.houder, r.opleiding, r.start, r.eind, r.bedrag, r.geldig_tot,
-                  r.status, r.betaald, _("ja") if r.verloopt_binnenkort else _("nee")]
+                  r.status, r.vastgesteld_bedrag, r.betaald,
+                  _("ja") if r.verloopt_binnenkort else _("nee")]
                  for r in regels]
         if formaat == "csv":
             return export.csv_response("cheques.csv", kolommen, rijen)
@@ -119,3 +119,13 @@ class MijnChequesView(RolVereistMixin, View):
                                              "spreadsheetml.sheet")
         response["Content-Disposition"] = 'attachment; filename="cheques.xlsx"'
         return response
+
+
+class OpleiderChequeView(OpleiderVereistMixin, RolVereistMixin, View):
+    """One cheque of the opleider: its facts, the vastgesteld amount and every payment."""
+
+    def get(self, request, nummer):
+        regel = selectors_opleider.cheque_van(self.opleider, nummer)
+        if regel is None:
+            raise Http404
+        return render(request, "cheques/opleider/cheque.html", {"r": regel})

@@ -10,7 +10,7 @@ from tfvv.models import Gebruiker
 from tfvv.roles import Rol
 
 
-def maak_opleidergebruiker(opleider, beheerder, email=None) -> Gebruiker:
+def maak_opleidergebruiker(opleider, beheerder, email=None, is_beheerder=False) -> Gebruiker:
     email = email or f"medewerker{Gebruiker.objects.count()}@opleider.example"
     gebruiker = Gebruiker.objects.create(username=f"opl-{email}", email=email,
                                          first_name="Olga", last_name="Opleider")
@@ -18,7 +18,8 @@ def maak_opleidergebruiker(opleider, beheerder, email=None) -> Gebruiker:
     gebruiker.totp_device = TOTPDevice.objects.create(user=gebruiker, name="authenticator",
                                                       confirmed=True)
     Opleideraccount.objects.create(gebruiker=gebruiker, opleider=opleider,
-                                   uitgenodigd_door=beheerder, goedgekeurd_door=beheerder)
+                                   uitgenodigd_door=beheerder, goedgekeurd_door=beheerder,
+                                   is_beheerder=is_beheerder)
     return gebruiker
 
 
