@@ -60,3 +60,24 @@ meldingen.registreer(
     % {"ref": referentie(g)},
     ontvangers=lambda g: [(meldingen.met_rol(Rol.BEOORDELAAR),
                            reverse("cheques:bezwaar", kwargs={"pk": g.object_id}))])
+
+
+def _voor_financien(gebeurtenis):
+    """Every financieel medewerker, with a link to the cheque."""
+    return [(meldingen.met_rol(Rol.FINANCIEEL),
+             reverse("cheques:cheque", kwargs={"nummer": gebeurtenis.gegevens["cheque"]}))]
+
+
+# a row of a bulk file is announced once, by the file's own event
+meldingen.registreer(
+    "opleiderdeclaratie_ingediend", objecttype="cheques.declaratieindiening",
+    soort=gettext_lazy("Declaratie van een opleider"),
+    tekst=lambda g: _("De opleider heeft een declaratie ingediend voor cheque %(nummer)s.")
+    % {"nummer": g.gegevens["cheque"]},
+    ontvangers=lambda g: [] if g.gegevens.get("bestand") else _voor_financien(g))
+meldingen.registreer(
+    "opleiderdeclaratie_bericht", objecttype="cheques.declaratieindiening",
+    soort=gettext_lazy("Bericht van een opleider"),
+    tekst=lambda g: _("De opleider heeft een bericht gestuurd over de declaratie voor cheque "
+                      "%(nummer)s.") % {"nummer": g.gegevens["cheque"]},
+    ontvangers=lambda g: _voor_financien(g) if g.gegevens.get("van_opleider") else [])

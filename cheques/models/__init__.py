@@ -5,6 +5,11 @@ from cheques.models.beschikking import Aanvulverzoek, Beschikking
 from cheques.models.besluiten import Bezwaar, Postzending, Vervolgbesluit
 from cheques.models.cheque import Afronding, Betaling, Cheque, Declaratie
 from cheques.models.geldstroom import Betaalbatch, Betaalopdracht, Invorderingsstap, Terugvordering
+from cheques.models.opleiderdeclaratie import (
+    Declaratiebericht,
+    Declaratiebestand,
+    Declaratieindiening,
+)
 from cheques.models.opleiderportaal import Opleideraccount, Opleiderlink
 
 __all__ = [
@@ -18,6 +23,9 @@ __all__ = [
     "Bezwaar",
     "Cheque",
     "Declaratie",
+    "Declaratiebericht",
+    "Declaratiebestand",
+    "Declaratieindiening",
     "Invorderingsstap",
     "Opleideraccount",
     "Opleiderlink",
