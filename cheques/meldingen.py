@@ -81,3 +81,9 @@ meldingen.registreer(
     tekst=lambda g: _("De opleider heeft een bericht gestuurd over de declaratie voor cheque "
                       "%(nummer)s.") % {"nummer": g.gegevens["cheque"]},
     ontvangers=lambda g: _voor_financien(g) if g.gegevens.get("van_opleider") else [])
+meldingen.registreer(
+    "declaratiebestand_ingediend", objecttype="cheques.declaratiebestand",
+    soort=gettext_lazy("Declaraties van een opleider"),
+    tekst=lambda g: _("%(opleider)s heeft een bestand met %(aantal)s declaraties ingediend.")
+    % {"opleider": g.gegevens["opleider"], "aantal": g.gegevens["aantal"]},
+    ontvangers=lambda g: [(meldingen.met_rol(Rol.FINANCIEEL), reverse("cheques:financien"))])

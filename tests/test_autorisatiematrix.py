@@ -283,6 +283,17 @@ class Objecten:
         return self.beschikking.cheque
 
     @cached_property
+    def indiening(self):
+        """A declaratie submitted by the cheque's own opleider (not the matrix's opleider
+        user: for that user it does not exist)."""
+        from cheques.models import Declaratieindiening
+
+        return Declaratieindiening.objects.create(
+            cheque=self.cheque, opleider=self.cheque.opleider, bewijs="x.pdf",
+            ingediend_door=self.medewerkers["financieel"],
+            bewijssoort=Declaratieindiening.Bewijssoort.DIPLOMA)
+
+    @cached_property
     def vervolgvragen_token(self):
         """A sent follow-up questionnaire on the resident's cheque: the token of its link."""
         import secrets

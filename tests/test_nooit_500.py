@@ -111,6 +111,11 @@ GEEN_STATUS = {
     "cheques:opleider-link": "token van een inloglink van een opleider "
                              "(tests/cheques/test_opleiderportaal.py)",
     "cheques:opleider-accounts": "opleider (referentiedata; test_opleiderportaal.py)",
+    "cheques:opleider-declareren": "cheque van de eigen opleider: per chequestatus in "
+    "tests/cheques/test_opleiderdeclaraties_views.py",
+    **{f"cheques:{n}": "declaratie van een opleider: per status in "
+       "tests/cheques/test_opleiderdeclaraties_views.py"
+       for n in ("opleider-declaratie", "opleider-declaratie-intrekken")},
     "rapportage:export": "tabelnaam",
     "rapportage:rapportage": "rapportagebestand",
     "rapportage:rapportage-pdf": "rapportagebestand",

@@ -38,7 +38,8 @@ MENU = {
         (_("Dashboard"), "rapportage:dashboard"),
         (_("Voortgangsrapportages"), "rapportage:rapportages"),
     ],
-    Rol.OPLEIDER: [(_("Mijn cheques"), "cheques:opleider-cheques")],
+    Rol.OPLEIDER: [(_("Mijn cheques"), "cheques:opleider-cheques"),
+                   (_("Mijn declaraties"), "cheques:opleider-declaraties")],
 }
 
 

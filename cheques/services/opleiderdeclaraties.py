@@ -52,7 +52,7 @@ def stand_van(cheque: Cheque) -> Stand:
                                                           status=ST.INGEDIEND).exists())
 
 
-def factuurnummers_van(opleider) -> set[str]:
+def _gebruikte_factuurnummers(opleider):
     """The invoice numbers the opleider used before: its own open or accepted declaraties
     and the declaraties finance registered on its cheques (one invoice is paid once)."""
     eigen = (Declaratieindiening.objects.filter(opleider=opleider,
@@ -60,7 +60,18 @@ def factuurnummers_van(opleider) -> set[str]:
              .exclude(factuurnummer="").values_list("factuurnummer", flat=True))
     geregistreerd = Declaratie.objects.filter(cheque__opleider=opleider).values_list(
         "factuurnummer", flat=True)
+    return eigen, geregistreerd
+
+
+def factuurnummers_van(opleider) -> set[str]:
+    """All of them, in capitals, in one query (a bulk file checks all its rows)."""
+    eigen, geregistreerd = _gebruikte_factuurnummers(opleider)
     return {n.strip().upper() for n in eigen.union(geregistreerd)}
+
+
+def factuurnummer_gebruikt(opleider, factuurnummer: str) -> bool:
+    return any(qs.filter(factuurnummer__iexact=factuurnummer).exists()
+               for qs in _gebruikte_factuurnummers(opleider))
 
 
 @atomic_met_bestanden()  # the uploaded PDFs: removed again when the submission fails
@@ -72,7 +83,8 @@ def dien_in(*, cheque: Cheque, door, gegevens: Gegevens, factuur=None, bewijs=No
     cheque = vergrendel_cheque(cheque)
     factuurnummer = gegevens.factuurnummer.strip()
     fouten = fouten_in(cheque, stand_van(cheque), gegevens, vandaag=timezone.localdate(),
-                       factuurnummer_bekend=factuurnummer.upper() in factuurnummers_van(opleider))
+                       factuurnummer_bekend=bool(factuurnummer)
+                       and factuurnummer_gebruikt(opleider, factuurnummer))
     if vraagt_factuur(cheque) and not factuur:
         fouten.setdefault("factuur", _("Voeg de factuur toe (PDF)."))
     if not bewijs:

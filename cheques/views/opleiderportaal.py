@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from cheques import opleideridentiteit, selectors_opleider
+from cheques import selectors_opleiderdeclaraties as declaraties
 from cheques.forms_opleider import ChequesZoekenForm, OpleiderCodeForm, OpleiderLinkForm
 from cheques.services import opleideraccounts
 from tfvv import export, ratelimit
@@ -102,6 +103,7 @@ class MijnChequesView(RolVereistMixin, View):
         regels = [selectors_opleider.als_regel(c, vandaag=vandaag) for c in pagina]
         return render(request, self.template_name, {
             "opleider": opleider, "form": form, "pagina": pagina, "regels": regels,
+            "declarabel": declaraties.declarabele(opleider, [r.nummer for r in regels]),
             "zoek": zoek, "dagen": selectors_opleider.BIJNA_VERLOPEN_DAGEN})
 
     @staticmethod
