@@ -152,7 +152,8 @@ def accepteer(*, indiening: Declaratieindiening, door) -> Declaratieindiening:
         indiening.declaratie = registreer_declaratie(
             cheque=cheque, door=door, factuurnummer=indiening.factuurnummer,
             factuurdatum=indiening.factuurdatum, bedrag=indiening.bedrag,
-            bewijs=indiening.bewijs.name)
+            bewijs=indiening.bewijs.name,
+            ingediend_op=timezone.localdate(indiening.ingediend_op))
     if indiening.is_afronding:
         registreer_afronding(
             cheque=cheque, door=door, soort=indiening.bewijssoort, bewijs=indiening.bewijs.name,

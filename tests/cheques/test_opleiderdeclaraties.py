@@ -258,3 +258,20 @@ def test_berichten_beide_kanten(cheque, opleider_gebruiker, medewerkers,
                            medewerkers["beoordelaar"]):
         with pytest.raises(PermissionDenied):
             od.stuur_bericht(indiening=indiening, door=buitenstaander, tekst="Hallo")
+
+
+def test_op_tijd_ingediend_vervalt_niet_en_wordt_na_de_vervaldatum_geaccepteerd(
+        cheque, opleider_gebruiker, medewerkers):
+    """Submitted before the expiry, judged after it: the cheque was used in time."""
+    from cheques.services import laat_verlopen_cheques_vervallen
+
+    indiening = dien_in(cheque, opleider_gebruiker, factuurdatum=cheque.uitgegeven_op)
+    vandaag = timezone.localdate()
+    Cheque.objects.filter(pk=cheque.pk).update(geldig_tot=vandaag - datetime.timedelta(days=1))
+    Declaratieindiening.objects.filter(pk=indiening.pk).update(
+        ingediend_op=timezone.now() - datetime.timedelta(days=3))
+    assert laat_verlopen_cheques_vervallen(vandaag=vandaag) == 0
+    indiening.refresh_from_db()
+    od.accepteer(indiening=indiening, door=medewerkers["financieel"])
+    cheque.refresh_from_db()
+    assert cheque.status == C.GEDECLAREERD
