@@ -63,9 +63,9 @@ meldingen.registreer(
 
 
 def _voor_financien(gebeurtenis):
-    """Every financieel medewerker, with a link to the cheque."""
+    """Every financieel medewerker, with a link to the declaratie in their queue."""
     return [(meldingen.met_rol(Rol.FINANCIEEL),
-             reverse("cheques:cheque", kwargs={"nummer": gebeurtenis.gegevens["cheque"]}))]
+             reverse("cheques:financien-declaratie", kwargs={"pk": gebeurtenis.object_id}))]
 
 
 # a row of a bulk file is announced once, by the file's own event
@@ -86,4 +86,5 @@ meldingen.registreer(
     soort=gettext_lazy("Declaraties van een opleider"),
     tekst=lambda g: _("%(opleider)s heeft een bestand met %(aantal)s declaraties ingediend.")
     % {"opleider": g.gegevens["opleider"], "aantal": g.gegevens["aantal"]},
-    ontvangers=lambda g: [(meldingen.met_rol(Rol.FINANCIEEL), reverse("cheques:financien"))])
+    ontvangers=lambda g: [(meldingen.met_rol(Rol.FINANCIEEL),
+                           reverse("cheques:financien-declaraties"))])

@@ -21,6 +21,7 @@ MENU = {
     ],
     Rol.FINANCIEEL: [
         (_("Financiën"), "cheques:financien"),
+        (_("Declaraties opleiders"), "cheques:financien-declaraties"),
         (_("Budget"), "cheques:budget"),
         (_("Goedkeuringen"), "tfvv:goedkeuringen"),
         (_("Zoeken"), "cheques:zoeken"),
