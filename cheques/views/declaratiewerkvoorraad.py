@@ -59,10 +59,9 @@ class WerkvoorraadView(RolVereistMixin, TemplateView):
                 "aantal_open": selectors.aantal_open()}
 
 
-class IndieningView(RolVereistMixin, View):
-    """One indiening; a POST is a message to the opleider (no money step: no step-up)."""
+class Indieningpagina(View):
+    """What the page of one indiening and the judgements on it share: showing it."""
 
-    rollen = FINANCIEN
     template_name = "cheques/declaratiewerkvoorraad_indiening.html"
 
     def toon(self, indiening, status=200, **forms):
@@ -82,6 +81,11 @@ class IndieningView(RolVereistMixin, View):
             "bericht_form": forms.get("bericht_form") or BerichtAanOpleiderForm(),
             "terugsturen_form": forms.get("terugsturen_form") or TerugsturenForm(),
         }, status=status)
+
+class IndieningView(RolVereistMixin, Indieningpagina):
+    """One indiening; a POST is a message to the opleider (no money step: no step-up)."""
+
+    rollen = FINANCIEN
 
     def get(self, request, pk):
         return self.toon(selectors.indiening(pk))
@@ -103,9 +107,11 @@ class IndieningView(RolVereistMixin, View):
         return self.toon(selectors.indiening(pk), status=400, bericht_form=form)
 
 
-class Beoordeling(StapOpVereistMixin, IndieningView):
+class Beoordeling(RolVereistMixin, StapOpVereistMixin, Indieningpagina):
     """POST one judgement; subclasses define `form_class`, `form_naam`, `melding` and
     `uitvoeren(indiening, form)`."""
+
+    rollen = FINANCIEN
 
     def get(self, request, pk):
         return redirect("cheques:financien-declaratie", pk=pk)
