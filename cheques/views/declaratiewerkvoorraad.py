@@ -64,7 +64,7 @@ class Indieningpagina(View):
 
     template_name = "cheques/declaratiewerkvoorraad_indiening.html"
 
-    def toon(self, indiening, status=200, **forms):
+    def toon(self, indiening, status=200, **formulieren):
         aanvraag = indiening.cheque.beschikking.plan.aanvraag
         registreer_inzage(gebruiker=self.request.user, handeling="bekeken",
                           onderdeel="declaratie van een opleider", dossier_id=aanvraag.pk,
@@ -78,9 +78,10 @@ class Indieningpagina(View):
             "declaraties": list(cheque.declaraties.order_by("geregistreerd_op", "id")),
             "afronding": Afronding.objects.filter(cheque=cheque).first(),
             "eerdere": selectors.van_cheque(cheque, behalve=indiening.pk),
-            "bericht_form": forms.get("bericht_form") or BerichtAanOpleiderForm(),
-            "terugsturen_form": forms.get("terugsturen_form") or TerugsturenForm(),
+            "bericht_form": formulieren.get("bericht_form") or BerichtAanOpleiderForm(),
+            "terugsturen_form": formulieren.get("terugsturen_form") or TerugsturenForm(),
         }, status=status)
+
 
 class IndieningView(RolVereistMixin, Indieningpagina):
     """One indiening; a POST is a message to the opleider (no money step: no step-up)."""
