@@ -92,3 +92,29 @@ for actie, soort, tekst in (
          gettext_lazy("%(opleider)s heeft het account van %(naam)s uitgezet."))):
     meldingen.registreer(actie, objecttype="tfvv.gebruiker", soort=soort,
                          tekst=_collega_tekst(tekst), ontvangers=_voor_beheerders)
+def _voor_financien(gebeurtenis):
+    """Every financieel medewerker, with a link to the declaratie in their queue."""
+    return [(meldingen.met_rol(Rol.FINANCIEEL),
+             reverse("cheques:financien-declaratie", kwargs={"pk": gebeurtenis.object_id}))]
+
+
+# a row of a bulk file is announced once, by the file's own event
+meldingen.registreer(
+    "opleiderdeclaratie_ingediend", objecttype="cheques.declaratieindiening",
+    soort=gettext_lazy("Declaratie van een opleider"),
+    tekst=lambda g: _("De opleider heeft een declaratie ingediend voor cheque %(nummer)s.")
+    % {"nummer": g.gegevens["cheque"]},
+    ontvangers=lambda g: [] if g.gegevens.get("bestand") else _voor_financien(g))
+meldingen.registreer(
+    "opleiderdeclaratie_bericht", objecttype="cheques.declaratieindiening",
+    soort=gettext_lazy("Bericht van een opleider"),
+    tekst=lambda g: _("De opleider heeft een bericht gestuurd over de declaratie voor cheque "
+                      "%(nummer)s.") % {"nummer": g.gegevens["cheque"]},
+    ontvangers=lambda g: _voor_financien(g) if g.gegevens.get("van_opleider") else [])
+meldingen.registreer(
+    "declaratiebestand_ingediend", objecttype="cheques.declaratiebestand",
+    soort=gettext_lazy("Declaraties van een opleider"),
+    tekst=lambda g: _("%(opleider)s heeft een bestand met %(aantal)s declaraties ingediend.")
+    % {"opleider": g.gegevens["opleider"], "aantal": g.gegevens["aantal"]},
+    ontvangers=lambda g: [(meldingen.met_rol(Rol.FINANCIEEL),
+                           reverse("cheques:financien-declaraties"))])

@@ -416,6 +416,39 @@ MATRIX: dict[str, Regel] = {
                                    post=wie("404", anoniem="404")),
     "cheques:opleider-cheques": Regel(alleen("opleider"),
                                       post=alleen("opleider", uitkomst="405")),
+    # declaraties of the opleider: another opleider's cheque or declaratie is a 404
+    "cheques:opleider-declareren": Regel(alleen("opleider", uitkomst="404"),
+                                         kwargs=lambda o: {"nummer": o.cheque.nummer},
+                                         post=alleen("opleider", uitkomst="404")),
+    "cheques:opleider-declaraties": Regel(alleen("opleider"),
+                                          post=alleen("opleider", uitkomst="405")),
+    "cheques:opleider-declaraties-bulk": Regel(alleen("opleider"),
+                                               post=alleen("opleider", uitkomst="400")),
+    "cheques:opleider-declaraties-sjabloon": Regel(alleen("opleider"),
+                                                   post=alleen("opleider", uitkomst="405")),
+    "cheques:opleider-declaratie": Regel(alleen("opleider", uitkomst="404"),
+                                         kwargs=lambda o: {"pk": o.indiening.pk},
+                                         post=alleen("opleider", uitkomst="404")),
+    "cheques:opleider-declaratie-intrekken": Regel(alleen("opleider", uitkomst="405"),
+                                                   kwargs=lambda o: {"pk": o.indiening.pk},
+                                                   post=alleen("opleider", uitkomst="404")),
+    # finance's queue of the opleiders' declaraties: financieel only (the opleider and
+    # every other staff role 403); an empty message is refused at its field; accepting
+    # this one (invoice and diploma) goes through, returning it needs a reason
+    "cheques:financien-declaraties": Regel(alleen("financieel"),
+                                           post=alleen("financieel", uitkomst="405")),
+    "cheques:financien-declaratie": Regel(alleen("financieel"),
+                                          kwargs=lambda o: {"pk": o.indiening.pk},
+                                          post=alleen("financieel", uitkomst="400")),
+    "cheques:financien-declaratie-accepteren": Regel(
+        alleen("financieel", uitkomst="redirect"), kwargs=lambda o: {"pk": o.indiening.pk},
+        post=alleen("financieel", uitkomst="redirect")),
+    "cheques:financien-declaratie-terugsturen": Regel(
+        alleen("financieel", uitkomst="redirect"), kwargs=lambda o: {"pk": o.indiening.pk},
+        post=alleen("financieel", uitkomst="400")),
+    **{f"cheques:financien-declaratie-{naam}": Regel(
+        alleen("financieel"), kwargs=lambda o: {"pk": o.indiening.pk},
+        post=alleen("financieel", uitkomst="405")) for naam in ("factuur", "bewijs")},
     "cheques:opleider-accounts": Regel(alleen("beheerder"),
                                        kwargs=lambda o: {"pk": o.opleider.pk},
                                        post=alleen("beheerder", uitkomst="400")),

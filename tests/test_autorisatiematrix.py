@@ -283,6 +283,24 @@ class Objecten:
         return self.beschikking.cheque
 
     @cached_property
+    def indiening(self):
+        """A declaratie submitted by the cheque's own opleider (not the matrix's opleider
+        user: for that user it does not exist)."""
+        from django.core.files.base import ContentFile
+        from django.utils import timezone
+
+        from cheques.models import Declaratieindiening
+
+        # with its invoice and proof on file: finance's download pages answer with them
+        return Declaratieindiening.objects.create(
+            cheque=self.cheque, opleider=self.cheque.opleider,
+            bewijs=ContentFile(b"%PDF-1.4 diploma", name="diploma.pdf"),
+            factuur=ContentFile(b"%PDF-1.4 factuur", name="factuur.pdf"),
+            factuurnummer="F-MATRIX-1", factuurdatum=timezone.localdate(),
+            bedrag=self.cheque.bedrag, ingediend_door=self.medewerkers["financieel"],
+            bewijssoort=Declaratieindiening.Bewijssoort.DIPLOMA)
+
+    @cached_property
     def vervolgvragen_token(self):
         """A sent follow-up questionnaire on the resident's cheque: the token of its link."""
         import secrets

@@ -331,3 +331,27 @@ def test_opleiderbeheerder_ziet_geen_accounts_of_cheques_van_een_andere_opleider
     for kant in ("a", "b", "lbs"):
         url = reverse("cheques:opleider-cheque", kwargs={"nummer": wereld[kant].cheque.nummer})
         assert client.get(url).status_code == 404
+def test_opleider_declareert_en_ziet_geen_declaratie_van_een_andere_opleider(wereld):
+    """Another opleider's cheque cannot be declared and its declaraties (guessed ids
+    included) do not exist for the matrix's opleider user; its list stays empty."""
+    from cheques.models import Declaratieindiening
+
+    opleider = wereld["clients"]["opleider"]
+    kanten = [wereld[kant] for kant in ("a", "b", "lbs")]
+    for o in kanten:
+        url = reverse("cheques:opleider-declareren", kwargs={"nummer": o.cheque.nummer})
+        assert opleider.get(url).status_code == 404
+        assert opleider.post(url, {"bewijssoort": "diploma"}).status_code == 404
+        o.indiening  # noqa: B018 - created on first use
+    hoogste = Declaratieindiening.objects.order_by("-pk").values_list("pk", flat=True).first()
+    for pk in range(1, hoogste + 3):
+        for naam in ("opleider-declaratie", "opleider-declaratie-intrekken"):
+            url = reverse(f"cheques:{naam}", kwargs={"pk": pk})
+            assert opleider.post(url, {"tekst": "Hallo"}).status_code == 404
+        url = reverse("cheques:opleider-declaratie", kwargs={"pk": pk})
+        assert opleider.get(url).status_code == 404
+    assert not Declaratieindiening.objects.exclude(status="ingediend").exists()
+    inhoud = opleider.get(reverse("cheques:opleider-declaraties")).content.decode()
+    assert "<tbody>" not in inhoud
+    for o in kanten:
+        assert o.cheque.nummer not in inhoud

@@ -73,6 +73,11 @@ RECORD_URLS = {
     "cheques:aanvulling-beantwoorden": ("aanvulverzoek", ("inwoner",)),
     # another opleider's cheque in every state (its own: test_betaalstatus_opleider.py)
     "cheques:opleider-cheque": ("cheque", ("opleider",)),
+    # finance's queue of the opleiders' declaraties; another opleider and the beoordelaar
+    # are refused in Dutch
+    **{f"cheques:financien-declaratie{n}": ("indiening", ("financieel", "beoordelaar",
+                                                          "opleider"))
+       for n in ("", "-accepteren", "-terugsturen", "-factuur", "-bewijs")},
 }
 
 # URLs with a kwarg whose record has no state machine (or is no record at all).
@@ -119,6 +124,11 @@ GEEN_STATUS = {
     **{f"cheques:{n}": "opleideraccount: actief of uitgezet, beheerder of niet "
        "(tests/cheques/test_opleidercollegas.py, test_opleideraccount_uitzetten.py)"
        for n in ("opleider-collega", "opleider-account")},
+    "cheques:opleider-declareren": "cheque van de eigen opleider: per chequestatus in "
+    "tests/cheques/test_opleiderdeclaraties_views.py",
+    **{f"cheques:{n}": "declaratie van een opleider: per status in "
+       "tests/cheques/test_opleiderdeclaraties_views.py"
+       for n in ("opleider-declaratie", "opleider-declaratie-intrekken")},
     "rapportage:export": "tabelnaam",
     "rapportage:rapportage": "rapportagebestand",
     "rapportage:rapportage-pdf": "rapportagebestand",
@@ -127,7 +137,7 @@ GEEN_STATUS = {
 }
 
 KWARG = {"aanvraag": "pk", "gesprek": "pk", "plan": "pk", "beschikking": "pk",
-         "cheque": "nummer"}
+         "cheque": "nummer", "indiening": "pk"}
 KWARG_PER_URL = {"loopbaangesprekken:scholingsplan-nieuw": "aanvraag_id",
                  "cheques:dossier": "aanvraag_id", "cheques:dossier-pdf": "aanvraag_id",
                  "cheques:dossier-export": "aanvraag_id"}
@@ -206,6 +216,8 @@ def plausibel(naam: str, objecten) -> dict:
                                             "wijziging-versie": "0" * 64},
         "loopbaangesprekken:scholingsplan-indienen-namens": {
             "reden": "Op papier ondertekend.", "formulier": pdf},
+        "cheques:financien-declaratie": {"tekst": "Klopt het bedrag op de factuur?"},
+        "cheques:financien-declaratie-terugsturen": {"reden": "De factuur is onleesbaar."},
     }.get(naam, {})
 
 
@@ -339,6 +351,51 @@ class Toestanden:
             assert cheque.status == status
         return uit
 
+    def indieningen(self):
+        """An opleider's declaratie in every state, through the real services; open ones
+        also on a cheque after its voorschot and on a cheque withdrawn in the meantime."""
+        from cheques.declaratieregels import Gegevens
+        from cheques.models import Declaratieindiening
+        from cheques.services import opleiderdeclaraties as od
+        from tests.cheques.financien import pdf
+        from tests.cheques.opleiders import maak_opleidergebruiker
+
+        fin, S = self.m["financieel"], Declaratieindiening.Bewijssoort
+        teller = iter(range(1, 100))
+
+        def dien_in(cheque, bewijssoort=S.START):
+            door = maak_opleidergebruiker(cheque.opleider, self.m["beheerder"])
+            factuur = cheque.status == C.UITGEGEVEN
+            gegevens = Gegevens(
+                factuurnummer=f"F-{next(teller)}" if factuur else "",
+                factuurdatum=timezone.localdate() if factuur else None,
+                bedrag=Decimal("100.00") if factuur else None, bewijssoort=bewijssoort)
+            return od.dien_in(cheque=cheque, door=door, gegevens=gegevens,
+                              factuur=pdf("factuur.pdf") if factuur else None, bewijs=pdf())
+
+        # the voorschot first: a batch pays everything due
+        na_voorschot = self.verzonden().cheque
+        declareer(na_voorschot, fin, "100.00")
+        betaal(fin, self.m["financieel2"])
+        na_voorschot.refresh_from_db()
+        uit = {"ingediend, bewijs van afronding na voorschot": dien_in(na_voorschot, S.DIPLOMA),
+               "ingediend, start": dien_in(self.verzonden().cheque),
+               "ingediend, diploma met factuur": dien_in(self.verzonden().cheque, S.DIPLOMA)}
+        ingetrokken = dien_in(self.verzonden().cheque)
+        cheque_services.intrekken(cheque=ingetrokken.cheque, door=self.m["beoordelaar"],
+                                  grond="niet_verricht", motivering="Niet gestart.")
+        uit["ingediend, cheque intussen ingetrokken"] = ingetrokken
+        for soort in (S.START, S.DIPLOMA):
+            uit[f"geaccepteerd, {soort}"] = od.accepteer(
+                indiening=dien_in(self.verzonden().cheque, soort), door=fin)
+        uit["teruggestuurd"] = od.stuur_terug(indiening=dien_in(self.verzonden().cheque),
+                                              door=fin, reden="Onleesbaar.")
+        teruggetrokken = dien_in(self.verzonden().cheque)
+        uit["ingetrokken"] = od.trek_in(indiening=teruggetrokken,
+                                        door=teruggetrokken.ingediend_door)
+        assert {i.status for i in uit.values()} == set(Declaratieindiening.Status.values)
+        return uit
+
 
 # --- what a refusal may say -----------------------------------------------------------
 
@@ -384,10 +441,11 @@ def test_elke_record_url_is_gedekt():
     assert not verouderd, f"Deze namen bestaan niet meer: {verouderd}"
 
 
-SOORTEN = ("aanvraag", "gesprek", "plan", "beschikking", "cheque", "aanvulverzoek")
+SOORTEN = ("aanvraag", "gesprek", "plan", "beschikking", "cheque", "aanvulverzoek",
+           "indiening")
 MAKERS = {"aanvraag": "aanvragen", "gesprek": "gesprekken", "plan": "plannen",
           "beschikking": "beschikkingen", "cheque": "cheques",
-          "aanvulverzoek": "aanvulverzoeken"}
+          "aanvulverzoek": "aanvulverzoeken", "indiening": "indieningen"}
 
 
 @pytest.fixture

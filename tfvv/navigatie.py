@@ -21,6 +21,7 @@ MENU = {
     ],
     Rol.FINANCIEEL: [
         (_("Financiën"), "cheques:financien"),
+        (_("Declaraties opleiders"), "cheques:financien-declaraties"),
         (_("Budget"), "cheques:budget"),
         (_("Goedkeuringen"), "tfvv:goedkeuringen"),
         (_("Zoeken"), "cheques:zoeken"),
@@ -39,7 +40,8 @@ MENU = {
         (_("Voortgangsrapportages"), "rapportage:rapportages"),
     ],
     Rol.CONTROLEUR: [(_("Controle"), "cheques:controle")],
-    Rol.OPLEIDER: [(_("Mijn cheques"), "cheques:opleider-cheques")],
+    Rol.OPLEIDER: [(_("Mijn cheques"), "cheques:opleider-cheques"),
+                   (_("Mijn declaraties"), "cheques:opleider-declaraties")],
 }
 
 

@@ -6,6 +6,11 @@ from cheques.models.besluiten import Bezwaar, Postzending, Vervolgbesluit
 from cheques.models.cheque import Afronding, Betaling, Cheque, Declaratie
 from cheques.models.dossierexport import Dossierexport
 from cheques.models.geldstroom import Betaalbatch, Betaalopdracht, Invorderingsstap, Terugvordering
+from cheques.models.opleiderdeclaratie import (
+    Declaratiebericht,
+    Declaratiebestand,
+    Declaratieindiening,
+)
 from cheques.models.opleiderportaal import Opleideraccount, Opleiderlink
 
 __all__ = [
@@ -20,6 +25,9 @@ __all__ = [
     "Cheque",
     "Declaratie",
     "Dossierexport",
+    "Declaratiebericht",
+    "Declaratiebestand",
+    "Declaratieindiening",
     "Invorderingsstap",
     "Opleideraccount",
     "Opleiderlink",

@@ -71,13 +71,14 @@ def controleer_declaratie(*, cheque: Cheque, factuurnummer: str, factuurdatum: d
 
 @atomic_met_bestanden()  # the proof file: removed again when the registration fails
 def registreer_declaratie(*, cheque: Cheque, door, factuurnummer: str,
-                          factuurdatum: datetime.date, bedrag: Decimal, bewijs) -> Declaratie:
+                          factuurdatum: datetime.date, bedrag: Decimal, bewijs,
+                          ingediend_op: datetime.date | None = None) -> Declaratie:
     """The opleider's invoice. At the start it is paid as a voorschot; with a completion
-    proof the subsidy is vastgesteld first."""
+    proof the subsidy is vastgesteld first. `ingediend_op`: the day the opleider submitted
+    it in the portal (in time then, even when finance accepts it after the expiry)."""
     eis(mag_financieel_afhandelen(door))
     cheque = vergrendel_cheque(cheque)
-    vandaag = timezone.localdate()
-    if cheque.geldig_tot < vandaag:
+    if cheque.geldig_tot < (ingediend_op or timezone.localdate()):
         raise ValidationError(_(
             "Cheque %(nummer)s was geldig tot en met %(tot)s en is verlopen; er kan geen "
             "declaratie meer op worden geregistreerd.")

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from cheques import selectors, services
+from cheques import selectors, selectors_declaratiewerkvoorraad, services
 from cheques.forms import (
     AfrondingForm,
     DeclaratieCorrectieForm,
@@ -62,7 +62,8 @@ class FinancienView(RolVereistMixin, TemplateView):
         return {**super().get_context_data(**kwargs), "status": status, "zoek": zoek,
                 "sorteer": sorteer, "sorteringen": SORTERINGEN,
                 "statussen": Cheque.Status.choices, "pagina": pagina,
-                "vast_te_stellen": selectors.vast_te_stellen()}
+                "vast_te_stellen": selectors.vast_te_stellen(),
+                "declaraties_open": selectors_declaratiewerkvoorraad.aantal_open()}
 
 
 class ChequeView(RolVereistMixin, StapOpVereistMixin, View):
@@ -81,6 +82,7 @@ class ChequeView(RolVereistMixin, StapOpVereistMixin, View):
         context = {
             "cheque": cheque, "aanvraag": cheque.beschikking.plan.aanvraag,
             "declaraties": list(cheque.declaraties.all()),
+            "indieningen": selectors_declaratiewerkvoorraad.van_cheque(cheque),
             "betalingen": list(cheque.betalingen.all()),
             "afronding": Afronding.objects.filter(cheque=cheque).first(),
             "besluiten": list(cheque.vervolgbesluiten.order_by("genomen_op")),

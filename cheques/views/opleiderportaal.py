@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from cheques import opleideridentiteit, selectors_opleider
+from cheques import selectors_opleiderdeclaraties as declaraties
 from cheques.forms_opleider import ChequesZoekenForm, OpleiderCodeForm, OpleiderLinkForm
 from cheques.services import opleideraccounts
 from cheques.views.opleidertoegang import OpleiderVereistMixin
@@ -100,6 +101,7 @@ class MijnChequesView(OpleiderVereistMixin, RolVereistMixin, View):
         regels = [selectors_opleider.als_regel(c, vandaag=vandaag) for c in pagina]
         return render(request, self.template_name, {
             "opleider": opleider, "form": form, "pagina": pagina, "regels": regels,
+            "declarabel": declaraties.declarabele(opleider, [r.nummer for r in regels]),
             "zoek": zoek, "dagen": selectors_opleider.BIJNA_VERLOPEN_DAGEN,
             "is_beheerder": self.account.is_beheerder})
 
