@@ -17,7 +17,7 @@ from cheques.models import Beschikking
 from loopbaangesprekken.models import Gesprek, Sector
 from loopbaangesprekken.models.scholingsplan import Opleidingsniveau as NiveauOpleiding
 from loopbaangesprekken.models.scholingsplan import Route
-from rapportage import budget, uitkomsten
+from rapportage import budget, uitkomsten, uitsplitsingen
 from rapportage.afscherming import Afscherming, toonbaar
 from rapportage.models import Telling, Verversing
 from rapportage.samenvatting import LEEFTIJDSKLASSEN, TRECHTER
@@ -389,6 +389,8 @@ def dashboard(filters: Filters, vandaag: datetime.date | None = None) -> dict:
             _doorlooptijden(d, af),
         ]),
         ("Uitkomsten", uitkomsten.tabellen(d, toon)),
+        ("Uitkomsten per groep", uitsplitsingen.tabellen(
+            d, toon, {str(g.pk): g.naam for g in gemeenten})),
     ]
     return {
         "filters": filters,
