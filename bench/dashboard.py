@@ -30,7 +30,7 @@ INSERT INTO aanvragen_aanvraag (referentie, aanvrager_id, status, aanvraagdatum,
   voornaam, achternaam, geboortedatum, email, telefoon, postcode, huisnummer, toevoeging,
   gemeente_id, postcodecontrole, opleidingsniveau, arbeidssituatie, huidig_beroep,
   huidige_sector, scholingswens, voorkeur_loket, voorkeur_locatie, bron, privacy_akkoord_op,
-  loket, consulent_id)
+  loket, consulent_id, straat, woonplaats, besluiten_elektronisch)
 SELECT 'B-' || i, %(inwoner)s,
   (ARRAY['aangemeld','in_behandeling','scholingsplan','ingediend','toegekend','afgewezen',
          'doorverwezen','geen_vervolg','afgerond'])[1 + floor(random() * 9)::int],
@@ -44,7 +44,7 @@ SELECT 'B-' || i, %(inwoner)s,
   (ARRAY['ikbindr','werkgever','uwv','gemeente','opleider','social_media','anders'])
     [1 + floor(random() * 7)::int],
   d + time '10:00', (ARRAY['leerwerkloket','loopbaanstation'])[1 + (i %% 2)],
-  (ARRAY[%(consulenten)s])[1 + (i %% %(n_consulenten)s)]
+  (ARRAY[%(consulenten)s])[1 + (i %% %(n_consulenten)s)], 'Benchstraat', 'Enschede', true
 FROM (SELECT i, date '2023-01-01' + floor(random() * 1400)::int AS d
       FROM generate_series(1, %(aantal)s) i) g;
 
@@ -80,9 +80,9 @@ SELECT a.id, a.consulent_id, 'ingediend', 'Opleiding',
 FROM aanvragen_aanvraag a WHERE a.id %% 10 < 4;
 
 INSERT INTO cheques_aanvulverzoek (plan_id, gevraagd_door_id, gevraagd_op, omschrijving,
-  hersteltermijn_tot, beantwoord_op)
+  hersteltermijn_tot, beantwoord_op, toelichting_consulent)
 SELECT p.id, %(beoordelaar)s, p.ingediend_op + interval '3 days', 'bewijs',
-  (p.ingediend_op + interval '17 days')::date, p.ingediend_op + interval '10 days'
+  (p.ingediend_op + interval '17 days')::date, p.ingediend_op + interval '10 days', ''
 FROM loopbaangesprekken_scholingsplan p WHERE p.id %% 5 = 0;
 
 INSERT INTO cheques_beschikking (plan_id, uitkomst, status, bedrag, motivering, grondslag,

@@ -33,6 +33,7 @@ GROEP_TITELS = {
     "kansrijk": "doelsector van het scholingsplan (kansrijk of niet)",
 }
 assert GROEP_TITELS.keys() == GROEPEN.keys()
+STANDAARD = "kansrijk"
 KANSRIJK_LABELS = {"ja": "Kansrijke doelsector", "nee": "Andere doelsector"}
 ALLE_VERSTUURDE = ("Alle verstuurde vragenlijsten van de groep (periode: maand van verzending), "
                    "ook wie niet antwoordde of stopte: het aandeel 'geen antwoord' is de "
@@ -87,19 +88,31 @@ def uitsplitsing(sleutel: str, titel: str, waarden: dict, groeplabels: dict[str,
     return tabel
 
 
-def tabellen(d: dict, toon, gemeenten: dict[str, str]) -> list[Tabel]:
-    """`d` and `toon` as in `rapportage.uitkomsten.tabellen`; `gemeenten`: {str(pk): naam}."""
-    uit = []
-    for groep, naam in GROEP_TITELS.items():
-        groeplabels = _groeplabels(groep, gemeenten)
-        sleutel = f"voltooid_{groep}"
+def dimensies(groep: str) -> list[str]:
+    return [f"voltooid_{groep}", *(f"na_{moment}_{groep}" for moment in NA_MAANDEN)]
+
+
+def niet_getoond(groep: str) -> list[str]:
+    """The summary dimensions of the other groups: the dashboard shows one group at a time
+    (its filter "Uitkomsten per groep"), so it reads and renders a bounded number of rows
+    whatever the number of opleiders (docs/benchmarks.md)."""
+    return [dim for ander in GROEP_TITELS if ander != groep for dim in dimensies(ander)]
+
+
+def tabellen(d: dict, toon, gemeenten: dict[str, str], groep: str) -> list[Tabel]:
+    """The three tables of `groep` (none for an unknown one). `d` and `toon` as in
+    `rapportage.uitkomsten.tabellen`; `gemeenten`: {str(pk): naam}."""
+    if groep not in GROEP_TITELS:
+        return []
+    naam, groeplabels = GROEP_TITELS[groep], _groeplabels(groep, gemeenten)
+    sleutel = f"voltooid_{groep}"
+    uit = [uitsplitsing(
+        sleutel, f"Voltooiing per {naam}", d[sleutel], groeplabels, VOLTOOID_LABELS,
+        toon(sleutel), toelichting="Vastgelegde afrondingen in de periode; het aandeel "
+                                   "voltooid binnen de groep is het voltooiingspercentage.")]
+    for moment in NA_MAANDEN:
+        sleutel = f"na_{moment}_{groep}"
         uit.append(uitsplitsing(
-            sleutel, f"Voltooiing per {naam}", d[sleutel], groeplabels, VOLTOOID_LABELS,
-            toon(sleutel), toelichting="Vastgelegde afrondingen in de periode; het aandeel "
-                                       "voltooid binnen de groep is het voltooiingspercentage."))
-        for moment in NA_MAANDEN:
-            sleutel = f"na_{moment}_{groep}"
-            uit.append(uitsplitsing(
-                sleutel, f"Uitkomst {MOMENT_TITELS[moment]}, per {naam}", d[sleutel],
-                groeplabels, UITKOMSTEN, toon(sleutel), toelichting=ALLE_VERSTUURDE))
+            sleutel, f"Uitkomst {MOMENT_TITELS[moment]}, per {naam}", d[sleutel],
+            groeplabels, UITKOMSTEN, toon(sleutel), toelichting=ALLE_VERSTUURDE))
     return uit
