@@ -35,8 +35,7 @@ class DashboardFilterForm(forms.Form):
                                                                      for o in LOKETTEN])
     uitsplitsing = forms.ChoiceField(
         label=_("Uitkomsten per groep"), required=False,
-        choices=[(k, v[0].upper() + v[1:]) for k, v in GROEP_TITELS.items()],
-        help_text=_("Naar welke groep de uitkomsten zijn uitgesplitst."))
+        choices=[(k, v[0].upper() + v[1:]) for k, v in GROEP_TITELS.items()])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
