@@ -30,7 +30,7 @@ INSERT INTO aanvragen_aanvraag (referentie, aanvrager_id, status, aanvraagdatum,
   voornaam, achternaam, geboortedatum, email, telefoon, postcode, huisnummer, toevoeging,
   gemeente_id, postcodecontrole, opleidingsniveau, arbeidssituatie, huidig_beroep,
   huidige_sector, scholingswens, voorkeur_loket, voorkeur_locatie, bron, privacy_akkoord_op,
-  loket, consulent_id)
+  loket, consulent_id, straat, woonplaats, besluiten_elektronisch)
 SELECT 'B-' || i, %(inwoner)s,
   (ARRAY['aangemeld','in_behandeling','scholingsplan','ingediend','toegekend','afgewezen',
          'doorverwezen','geen_vervolg','afgerond'])[1 + floor(random() * 9)::int],
@@ -44,7 +44,7 @@ SELECT 'B-' || i, %(inwoner)s,
   (ARRAY['ikbindr','werkgever','uwv','gemeente','opleider','social_media','anders'])
     [1 + floor(random() * 7)::int],
   d + time '10:00', (ARRAY['leerwerkloket','loopbaanstation'])[1 + (i %% 2)],
-  (ARRAY[%(consulenten)s])[1 + (i %% %(n_consulenten)s)]
+  (ARRAY[%(consulenten)s])[1 + (i %% %(n_consulenten)s)], 'Benchstraat', 'Enschede', true
 FROM (SELECT i, date '2023-01-01' + floor(random() * 1400)::int AS d
       FROM generate_series(1, %(aantal)s) i) g;
 
@@ -80,9 +80,9 @@ SELECT a.id, a.consulent_id, 'ingediend', 'Opleiding',
 FROM aanvragen_aanvraag a WHERE a.id %% 10 < 4;
 
 INSERT INTO cheques_aanvulverzoek (plan_id, gevraagd_door_id, gevraagd_op, omschrijving,
-  hersteltermijn_tot, beantwoord_op)
+  hersteltermijn_tot, beantwoord_op, toelichting_consulent)
 SELECT p.id, %(beoordelaar)s, p.ingediend_op + interval '3 days', 'bewijs',
-  (p.ingediend_op + interval '17 days')::date, p.ingediend_op + interval '10 days'
+  (p.ingediend_op + interval '17 days')::date, p.ingediend_op + interval '10 days', ''
 FROM loopbaangesprekken_scholingsplan p WHERE p.id %% 5 = 0;
 
 INSERT INTO cheques_beschikking (plan_id, uitkomst, status, bedrag, motivering, grondslag,
@@ -114,6 +114,43 @@ SELECT %(periode)s, 'vrijval', c.bedrag, c.nummer, '', c.uitgegeven_op + interva
 FROM cheques_cheque c WHERE c.status = 'vervallen';
 """
 
+# The outcome data (docs/uitkomsten.md): an afronding for the declared and paid cheques,
+# 200 days after issue, and the three follow-up moments: 10 % stopped, 35 % not answered,
+# the rest answered (work situation, sector, sometimes a kansberoep).
+GENEREER_UITKOMSTEN = """
+INSERT INTO cheques_afronding (cheque_id, soort, aanwezigheid_procent, gestopt_op,
+  reden_gestopt, bewijs, geregistreerd_door_id, geregistreerd_op)
+SELECT g.id, g.soort, CASE WHEN g.soort = 'aanwezigheid' THEN 50 + floor(random() * 51)::int END,
+  CASE WHEN g.soort = 'gestopt' THEN g.uitgegeven_op + 100 END,
+  CASE WHEN g.soort = 'gestopt' THEN 'reden' ELSE '' END, 'afrondingen/bench.pdf',
+  %(beoordelaar)s, g.uitgegeven_op + 200 + time '12:00'
+FROM (SELECT c.id, c.uitgegeven_op,
+        (ARRAY['diploma','certificaat','aanwezigheid','gestopt'])[1 + floor(random() * 4)::int]
+          AS soort
+      FROM cheques_cheque c WHERE c.status IN ('gedeclareerd', 'betaald')) g;
+
+INSERT INTO rapportage_vervolgmeting (cheque_id, moment, gepland_op, token_hash, geldig_tot,
+  verstuurd_op, herinnerd_op, gestopt_op, ingevuld_op, werksituatie, sector_id, beroep,
+  kansberoep_id, uren, inkomen, gebruik, tevredenheid_loket, tevredenheid_opleider, aanbevelen)
+SELECT g.cheque_id, g.moment, g.dag, NULL, g.dag + 42, g.dag + time '10:00', NULL,
+  CASE WHEN g.r < 0.1 THEN g.dag + time '11:00' END,
+  CASE WHEN g.r >= 0.45 THEN g.dag + time '15:00' END,
+  CASE WHEN g.r >= 0.45 THEN g.werk ELSE '' END,
+  CASE WHEN g.r >= 0.45 AND g.werkt THEN g.sector END, '',
+  CASE WHEN g.r >= 0.45 AND g.werkt AND g.r2 < 0.4 THEN g.kansberoep END,
+  '', '', '', NULL, NULL, ''
+FROM (SELECT a.cheque_id, m.moment, a.geregistreerd_op::date + m.dagen AS dag,
+        random() AS r, random() AS r2, w.werk,
+        w.werk IN ('zelfde_werk', 'ander_werk', 'zelfstandig') AS werkt,
+        (ARRAY[%(sectoren)s])[1 + floor(random() * %(n_sectoren)s)::int] AS sector,
+        (ARRAY[%(kansberoepen)s])[1 + floor(random() * %(n_kansberoepen)s)::int] AS kansberoep
+      FROM cheques_afronding a
+      CROSS JOIN (VALUES ('einde', 0), ('6_maanden', 182), ('12_maanden', 365)) m(moment, dagen)
+      CROSS JOIN LATERAL (SELECT (ARRAY['zelfde_werk','ander_werk','zelfstandig','zoekend',
+                                        'geen_werk'])[1 + floor(random() * 5)::int + 0 * a.id]
+                                 AS werk) w) g;
+"""
+
 BASELINE = """
 SELECT a.gemeente_id, a.loket, count(*) AS aanmeldingen,
   count(*) FILTER (WHERE EXISTS (SELECT 1 FROM loopbaangesprekken_gesprek g
@@ -126,7 +163,8 @@ WHERE a.aanvraagdatum BETWEEN '2024-01-01' AND '2024-12-31'
 GROUP BY a.gemeente_id, a.loket
 """
 
-WISSEN = """TRUNCATE tfvv_budgetboeking, cheques_cheque, cheques_beschikking, cheques_aanvulverzoek,
+WISSEN = """TRUNCATE rapportage_vervolgmeting, cheques_afronding, tfvv_budgetboeking,
+  cheques_cheque, cheques_beschikking, cheques_aanvulverzoek,
   loopbaangesprekken_gesprek, loopbaangesprekken_scholingsplan, aanvragen_aanvraag,
   rapportage_telling, rapportage_budgetstand CASCADE"""
 
@@ -178,7 +216,7 @@ def meet(aantal: int, verzoeken: int) -> dict:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from loopbaangesprekken.models import Opleider, Sector
+    from loopbaangesprekken.models import Kansberoep, Kansberoepenlijst, Opleider, Sector
     from rapportage.services import ververs_samenvattingen
     from tests.conftest import log_in_als_medewerker
     from tests.tfvv.factories import plafond_in_werking
@@ -206,6 +244,13 @@ def meet(aantal: int, verzoeken: int) -> dict:
                              ("Transport en logistiek", True), ("Bouw", False))]
     opleiders = [Opleider.objects.get_or_create(naam=f"Bench-opleider {i}")[0].pk
                  for i in range(40)]
+    lijst, _ = Kansberoepenlijst.objects.get_or_create(
+        naam="Bench Kansberoepen Twente", defaults={
+            "gepubliceerd_op": datetime.date(2023, 1, 1), "geldig_van": datetime.date(2023, 1, 1),
+            "geldig_tot": datetime.date(2026, 12, 31)})
+    kansberoepen = [Kansberoep.objects.get_or_create(lijst=lijst, naam=f"Bench-beroep {i}",
+                                                     defaults={"sector_id": sectoren[i]})[0].pk
+                    for i in range(5)]
     # periods never overlap: reuse one that covers 2023 (e.g. the demo's) if there is one
     periode = budget_selectors.periode_op(datetime.date(2023, 1, 1)) or \
         Begrotingsperiode.objects.create(naam="Bench 2023-2026", van=datetime.date(2023, 1, 1),
@@ -234,13 +279,18 @@ def meet(aantal: int, verzoeken: int) -> dict:
             "beoordelaar": beoordelaar.pk, "periode": periode.pk,
         }
         c.execute(sql)
+        c.execute(GENEREER_UITKOMSTEN % {
+            "beoordelaar": beoordelaar.pk, "sectoren": lijst(sectoren),
+            "n_sectoren": len(sectoren), "kansberoepen": lijst(kansberoepen),
+            "n_kansberoepen": len(kansberoepen)})
         # steady state: autovacuum would have set the visibility map (index-only scans)
         # and the statistics long before a consultant opens the queue
         c.execute("VACUUM ANALYZE")
         tellingen = {}
         for tabel in ("aanvragen_aanvraag", "loopbaangesprekken_gesprek",
                       "loopbaangesprekken_scholingsplan", "cheques_beschikking",
-                      "cheques_cheque", "tfvv_budgetboeking"):
+                      "cheques_cheque", "tfvv_budgetboeking", "cheques_afronding",
+                      "rapportage_vervolgmeting"):
             c.execute(f"SELECT count(*) FROM {tabel}")  # noqa: S608 (fixed names)
             tellingen[tabel] = c.fetchone()[0]
     genereren = time.monotonic() - begin

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rapportage.selectors import PROGRAMMA_VAN, Filters
+from rapportage.uitsplitsingen import GROEP_TITELS, STANDAARD
 from tfvv.formvelden import Datumveld
 from tfvv.models import Gemeente
 from tfvv.roles import LOKETTEN
@@ -32,6 +33,9 @@ class DashboardFilterForm(forms.Form):
     loket = forms.ChoiceField(label=_("Loket"), required=False,
                               choices=[("", _("beide loketten"))] + [(o.value, o.label)
                                                                      for o in LOKETTEN])
+    uitsplitsing = forms.ChoiceField(
+        label=_("Uitkomsten per groep"), required=False,
+        choices=[(k, v[0].upper() + v[1:]) for k, v in GROEP_TITELS.items()])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -60,7 +64,8 @@ class DashboardFilterForm(forms.Form):
         vandaag = timezone.localdate()
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}
         gemeente = data.get("gemeente")
-        extra = {"gemeente_id": gemeente.pk if gemeente else None, "loket": data.get("loket", "")}
+        extra = {"gemeente_id": gemeente.pk if gemeente else None, "loket": data.get("loket", ""),
+                 "uitsplitsing": data.get("uitsplitsing") or STANDAARD}
         if data.get("van") and data.get("tot"):
             return Filters(van=data["van"], tot=data["tot"], **extra)
         jaar = data.get("jaar") or vandaag.year

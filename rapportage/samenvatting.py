@@ -9,7 +9,6 @@ from decimal import Decimal
 
 from django.db import connection
 from django.db.models import (
-    Case,
     CharField,
     Count,
     DateTimeField,
@@ -23,14 +22,13 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
-    When,
 )
-from django.db.models.functions import Cast, Coalesce, Concat, ExtractDay, ExtractMonth, ExtractYear
-from django.db.models.lookups import GreaterThan
+from django.db.models.functions import Cast, Coalesce, Concat
 
 from aanvragen.models import Aanvraag
 from cheques.models import Aanvulverzoek, Beschikking, Cheque
 from loopbaangesprekken.models import Gesprek, Scholingsplan
+from rapportage.leeftijd import LEEFTIJDSKLASSEN, leeftijdsklasse_sql
 from rapportage.models import Budgetstand, Telling
 from rapportage.opschorting import dagen_teruggestuurd
 from rapportage.samenvatting_uitkomsten import vul_uitkomsten
@@ -39,12 +37,6 @@ from tfvv.models import Budgetboeking, Toezegging
 
 # Funnel stages (dimension "trechter"), counted per cohort of aanvraagdatum.
 TRECHTER = ("aanmelding", "gesprek", "scholingsplan", "toekenning", "afgerond")
-
-# Age bands (dimension "leeftijd"): (label, lowest age, highest age).
-LEEFTIJDSKLASSEN = (
-    ("jonger dan 18", 0, 17), ("18-24", 18, 24), ("25-34", 25, 34), ("35-44", 35, 44),
-    ("45-54", 45, 54), ("55-64", 55, 64), ("65 en ouder", 65, 200),
-)
 
 KOLOMMEN = "maand, gemeente_id, loket, dimensie, waarde, aantal, bedrag, niveau"
 NUL = Value(Decimal("0.00"), output_field=DecimalField(max_digits=14, decimal_places=2))
@@ -99,15 +91,9 @@ def _aanvragen() -> None:
     for veld in ("arbeidssituatie", "opleidingsniveau", "bron"):
         _voeg_in(a, veld, plek=AANVRAAG, waarde=F(veld))
 
-    # Age on aanvraagdatum in whole years, mapped onto the bands in SQL.
-    jarig_later = GreaterThan(ExtractMonth("geboortedatum") * 100 + ExtractDay("geboortedatum"),
-                              ExtractMonth("aanvraagdatum") * 100 + ExtractDay("aanvraagdatum"))
-    leeftijd = (ExtractYear("aanvraagdatum") - ExtractYear("geboortedatum")
-                - Case(When(jarig_later, then=Value(1)), default=Value(0),
-                       output_field=IntegerField()))
-    klasse = Case(*[When(leeftijd__lte=hoog, then=Value(label))
-                    for label, _, hoog in LEEFTIJDSKLASSEN], output_field=CharField())
-    _voeg_in(a.annotate(leeftijd=leeftijd), "leeftijd", plek=AANVRAAG, waarde=klasse)
+    # age bands (dimension "leeftijd") on aanvraagdatum
+    _voeg_in(a, "leeftijd", plek=AANVRAAG,
+             waarde=leeftijdsklasse_sql("geboortedatum", "aanvraagdatum"))
 
     eerste = Subquery(gevoerd.values("aanvraag").annotate(e=Min("gevoerd_op")).values("e")[:1])
     doorloop = a.annotate(eerste=eerste).filter(eerste__isnull=False)

@@ -10,12 +10,19 @@ Dimensions (`Telling.dimensie`):
 - "werk_<moment>": month answered, 6 and 12 months; waarde "<route>|<werksituatie>".
 - "sector_<moment>": month answered, 6 and 12 months; waarde "<sector before> → <sector now>"
   (the plan's huidige sector; "geen werk" when the person does not work now).
+
+Breakdowns (docs/uitkomsten.md, "Uitkomsten per groep"); `<groep>` is a key of `GROEPEN`,
+waarde "<group value>|<class>":
+- "voltooid_<groep>": month of recording; class ja / nee.
+- "na_<moment>_<groep>", 6 and 12 months: month the questions were sent; class one of
+  `UITKOMSTEN` — every sent questionnaire once, so non-response is part of the table.
 """
 
 from django.db.models import Case, CharField, F, Q, Value, When
-from django.db.models.functions import Coalesce, Concat
+from django.db.models.functions import Cast, Coalesce, Concat
 
 from cheques.models import Afronding
+from rapportage.leeftijd import leeftijdsklasse_sql
 from rapportage.models import Vervolgmeting
 
 M = Vervolgmeting.Moment
@@ -36,6 +43,26 @@ VOLTOOID_LABELS = {"ja": "Voltooid", "nee": "Niet voltooid (gestopt of presentie
 RESPONS_LABELS = {"beantwoord": "Beantwoord", "niet_beantwoord": "Niet beantwoord",
                   "gestopt": "Gestopt op verzoek"}
 NA_MAANDEN = (M.ZES_MAANDEN, M.TWAALF_MAANDEN)
+PLAN = "cheque__beschikking__plan"
+# The groups of the breakdowns, as SQL on a model with a `cheque` (Afronding, Vervolgmeting).
+GROEPEN = {
+    "niveau": F(f"{AANVRAAG}__opleidingsniveau"),
+    "leeftijd": leeftijdsklasse_sql(f"{AANVRAAG}__geboortedatum", f"{AANVRAAG}__aanvraagdatum"),
+    "gemeente": Coalesce(Cast(f"{AANVRAAG}__gemeente_id", CharField()), Value(ONBEKEND)),
+    "loket": F(f"{AANVRAAG}__loket"),
+    "opleider": F("cheque__opleider__naam"),
+    "kansrijk": Case(When(**{f"{PLAN}__doelsector__kansrijk": True}, then=Value("ja")),
+                     default=Value("nee"), output_field=CharField()),
+}
+# The outcome of one sent questionnaire, most specific first: an occupation on the
+# Kansberoepenlijst counts as such even outside a kansrijke sector.
+UITKOMSTEN = {
+    "kansberoep": "werkt in een beroep van de Kansberoepenlijst",
+    "kansrijke_sector": "werkt in een kansrijke sector (ander beroep)",
+    "ander_werk": "werkt, niet in een kansrijke sector of kansberoep",
+    "geen_werk": "heeft geen werk",
+    "geen_antwoord": "geen antwoord (niet beantwoord of gestopt)",
+}
 
 
 def afrondingsklasse():
@@ -48,6 +75,32 @@ def afrondingsklasse():
              then=Value("presentie")),
         When(soort=S.AANWEZIGHEID, then=Value("niet_voltooid")),
         default=Value("gestopt"), output_field=CharField())
+
+
+def uitkomstklasse():
+    """The `UITKOMSTEN` class of a sent Vervolgmeting, in SQL."""
+    return Case(
+        When(ingevuld_op__isnull=True, then=Value("geen_antwoord")),
+        When(~Q(werksituatie__in=WERKEND), then=Value("geen_werk")),
+        When(kansberoep__isnull=False, then=Value("kansberoep")),
+        When(sector__kansrijk=True, then=Value("kansrijke_sector")),
+        default=Value("ander_werk"), output_field=CharField())
+
+
+def _per_groep(groep: str, klasse):
+    return Concat(GROEPEN[groep], Value("|"), klasse, output_field=CharField())
+
+
+def vul_uitsplitsingen(voeg_in, afrondingen, verstuurd) -> None:
+    """The breakdowns per group; `afrondingen` annotated with `klasse`."""
+    voltooid = Case(When(klasse__in=VOLTOOID, then=Value("ja")), default=Value("nee"),
+                    output_field=CharField())
+    for groep in GROEPEN:
+        voeg_in(afrondingen, f"voltooid_{groep}", plek=(*PLEK, "geregistreerd_op"),
+                waarde=_per_groep(groep, voltooid))
+        for moment in NA_MAANDEN:
+            voeg_in(verstuurd.filter(moment=moment), f"na_{moment}_{groep}",
+                    plek=(*PLEK, "verstuurd_op"), waarde=_per_groep(groep, uitkomstklasse()))
 
 
 def vul_uitkomsten(voeg_in) -> None:
@@ -79,3 +132,4 @@ def vul_uitkomsten(voeg_in) -> None:
         voeg_in(qs, f"sector_{moment}", plek=plek, waarde=Concat(
             Coalesce("cheque__beschikking__plan__huidige_sector__naam", Value(ONBEKEND)),
             Value(" → "), sector_nu, output_field=CharField()))
+    vul_uitsplitsingen(voeg_in, afrondingen, verstuurd)

@@ -17,7 +17,7 @@ from cheques.models import Beschikking
 from loopbaangesprekken.models import Gesprek, Sector
 from loopbaangesprekken.models.scholingsplan import Opleidingsniveau as NiveauOpleiding
 from loopbaangesprekken.models.scholingsplan import Route
-from rapportage import budget, uitkomsten
+from rapportage import budget, uitkomsten, uitsplitsingen
 from rapportage.afscherming import Afscherming, toonbaar
 from rapportage.models import Telling, Verversing
 from rapportage.samenvatting import LEEFTIJDSKLASSEN, TRECHTER
@@ -60,6 +60,7 @@ class Filters:
     tot: datetime.date
     gemeente_id: int | None = None
     loket: str = ""
+    uitsplitsing: str = uitsplitsingen.STANDAARD  # the group of "Uitkomsten per groep"
 
     @property
     def maanden(self) -> tuple[datetime.date, datetime.date]:
@@ -74,7 +75,8 @@ def _gefilterd(filters: Filters, per_gemeente: bool = False):
         niveau = N.DETAIL if filters.loket else N.GEMEENTE
     else:
         niveau = N.LOKET if filters.loket else N.TOTAAL
-    qs = Telling.objects.filter(niveau=niveau, maand__gte=van, maand__lte=tot)
+    qs = Telling.objects.filter(niveau=niveau, maand__gte=van, maand__lte=tot).exclude(
+        dimensie__in=uitsplitsingen.niet_getoond(filters.uitsplitsing))
     if filters.gemeente_id:
         qs = qs.filter(gemeente_id=filters.gemeente_id)
     if filters.loket:
@@ -113,6 +115,7 @@ def _afscherming(filters: Filters) -> Afscherming | None:
     van, tot = filters.maanden
     return Afscherming(
         Telling.objects.filter(niveau=Telling.Niveau.DETAIL, maand__gte=van, maand__lte=tot)
+        .exclude(dimensie__in=uitsplitsingen.niet_getoond(filters.uitsplitsing))
         .values("dimensie", "waarde", "gemeente_id", "loket").annotate(n=Sum("aantal"))
         .order_by())
 
@@ -389,6 +392,8 @@ def dashboard(filters: Filters, vandaag: datetime.date | None = None) -> dict:
             _doorlooptijden(d, af),
         ]),
         ("Uitkomsten", uitkomsten.tabellen(d, toon)),
+        ("Uitkomsten per groep", uitsplitsingen.tabellen(
+            d, toon, {str(g.pk): g.naam for g in gemeenten}, filters.uitsplitsing)),
     ]
     return {
         "filters": filters,

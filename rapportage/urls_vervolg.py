@@ -7,6 +7,8 @@ from rapportage import views_vervolg
 app_name = "vervolgvragen"
 
 urlpatterns = [
+    path("mijn-aanvraag/<int:pk>/vragenlijst/<int:meting_id>/",
+         views_vervolg.PortaalInvullenView.as_view(), name="portaal-invullen"),
     path("vragenlijst/bedankt/", views_vervolg.BedanktView.as_view(), name="bedankt"),
     # a signed aanvraag id (django.core.signing): letters, digits, - _ and :
     re_path(r"^vragenlijst/stoppen/(?P<sleutel>[A-Za-z0-9_:-]{10,200})/$",

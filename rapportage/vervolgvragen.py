@@ -130,6 +130,22 @@ def meting_bij_token(token: str) -> Vervolgmeting | None:
             .filter(token_hash=hash_token(token)).first())
 
 
+def meting_van(aanvraag, meting_id: int) -> Vervolgmeting | None:
+    """A moment of this aanvraag (the logged-in resident's own); None for any other."""
+    return (Vervolgmeting.objects.select_related("cheque__beschikking__plan")
+            .filter(pk=meting_id, **{_AANVRAAG: aanvraag}).first())
+
+
+def open_metingen(aanvraag) -> list[Vervolgmeting]:
+    """The moments of this aanvraag the resident can answer now (as `open_voor_invullen`
+    decides), soonest expiry first; one query."""
+    return list(Vervolgmeting.objects.filter(
+        **{_AANVRAAG: aanvraag}, verstuurd_op__isnull=False, ingevuld_op__isnull=True,
+        gestopt_op__isnull=True, token_hash__isnull=False,
+        geldig_tot__gte=timezone.localdate())
+        .select_related("cheque__beschikking__plan").order_by("geldig_tot", "pk"))
+
+
 def open_voor_invullen(meting: Vervolgmeting | None) -> str:
     """'' when the questions can be answered with this link, otherwise why not (Dutch)."""
     if meting is None:
@@ -141,7 +157,9 @@ def open_voor_invullen(meting: Vervolgmeting | None) -> str:
     if meting.gestopt_op:
         return _("U heeft gevraagd om geen vragen meer te sturen. Deze link werkt daarom niet "
                  "meer.")
-    if meting.geldig_tot is None or meting.geldig_tot < timezone.localdate():
+    # no hash: the link was revoked (anonymised); no end date: not sent yet
+    if (meting.token_hash is None or meting.geldig_tot is None
+            or meting.geldig_tot < timezone.localdate()):
         return _("Deze link is verlopen. U hoeft niets te doen.")
     return ""
 

@@ -1,10 +1,16 @@
 """The follow-up questionnaire and the stop link: public pages, no login (the link in the
-mail is the key), no JavaScript (docs/uitkomsten.md)."""
+mail is the key), no JavaScript (docs/uitkomsten.md). The same form is in the resident
+portal for the logged-in resident (PortaalInvullenView): the portal never shows the mail's
+single-use link, which only exists as a hash."""
 
+from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from aanvragen.views import InwonerMixin
 from rapportage import vervolgvragen
 from rapportage.forms_vervolg import VervolgvragenForm
 
@@ -12,8 +18,13 @@ GESLOTEN = "rapportage/vervolgvragen/gesloten.html"
 
 
 class InvullenView(View):
-    def _meting(self, token):
-        meting = vervolgvragen.meting_bij_token(token)
+    """With the single-use link from the mail."""
+
+    def _zoek(self):
+        return vervolgvragen.meting_bij_token(self.kwargs["token"])
+
+    def _meting(self):
+        meting = self._zoek()
         return meting, vervolgvragen.open_voor_invullen(meting)
 
     def _gesloten(self, request, meting, reden):
@@ -23,14 +34,14 @@ class InvullenView(View):
         return render(request, "rapportage/vervolgvragen/invullen.html",
                       {"form": form, "meting": meting, "plan": meting.cheque.beschikking.plan})
 
-    def get(self, request, token):
-        meting, reden = self._meting(token)
+    def get(self, request, **kwargs):
+        meting, reden = self._meting()
         if reden:
             return self._gesloten(request, meting, reden)
         return self._formulier(request, meting, VervolgvragenForm())
 
-    def post(self, request, token):
-        meting, reden = self._meting(token)
+    def post(self, request, **kwargs):
+        meting, reden = self._meting()
         if reden:
             return self._gesloten(request, meting, reden)
         form = VervolgvragenForm(request.POST)
@@ -41,7 +52,25 @@ class InvullenView(View):
         except vervolgvragen.AlIngevuld:  # the same form sent twice at once
             meting.refresh_from_db()
             return self._gesloten(request, meting, vervolgvragen.open_voor_invullen(meting))
+        return self._klaar()
+
+    def _klaar(self):
         return redirect("vervolgvragen:bedankt")
+
+
+class PortaalInvullenView(InwonerMixin, InvullenView):
+    """The same questions for the resident logged in to the portal, by the moment's id: only
+    a moment of their own aanvraag (anything else is a 404)."""
+
+    def _zoek(self):
+        meting = vervolgvragen.meting_van(self.aanvraag(), self.kwargs["meting_id"])
+        if meting is None:
+            raise Http404
+        return meting
+
+    def _klaar(self):
+        messages.success(self.request, _("Dank u wel! Wij hebben uw antwoorden ontvangen."))
+        return redirect("aanvragen:aanvraag", pk=self.kwargs["pk"])
 
 
 class BedanktView(TemplateView):

@@ -179,6 +179,13 @@ MATRIX: dict[str, Regel] = {
     "vervolgvragen:invullen": Regel(IEDEREEN, kwargs=lambda o: {"token": o.vervolgvragen_token},
                                     post=IEDEREEN),
     "vervolgvragen:bedankt": Regel(IEDEREEN),
+    # the same questions in the portal: only the resident who owns the moment (an empty POST
+    # returns the form with the messages at the fields)
+    "vervolgvragen:portaal-invullen": Regel(
+        alleen("inwoner"),
+        kwargs=lambda o: {"pk": o.vervolgmeting.cheque.beschikking.plan.aanvraag_id,
+                          "meting_id": o.vervolgmeting.pk},
+        post=alleen("inwoner")),
     # GET asks to confirm; the POST stops, whoever holds the signed link
     "vervolgvragen:stoppen": Regel(
         IEDEREEN, kwargs=lambda o: {"sleutel": o.vervolgvragen_stopsleutel}, post=IEDEREEN),

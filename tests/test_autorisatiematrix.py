@@ -319,6 +319,20 @@ class Objecten:
         return token
 
     @cached_property
+    def vervolgmeting(self):
+        """A sent, open follow-up moment on the resident's cheque (the portal task)."""
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        from rapportage.models import Vervolgmeting
+
+        return Vervolgmeting.objects.create(
+            cheque=self.cheque, moment=Vervolgmeting.Moment.ZES_MAANDEN,
+            gepland_op=timezone.localdate(), token_hash="portaal-" + "0" * 56,
+            verstuurd_op=timezone.now(), geldig_tot=timezone.localdate() + timedelta(days=42))
+
+    @cached_property
     def vervolgvragen_stopsleutel(self):
         from rapportage.vervolgvragen import stoplink
 

@@ -86,6 +86,8 @@ GEEN_STATUS = {
     "vervolgvragen:invullen": "token van een vragenlijst: open, ingevuld, gestopt en verlopen "
     "in tests/rapportage/test_vervolgvragen.py",
     "vervolgvragen:stoppen": "ondertekende stoplink (tests/rapportage/test_vervolgvragen.py)",
+    "vervolgvragen:portaal-invullen": "moment van een vragenlijst: open, ingevuld, gestopt, "
+    "niet verstuurd, ingetrokken en verlopen in tests/rapportage/test_portaal_vervolgvragen.py",
     "aanvragen:document": "document (geen levensloop)",
     **{f"{app}:document-verwijderen": "document: per aanvraagstatus in "
        "tests/aanvragen/test_document_verwijderen.py" for app in ("aanvragen",

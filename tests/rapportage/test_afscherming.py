@@ -11,8 +11,10 @@ from rapportage import selectors
 from rapportage.afscherming import toonbaar
 from rapportage.services import ververs_samenvattingen
 from rapportage.tabellen import AFGESCHERMD_TEKEN, ONDERDRUKT, is_klein
+from rapportage.uitsplitsingen import GROEP_TITELS, STANDAARD
 from tests.aanvragen.factories import AanvraagFactory, InwonerFactory
 from tests.rapportage.factories import maak_dataset
+from tests.rapportage.factories_vervolg import voeg_uitkomsten_toe
 from tfvv.models import Gemeente
 from tfvv.roles import LOKETTEN
 
@@ -36,34 +38,62 @@ def _getallen(tabel) -> dict:
 
 
 @pytest.fixture
-def weergaven(db):
+def gegevens(db):
     maak_dataset(150, seed=11)
+    voeg_uitkomsten_toe(seed=11)  # the outcome tables and their breakdowns too
     ververs_samenvattingen()
+
+
+def _weergaven(**extra) -> dict:
+    """The dashboard for every gemeente × loket filter selection."""
     gemeenten = [None, *Gemeente.objects.order_by("pk").values_list("pk", flat=True)]
     lokketten = ["", *(o.value for o in LOKETTEN)]
     return {(g, lo): selectors.dashboard(selectors.Filters(van=VAN, tot=TOT, gemeente_id=g,
-                                                           loket=lo))
+                                                           loket=lo, **extra))
             for g in gemeenten for lo in lokketten}
 
 
-def test_geen_filterpaar_geeft_een_kleine_groep_prijs(weergaven):
-    """Every pair of nested selections (a coarser minus a finer one), every table, every
-    count shown in both: the difference is 0 or at least 5."""
+@pytest.fixture
+def weergaven(gegevens):
+    return _weergaven()
+
+
+def _verschillen(weergaven, kies=lambda sleutel: True) -> tuple[int, int]:
+    """Every pair of nested selections (a coarser minus a finer one), every table `kies`
+    accepts, every count shown in both: the difference is 0 or at least 5. Returns the
+    number of pairs and of counts compared."""
     paren = vergeleken = 0
     for (a, b) in itertools.permutations(weergaven, 2):
         if not _selectie(*b) < _selectie(*a):
             continue
         paren += 1
         for sleutel, tabel in weergaven[a]["tabellen"].items():
-            if sleutel in ONAFHANKELIJK:
+            if sleutel in ONAFHANKELIJK or not kies(sleutel):
                 continue
             groot, klein = _getallen(tabel), _getallen(weergaven[b]["tabellen"][sleutel])
             for cel in groot.keys() & klein.keys():
                 vergeleken += 1
                 verschil = groot[cel] - klein[cel]
                 assert not is_klein(verschil), (a, b, sleutel, cel, groot[cel], klein[cel])
+    return paren, vergeleken
+
+
+def test_geen_filterpaar_geeft_een_kleine_groep_prijs(weergaven):
+    paren, vergeleken = _verschillen(weergaven)
     assert paren >= 50
     assert vergeleken > 1000
+    _, uitsplitsing = _verschillen(weergaven, lambda s: s.startswith(("voltooid_", "na_")))
+    assert uitsplitsing > 50
+
+
+def test_ook_bij_elke_uitsplitsing_van_de_uitkomsten(gegevens):
+    """The outcome breakdowns show one group at a time: the same check for the others."""
+    for groep in GROEP_TITELS:
+        if groep == STANDAARD:
+            continue  # in the test above
+        _, vergeleken = _verschillen(_weergaven(uitsplitsing=groep),
+                                     lambda s, g=groep: s.endswith(f"_{g}"))
+        assert vergeleken > 0, groep
 
 
 def test_totaal_min_getoonde_rijen_geeft_niets_prijs(weergaven):
