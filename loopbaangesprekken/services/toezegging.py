@@ -115,7 +115,9 @@ def maak_link(*, verzoek_id: int) -> tuple[Toezeggingsverzoek, str] | None:
     return verzoek, settings.SITE_URL + reverse("toezegging:antwoord", args=[token])
 
 
-def mail_verzoek(*, verzoek_id: int) -> None:
+def mail_verzoek(*, verzoek_id: int, herinnering: bool = False) -> None:
+    """The request (or the reminder, services.toezegging_herinnering) with a fresh link; nothing
+    when the party answered or the link expired in the meantime."""
     gemaakt = maak_link(verzoek_id=verzoek_id)
     if gemaakt is None:
         return
@@ -126,10 +128,11 @@ def mail_verzoek(*, verzoek_id: int) -> None:
     # the last day the link works (it stops at the midnight after it)
     laatste_dag = timezone.localtime(verzoek.verloopt_op).date() - datetime.timedelta(days=1)
     context = {"link": link, "inhoud": inhoud(regel), "laatste_dag": laatste_dag}
+    sjabloon = ("loopbaangesprekken/mail/toezegging_herinnering" if herinnering
+                else "loopbaangesprekken/mail/toezegging")
     verstuur(aan=[verzoek.email],
-             onderwerp=render_to_string("loopbaangesprekken/mail/toezegging_onderwerp.txt",
-                                        context),
-             tekst=render_to_string("loopbaangesprekken/mail/toezegging.txt", context))
+             onderwerp=render_to_string(f"{sjabloon}_onderwerp.txt", context),
+             tekst=render_to_string(f"{sjabloon}.txt", context))
 
 
 def open_verzoek(token: str) -> Toezeggingsverzoek:
