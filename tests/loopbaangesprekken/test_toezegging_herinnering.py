@@ -127,7 +127,7 @@ def test_verlopen_link_meldt_de_consulent_een_keer(gevraagd, time_machine, medew
                                                   django_capture_on_commit_callbacks):
     verzoek, _token = gevraagd()
     # the link ends at local midnight; 23:30 UTC before it is 00:30 local: expired
-    net_erna = verzoek.verloopt_op.astimezone(UTC) - datetime.timedelta(minutes=30)
+    net_erna = verzoek.verloopt_op.astimezone(UTC) + datetime.timedelta(minutes=30)
     assert net_erna.hour == 23 and net_erna.minute == 30
     draai(time_machine, net_erna - datetime.timedelta(hours=1), django_capture_on_commit_callbacks)
     assert not Melding.objects.filter(soort="cofinanciering_verlopen").exists()
