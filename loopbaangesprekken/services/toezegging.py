@@ -24,6 +24,7 @@ from loopbaangesprekken.models import Cofinancieringsregel, Toezeggingsverzoek
 from loopbaangesprekken.models.scholingsplan import Toezeggingsstand
 from loopbaangesprekken.selectors.scholingsplan import BEWERKBARE_STATUSSEN
 from loopbaangesprekken.selectors.toezegging import inhoud
+from loopbaangesprekken.services import eigen_bijdrage
 from tfvv.events import registreer_gebeurtenis
 from tfvv.mail import verstuur
 from tfvv.outbox import plan_taak
@@ -33,6 +34,8 @@ from tfvv.termijnen import einde_termijn
 GELDIG_DAGEN = 14
 # a change of one of these fields on the line makes an earlier answer void
 WEZENLIJK = frozenset({"bron", "partij", "werkgever", "bedrag", "contact_email"})
+# ... and of these the resident's declaration of their own contribution
+VERKLAARD = frozenset({"bron", "bedrag"})
 ANTWOORDVELDEN = ["toezegging", "toezegging_bedrag", "toezegging_naam", "toezegging_functie",
                   "toezegging_reden", "toezegging_op", "toezegging_ip"]
 
@@ -91,14 +94,19 @@ def vraag_toezegging(*, regel: Cofinancieringsregel, actor) -> Toezeggingsverzoe
 
 
 def vervalt_na_wijziging(formset) -> None:
-    """The consulent changed the party or the amount of a line: the answer no longer
-    applies (and an open link stops working). Call after the formset is saved."""
+    """The consulent changed the party or the amount of a line: the party's answer no
+    longer applies (and an open link stops working), nor does the resident's declaration of
+    their own contribution. Call after the formset is saved."""
     for form in formset.forms:
         regel = form.instance
-        if (regel.pk and regel.toezegging and WEZENLIJK & set(form.changed_data)
-                and not form.cleaned_data.get("DELETE")):
+        if not regel.pk or form.cleaned_data.get("DELETE"):
+            continue
+        gewijzigd = set(form.changed_data)
+        if regel.toezegging and WEZENLIJK & gewijzigd:
             _wis_antwoord(regel)
             regel.save(update_fields=ANTWOORDVELDEN)
+        if regel.verklaard_op and VERKLAARD & gewijzigd:
+            eigen_bijdrage.wis_verklaring(regel)
 
 
 @transaction.atomic
