@@ -33,6 +33,7 @@ from cheques.models import Aanvulverzoek, Beschikking, Cheque
 from loopbaangesprekken.models import Gesprek, Scholingsplan
 from rapportage.models import Budgetstand, Telling
 from rapportage.opschorting import dagen_teruggestuurd
+from rapportage.samenvatting_cofinanciering import vul_cofinanciering
 from rapportage.samenvatting_uitkomsten import vul_uitkomsten
 from rapportage.sql import DagenTussen, maand
 from tfvv import budget_selectors
@@ -183,9 +184,13 @@ def _uitkomsten() -> None:
     vul_uitkomsten(_voeg_in)
 
 
+def _cofinanciering() -> None:
+    vul_cofinanciering(_voeg_in)
+
+
 def vul_tellingen() -> None:
     for stap in (_aanvragen, _gesprekken, _scholingsplannen, _beschikkingen, _cheques,
-                 _uitkomsten, _rol_op):
+                 _uitkomsten, _cofinanciering, _rol_op):
         stap()
 
 

@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Trim
+from django.db.models.lookups import Exact
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -216,6 +218,16 @@ class Cofinancieringsregel(models.Model):
         if self.bewijs and self.bewijs_reden.strip():
             return str(_("met bewijs"))
         return self.get_toezegging_display()
+
+
+def telt_mee_sql() -> models.Q:
+    """Cofinancieringsregel.telt_mee as a filter, for counts in SQL (the adviesgroep
+    dashboard); tests/rapportage keeps the two in step."""
+    eigen = models.Q(bron=Cofinancieringsregel.Bron.EIGEN_BIJDRAGE)
+    return ((eigen & models.Q(verklaard_op__isnull=False))
+            | models.Q(toezegging=Toezeggingsstand.BEVESTIGD,
+                       toezegging_bedrag__gte=models.F("bedrag"))
+            | (~models.Q(bewijs="") & ~models.Q(Exact(Trim("bewijs_reden"), ""))))
 
 
 class Toezeggingsverzoek(models.Model):

@@ -13,7 +13,7 @@ from django.utils import timezone
 from aanvragen import models as m
 from aanvragen.models import Aanvraag
 from cheques.models import Beschikking, Cheque
-from loopbaangesprekken.models import Gesprek, Scholingsplan
+from loopbaangesprekken.models import Cofinancieringsregel, Gesprek, Scholingsplan
 from loopbaangesprekken.models.scholingsplan import Opleidingsniveau, Route
 from rapportage import selectors
 from rapportage.budget import NIET_TOEGEREKEND
@@ -292,3 +292,48 @@ def test_budget_uitputting():
     assert uitputting(stand, datetime.date(2027, 1, 1)) == "periode afgelopen"
     stand.per_maand = {}
     assert uitputting(stand, datetime.date(2025, 7, 1)) == "niet in zicht"
+
+
+def test_cofinanciering_per_bron_en_ikbindr(dataset):
+    """Per bron the promised and the confirmed amount (Cofinancieringsregel.telt_mee in
+    Python against its SQL form), and the IKBINDR partners' share on the plan's date."""
+    d = selectors.dashboard(JAAR_2024)
+    regels = [r for r in Cofinancieringsregel.objects.select_related("plan", "werkgever")
+              if r.plan.ingediend_op
+              and timezone.localtime(r.plan.ingediend_op).date().year == 2024
+              and r.toezegging != "afgewezen"]
+    assert len({r.bron for r in regels}) == 5
+    assert any(r.telt_mee for r in regels) and not all(r.telt_mee for r in regels)
+    tabel = d["tabellen"]["cofinanciering"]
+    labels = dict(Cofinancieringsregel.Bron.choices)
+    for bron, label in labels.items():
+        eigen = [r for r in regels if r.bron == bron]
+        rij = rijen(tabel)[label]
+        assert rij[1].waarde == len(eigen)
+        assert rij[3].waarde == sum(r.bedrag for r in eigen)
+        bevestigd = [r for r in eigen if r.telt_mee]
+        if not (is_klein(len(bevestigd)) or is_klein(len(eigen) - len(bevestigd))):
+            assert rij[4].waarde == sum(r.bedrag for r in bevestigd), label
+    assert tabel.totaal[3].waarde == sum(r.bedrag for r in regels)
+
+    def partner(r):
+        return r.werkgever.ikbindr_partner_op(timezone.localtime(r.plan.ingediend_op).date())
+
+    werkgevers = [r for r in regels if r.bron == "werkgever"]
+    ikbindr = rijen(d["tabellen"]["ikbindr_cofinanciering"])
+    assert ikbindr["IKBINDR-zakelijk partner"][1].waarde == sum(map(partner, werkgevers))
+    assert ikbindr["IKBINDR-zakelijk partner"][3].waarde == sum(
+        r.bedrag for r in werkgevers if partner(r))
+    assert ikbindr["andere werkgever"][1].waarde == sum(not partner(r) for r in werkgevers)
+
+    cheques = list(Cheque.objects.filter(uitgegeven_op__year=2024)
+                   .select_related("beschikking__plan"))
+    met = [c for c in cheques if any(
+        partner(r) for r in c.beschikking.plan.cofinanciering.select_related("plan", "werkgever")
+        if r.bron == "werkgever" and r.toezegging != "afgewezen")]
+    per_cheque = rijen(d["tabellen"]["ikbindr_cheques"])
+    assert per_cheque["met bijdrage van een IKBINDR-zakelijk partner"][1].waarde == len(met)
+    assert per_cheque["met bijdrage van een IKBINDR-zakelijk partner"][3].waarde == sum(
+        c.bedrag for c in met)
+    assert per_cheque["zonder bijdrage van een IKBINDR-zakelijk partner"][1].waarde == (
+        len(cheques) - len(met))
