@@ -32,6 +32,17 @@ def _bevestigd_weg(bron: str, n: int, k: int, af: Afscherming | None) -> bool:
     return not all(toonbaar([bevestigd, alle - bevestigd], met_totaal=False))
 
 
+def _ongefilterd_weg(af: Afscherming) -> bool:
+    """A filtered view shows the total confirmed only where the unfiltered view does
+    (afscherming rule 1): every bron's row there, also of a bron absent from the filter."""
+    for bron, getoond in af.per_waarde("cofinanciering").items():
+        n = sum(af.deel("cofinanciering", lambda w, b=bron: w == b).values())
+        k = sum(af.deel("cofinanciering_bevestigd", lambda w, b=bron: w == b).values())
+        if not getoond or _bevestigd_weg(bron, n, k, af):
+            return True
+    return False
+
+
 def _per_bron(d: dict, af: Afscherming | None):
     from rapportage.selectors import verdeling  # selectors imports this module
 
@@ -56,7 +67,7 @@ def _per_bron(d: dict, af: Afscherming | None):
         totaal_bevestigd += bevestigd
         rij += [bedrag(bevestigd, verborgen=weg), procent(bevestigd, toegezegd, verborgen=weg)]
     totaal_toegezegd = sum((s for _, s in d["cofinanciering"].values()), Decimal(0))
-    weg = verborgen or tabel.totaal[1].onderdrukt
+    weg = verborgen or tabel.totaal[1].onderdrukt or (af is not None and _ongefilterd_weg(af))
     tabel.totaal += [bedrag(totaal_bevestigd, verborgen=weg),
                      procent(totaal_bevestigd, totaal_toegezegd, verborgen=weg)]
     return tabel
