@@ -3,6 +3,7 @@ Kansberoepenlijst per regeling period) and plans in every state, passing and fai
 Idempotent: reference data by natural key, cases by their demo referentie."""
 
 from datetime import date
+from decimal import Decimal
 
 from django.contrib.auth.models import Group
 from django.utils import timezone
@@ -24,7 +25,7 @@ from loopbaangesprekken.models import (
     Werkgever,
 )
 from loopbaangesprekken.selectors.akkoord import akkoordstand
-from loopbaangesprekken.services import akkoord, toezegging
+from loopbaangesprekken.services import akkoord, eigen_bijdrage, toezegging
 from loopbaangesprekken.services import scholingsplan as services
 from tfvv.events import registreer_gebeurtenis
 from tfvv.models import Gebruiker, Gemeente
@@ -156,6 +157,9 @@ AKKOORD = ["toezegging", "voorleggen", "akkoord"]
 # the employer from the register; "toezegging": it confirmed through its link
 WERKGEVER = [{"bron": "werkgever", "werkgever": "08123456", "bedrag": "2000.00",
               "status": "toegezegd"}]
+# the resident pays half; "verklaren": they declared it in the portal (services.eigen_bijdrage)
+EIGEN = [{"bron": "eigen_bijdrage", "partij": "Aanvrager", "bedrag": "2000.00",
+          "status": "toegezegd"}]
 
 
 def _vraag_toezegging(plan, consulent, *, bevestigen: bool):
@@ -208,6 +212,9 @@ def laad(schrijf):
               (10, ("Ilse", "Kuiper")), (11, ("Jan", "Lammers")), (12, ("Karin", "Meijer")),
               (13, ("Luuk", "Nijhuis")), (14, ("Mira", "Olthof")), (15, ("Niels", "Pot")),
               (16, ("Olga", "Reinders")))),
+        # an own contribution: still to be declared in the portal (a task there), declared
+        ("TF-DEMO-SP17", ("Pieter", "Schuurman"), {}, EIGEN, ["voorleggen"]),
+        ("TF-DEMO-SP18", ("Roos", "Tuinman"), {}, EIGEN, ["verklaren", "voorleggen"]),
     ]
     aantal = 0
     for referentie, (voornaam, achternaam), extra, cofi, stappen in gevallen:
@@ -220,6 +227,9 @@ def laad(schrijf):
         for stap in stappen:
             if stap in ("gevraagd", "toezegging"):
                 _vraag_toezegging(plan, consulent, bevestigen=stap == "toezegging")
+            elif stap == "verklaren":
+                eigen_bijdrage.verklaar(plan_id=plan.pk, actor=aanvraag.aanvrager,
+                                        bedrag=Decimal("2000.00"))
             elif stap == "voorleggen":
                 akkoord.leg_voor(plan=plan, actor=consulent, informeer_inwoner=False)
             elif stap == "akkoord":

@@ -43,3 +43,12 @@ class NamensInwonerForm(AanvullingIndienenForm):
         label=_("Ondertekend akkoordformulier (niet verplicht)"), required=False,
         validators=[valideer_bewijs], widget=forms.FileInput,
         help_text=_("Pdf, jpg of png."))
+
+
+class EigenBijdrageForm(forms.Form):
+    # the total the resident saw: the service refuses when the consulent changed it since
+    bedrag = forms.DecimalField(widget=forms.HiddenInput, max_digits=9, decimal_places=2)
+    akkoord = forms.BooleanField(
+        label=_("Ik verklaar dat ik deze eigen bijdrage zelf betaal"),
+        error_messages={"required": _("Zet een vinkje als u verklaart dat u de eigen "
+                                      "bijdrage zelf betaalt.")})

@@ -63,3 +63,21 @@ meldingen.registreer(
     % {"partij": g.gegevens.get("partij", ""), "bedrag": euro(g.gegevens.get("bedrag", "0")),
        "ref": referentie(g)},
     ontvangers=consulent_van_zaak)
+
+# the daily job (services.toezegging_herinnering): the link expired without an answer
+meldingen.registreer(
+    "cofinanciering_verlopen", soort=gettext_lazy("Toezegging cofinanciering verlopen"),
+    tekst=lambda g: _("%(partij)s heeft de cofinanciering van %(bedrag)s in aanvraag %(ref)s "
+                      "niet op tijd beantwoord; de link is verlopen. Vraag opnieuw een "
+                      "toezegging of leg bewijs vast.")
+    % {"partij": g.gegevens.get("partij", ""), "bedrag": euro(g.gegevens.get("bedrag", "0")),
+       "ref": referentie(g)},
+    ontvangers=consulent_van_zaak)
+
+# the resident's declaration of their own contribution (services.eigen_bijdrage)
+meldingen.registreer(
+    "eigen_bijdrage_bevestigd", soort=gettext_lazy("Eigen bijdrage bevestigd door inwoner"),
+    tekst=lambda g: _("De inwoner van aanvraag %(ref)s heeft bevestigd de eigen bijdrage van "
+                      "%(bedrag)s zelf te betalen.")
+    % {"bedrag": euro(g.gegevens.get("bedrag", "0")), "ref": referentie(g)},
+    ontvangers=consulent_van_zaak)

@@ -13,4 +13,6 @@ urlpatterns = [
          name="akkoord"),
     path("mijn-aanvraag/<int:pk>/scholingsplan/wijziging/", views.WijzigingVragenView.as_view(),
          name="wijziging"),
+    path("mijn-aanvraag/<int:pk>/eigen-bijdrage/", views.EigenBijdrageView.as_view(),
+         name="eigen-bijdrage"),
 ]

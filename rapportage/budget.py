@@ -7,25 +7,25 @@ frees nothing; see tfvv.budget_selectors). Hence:
     gereserveerd = Σ reservering − Σ vrijval
     gerealiseerd = Σ realisatie + Σ voorschot − Σ ontvangst
     vrij         = toegezegd − gereserveerd − gerealiseerd
-These dashboard figures (from the summary table) still allocate spending to each bron pro
-rata; the actual charge per bron (tfvv.oormerk, Bronlast) is in the budget page and the
-funder report (rapportage.verantwoording). Pro rata
-to its share of the period's toezeggingen (largest remainder on cents, so the parts add up
-to the period's figures exactly).
+Per bron the dashboard shows what the earmarking charged it (tfvv.oormerk, Bronlast), as
+stored at the refresh from tfvv.budget_selectors.bronstanden: the same figures as the staff
+budget page. Entries booked before earmarking existed have no charge; they are shown on a
+row of their own, never spread over the bronnen.
 """
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass
-from decimal import ROUND_DOWN, Decimal
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 from rapportage.models import Budgetstand
 from rapportage.tabellen import LEEG, Grafiek, Tabel, bedrag, procent, tekst
+from tfvv.budget_selectors import Bronstand, NietToegerekend
 from tfvv.models import Begrotingsperiode, Budgetboeking, Financieringsbron
 
 S = Budgetboeking.Soort
-CENT = Decimal("0.01")
 TEMPO_MAANDEN = 6
+NUL = Decimal("0.00")
 
 
 @dataclass
@@ -34,8 +34,9 @@ class Stand:
     toegezegd: Decimal
     gereserveerd: Decimal
     gerealiseerd: Decimal
-    per_bron: dict  # bron_id -> toegezegd
     per_maand: dict  # maand -> net use (reservations + realisations)
+    bronnen: list = field(default_factory=list)  # Bronstand per public bron
+    niet_toegerekend: NietToegerekend = NietToegerekend(NUL, NUL)
 
     @property
     def vrij(self) -> Decimal:
@@ -43,41 +44,47 @@ class Stand:
 
 
 def standen() -> list[Stand]:
-    """One Stand per begrotingsperiode (two queries)."""
+    """One Stand per begrotingsperiode (three queries)."""
     totalen = defaultdict(lambda: defaultdict(Decimal))
-    per_bron = defaultdict(dict)
+    lasten = defaultdict(lambda: defaultdict(lambda: defaultdict(Decimal)))
     per_maand = defaultdict(lambda: defaultdict(Decimal))
     teken = {S.RESERVERING: 1, S.VRIJVAL: -1, S.REALISATIE: 1, S.VOORSCHOT: 1,
              S.ONTVANGST: -1}
     for r in Budgetstand.objects.all():
+        if r.soort in PER_BRON:
+            lasten[r.periode_id][r.bron_id][r.soort] += r.bedrag
+            continue
         totalen[r.periode_id][r.soort] += r.bedrag
         if r.soort == Budgetstand.TOEGEZEGD:
-            per_bron[r.periode_id][r.bron_id] = r.bedrag
+            lasten[r.periode_id][r.bron_id][r.soort] += r.bedrag
         elif r.maand:
             per_maand[r.periode_id][r.maand] += teken.get(r.soort, 0) * r.bedrag
+    bronnen = {b.pk: b for b in Financieringsbron.objects.all()}
     uit = []
     for periode in Begrotingsperiode.objects.all():
-        t = totalen[periode.pk]
+        t, per_bron = totalen[periode.pk], lasten[periode.pk]
+        los = per_bron.get(None, {})
         uit.append(Stand(
             periode=periode, toegezegd=t[Budgetstand.TOEGEZEGD],
             gereserveerd=t[S.RESERVERING] - t[S.VRIJVAL],
             gerealiseerd=t[S.REALISATIE] + t[S.VOORSCHOT] - t[S.ONTVANGST],
-            per_bron=per_bron[periode.pk], per_maand=per_maand[periode.pk],
+            per_maand=per_maand[periode.pk],
+            bronnen=sorted((Bronstand(bron=bronnen[bron_id], regel=None,
+                                      toegezegd=s[Budgetstand.TOEGEZEGD],
+                                      gereserveerd=s[Budgetstand.BRON_GERESERVEERD],
+                                      gerealiseerd=s[Budgetstand.BRON_GEREALISEERD])
+                            for bron_id, s in per_bron.items()
+                            if Budgetstand.BRON_GERESERVEERD in s and bron_id in bronnen),
+                           key=lambda b: b.bron.naam),
+            niet_toegerekend=NietToegerekend(los.get(Budgetstand.LOS_GERESERVEERD, NUL),
+                                             los.get(Budgetstand.LOS_GEREALISEERD, NUL)),
         ))
     return uit
 
 
-def verdeel(totaal: Decimal, gewichten: dict) -> dict:
-    """Split `totaal` over the keys pro rata to `gewichten`, exact to the cent."""
-    som = sum(gewichten.values())
-    if not som:
-        return {k: Decimal(0) for k in gewichten}
-    ruw = {k: totaal * g / som for k, g in gewichten.items()}
-    delen = {k: v.quantize(CENT, rounding=ROUND_DOWN) for k, v in ruw.items()}
-    rest = int(((totaal - sum(delen.values())) / CENT).to_integral_value())
-    for k in sorted(ruw, key=lambda k: ruw[k] - delen[k], reverse=True)[:abs(rest)]:
-        delen[k] += CENT if rest > 0 else -CENT
-    return delen
+# the rows the refresh stores per bron (and, without a bron, for uncharged entries)
+PER_BRON = (Budgetstand.BRON_GERESERVEERD, Budgetstand.BRON_GEREALISEERD,
+            Budgetstand.LOS_GERESERVEERD, Budgetstand.LOS_GEREALISEERD)
 
 
 def tempo(stand: Stand, vandaag: datetime.date) -> Decimal:
@@ -104,18 +111,18 @@ def uitputting(stand: Stand, vandaag: datetime.date) -> str:
 
 def tabellen(vandaag: datetime.date) -> list[Tabel]:
     alle = standen()
-    bronnen = {b.pk: b.naam for b in Financieringsbron.objects.all()}
     periode = Tabel("budget", "Budget per begrotingsperiode", [
         "Periode", "Toegezegd", "Gereserveerd", "Gerealiseerd", "Vrij", "Benut",
         f"Tempo per maand (gem. {TEMPO_MAANDEN} mnd)", "Verwachte uitputting"],
         toelichting="Stand op het moment van verversen, voor het hele fonds (de filters "
                     "gelden hier niet). Toegezegd = gereserveerd + gerealiseerd + vrij.",
         grafiek=Grafiek("Benut (% van toegezegd)", 5))
-    per_bron = Tabel("budget_bronnen", "Budget per financieringsbron (naar rato)", [
-        "Periode", "Financieringsbron", "Aandeel", "Toegezegd", "Gereserveerd",
+    per_bron = Tabel("budget_bronnen", "Budget per financieringsbron (oormerking)", [
+        "Periode", "Financieringsbron", "Toegezegd", "Geoormerkt (gereserveerd)",
         "Gerealiseerd", "Vrij"],
-        toelichting="Uitgaven worden naar rato van het aandeel van elke bron in de "
-                    "toezeggingen van de periode toegerekend.")
+        toelichting="Wat elke publieke bron draagt volgens de oormerking van de toekenningen, "
+                    "dezelfde cijfers als de budgetpagina. Boekingen van vóór de oormerking "
+                    "zijn aan geen bron toegerekend en staan op een eigen regel.")
     for s in alle:
         periode.rijen.append([
             tekst(s.periode.naam), bedrag(s.toegezegd), bedrag(s.gereserveerd),
@@ -123,15 +130,18 @@ def tabellen(vandaag: datetime.date) -> list[Tabel]:
             procent(s.gereserveerd + s.gerealiseerd, s.toegezegd),
             bedrag(tempo(s, vandaag)), tekst(uitputting(s, vandaag)),
         ])
-        res = verdeel(s.gereserveerd, s.per_bron)
-        real = verdeel(s.gerealiseerd, s.per_bron)
-        for bron_id, toegezegd in sorted(s.per_bron.items(),
-                                         key=lambda kv: bronnen.get(kv[0], "")):
+        for b in s.bronnen:
             per_bron.rijen.append([
-                tekst(s.periode.naam), tekst(bronnen.get(bron_id, "onbekend")),
-                procent(toegezegd, s.toegezegd), bedrag(toegezegd), bedrag(res[bron_id]),
-                bedrag(real[bron_id]), bedrag(toegezegd - res[bron_id] - real[bron_id]),
-            ])
+                tekst(s.periode.naam), tekst(b.bron.naam), bedrag(b.toegezegd),
+                bedrag(b.gereserveerd), bedrag(b.gerealiseerd), bedrag(b.vrij)])
+        if s.niet_toegerekend:
+            per_bron.rijen.append([
+                tekst(s.periode.naam), tekst(NIET_TOEGEREKEND), LEEG,
+                bedrag(s.niet_toegerekend.gereserveerd),
+                bedrag(s.niet_toegerekend.gerealiseerd), LEEG])
     if not alle:
         periode.rijen.append([tekst("geen begrotingsperioden")] + [LEEG] * 7)
     return [periode, per_bron]
+
+
+NIET_TOEGEREKEND = "niet toegerekend (geboekt vóór de oormerking)"

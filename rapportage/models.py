@@ -43,14 +43,19 @@ class Telling(models.Model):
 
 
 class Budgetstand(models.Model):
-    """Budget per begrotingsperiode: toezeggingen per bron, ledger totals per soort and month."""
+    """Budget per begrotingsperiode: toezeggingen per bron, ledger totals per soort and month,
+    and what each public bron carries (the earmarking charges) and what is not charged."""
 
     TOEGEZEGD = "toegezegd"
+    BRON_GERESERVEERD = "bron_gereserveerd"
+    BRON_GEREALISEERD = "bron_gerealiseerd"
+    LOS_GERESERVEERD = "los_gereserveerd"  # bron_id empty: entries without a charge
+    LOS_GEREALISEERD = "los_gerealiseerd"
 
     periode_id = models.IntegerField(_("begrotingsperiode"))
     bron_id = models.IntegerField(_("financieringsbron"), null=True)
     maand = models.DateField(_("maand"), null=True)
-    soort = models.CharField(_("soort"), max_length=16)
+    soort = models.CharField(_("soort"), max_length=20)
     bedrag = models.DecimalField(_("bedrag"), max_digits=14, decimal_places=2)
 
     class Meta:

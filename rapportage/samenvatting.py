@@ -31,9 +31,11 @@ from loopbaangesprekken.models import Gesprek, Scholingsplan
 from rapportage.leeftijd import LEEFTIJDSKLASSEN, leeftijdsklasse_sql
 from rapportage.models import Budgetstand, Telling
 from rapportage.opschorting import dagen_teruggestuurd
+from rapportage.samenvatting_cofinanciering import vul_cofinanciering
 from rapportage.samenvatting_uitkomsten import vul_uitkomsten
 from rapportage.sql import DagenTussen, maand
-from tfvv.models import Budgetboeking, Toezegging
+from tfvv import budget_selectors
+from tfvv.models import Begrotingsperiode, Budgetboeking, Toezegging
 
 # Funnel stages (dimension "trechter"), counted per cohort of aanvraagdatum.
 TRECHTER = ("aanmelding", "gesprek", "scholingsplan", "toekenning", "afgerond")
@@ -168,9 +170,13 @@ def _uitkomsten() -> None:
     vul_uitkomsten(_voeg_in)
 
 
+def _cofinanciering() -> None:
+    vul_cofinanciering(_voeg_in)
+
+
 def vul_tellingen() -> None:
     for stap in (_aanvragen, _gesprekken, _scholingsplannen, _beschikkingen, _cheques,
-                 _uitkomsten, _rol_op):
+                 _uitkomsten, _cofinanciering, _rol_op):
         stap()
 
 
@@ -182,5 +188,25 @@ def vul_budgetstanden() -> None:
                  .values("periode_id", "m", "soort").annotate(s=Sum("bedrag")).order_by())
     rijen += [Budgetstand(periode_id=r["periode_id"], maand=r["m"], soort=r["soort"],
                           bedrag=r["s"]) for r in boekingen]
+    rijen += _lasten_per_bron()
     Budgetstand.objects.bulk_create(rijen)
+
+
+def _lasten_per_bron() -> list[Budgetstand]:
+    """What each public bron carries and what is not charged, per period: the figures of the
+    staff budget page (tfvv.budget_selectors), so both show the same (five queries a period;
+    there are few periods)."""
+    rijen = []
+    for periode in Begrotingsperiode.objects.all():
+        for b in budget_selectors.bronstanden(periode):
+            rijen += [Budgetstand(periode_id=periode.pk, bron_id=b.bron.pk, soort=soort,
+                                  bedrag=bedrag)
+                      for soort, bedrag in ((Budgetstand.BRON_GERESERVEERD, b.gereserveerd),
+                                            (Budgetstand.BRON_GEREALISEERD, b.gerealiseerd))]
+        los = budget_selectors.niet_toegerekend(periode)
+        if los:
+            rijen += [Budgetstand(periode_id=periode.pk, soort=soort, bedrag=bedrag)
+                      for soort, bedrag in ((Budgetstand.LOS_GERESERVEERD, los.gereserveerd),
+                                            (Budgetstand.LOS_GEREALISEERD, los.gerealiseerd))]
+    return rijen
 

@@ -17,7 +17,7 @@ from cheques.models import Beschikking
 from loopbaangesprekken.models import Gesprek, Sector
 from loopbaangesprekken.models.scholingsplan import Opleidingsniveau as NiveauOpleiding
 from loopbaangesprekken.models.scholingsplan import Route
-from rapportage import budget, uitkomsten, uitsplitsingen
+from rapportage import budget, cofinanciering, uitkomsten, uitsplitsingen
 from rapportage.afscherming import Afscherming, toonbaar
 from rapportage.models import Telling, Verversing
 from rapportage.samenvatting import LEEFTIJDSKLASSEN, TRECHTER
@@ -185,10 +185,11 @@ def _trechter(d: dict, af: Afscherming | None) -> Tabel:
 
 def verdeling(sleutel: str, titel: str, waarden: dict, labels: dict | None = None,
               extra: tuple[str, dict] | None = None, toelichting: str = "",
-              grafiek: bool = True, toon: dict[str, bool] | None = None) -> Tabel:
+              grafiek: bool = True, toon: dict[str, bool] | None = None,
+              bedragkolom: str = "") -> Tabel:
     """A breakdown with count, share and total, suppressed per `tabellen.verberg`, or in a
     filtered view per `toon` (Afscherming.per_waarde), with the total and shares hidden
-    when a row is.
+    when a row is. With `bedragkolom`, a column of the rows' amounts, hidden with the count.
 
     `labels` gives the order and names (values seen but not labelled follow, by count).
     """
@@ -197,7 +198,8 @@ def verdeling(sleutel: str, titel: str, waarden: dict, labels: dict | None = Non
         (w for w in waarden if w not in labels), key=lambda w: (-waarden[w][0], w))
     aantallen = [waarden[w][0] for w in volgorde]
     totaal = sum(aantallen)
-    kolommen = ["Waarde", "Aantal", "Aandeel"] + ([extra[0]] if extra else [])
+    kolommen = (["Waarde", "Aantal", "Aandeel"] + ([extra[0]] if extra else [])
+                + ([bedragkolom] if bedragkolom else []))
     tabel = Tabel(sleutel, titel, kolommen, toelichting=toelichting,
                   grafiek=Grafiek("Aantal", 1) if grafiek else None)
     gefilterd = toon is not None
@@ -208,9 +210,14 @@ def verdeling(sleutel: str, titel: str, waarden: dict, labels: dict | None = Non
                procent(n, totaal, verborgen=weg or is_klein(totaal) or totaal_weg)]
         if extra:
             rij.append(tekst(extra[1].get(w, "")))
+        if bedragkolom:
+            rij.append(bedrag(waarden[w][1], verborgen=weg or is_klein(n)))
         tabel.rijen.append(rij)
     tabel.totaal = [tekst("Totaal"), _telcel(totaal, totaal_weg, gefilterd),
                     procent(totaal, totaal, verborgen=totaal_weg)] + ([LEEG] if extra else [])
+    if bedragkolom:
+        tabel.totaal.append(bedrag(sum((waarden[w][1] for w in volgorde), Decimal(0)),
+                                   verborgen=totaal_weg or is_klein(totaal)))
     return tabel
 
 
@@ -391,6 +398,7 @@ def dashboard(filters: Filters, vandaag: datetime.date | None = None) -> dict:
             _chequebedrag(d, regeling.maximum_per_jaar if regeling else None, af),
             _doorlooptijden(d, af),
         ]),
+        ("Cofinanciering", cofinanciering.tabellen(d, af)),
         ("Uitkomsten", uitkomsten.tabellen(d, toon)),
         ("Uitkomsten per groep", uitsplitsingen.tabellen(
             d, toon, {str(g.pk): g.naam for g in gemeenten}, filters.uitsplitsing)),

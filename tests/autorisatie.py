@@ -229,6 +229,10 @@ MATRIX: dict[str, Regel] = {
         kwargs=lambda o: {"pk": o.plan_voorgelegd.aanvraag_id},
         post=alleen("inwoner", uitkomst="400"))
        for naam in ("akkoord", "wijziging")},
+    # the own contribution of the resident's plan: the owner declares it (no tick: 400)
+    "scholingsplan-inwoner:eigen-bijdrage": Regel(
+        alleen("inwoner"), kwargs=lambda o: {"pk": o.plan_eigen_bijdrage.aanvraag_id},
+        post=alleen("inwoner", uitkomst="400")),
     # the owner; the case's consulenten, beoordelaar and financieel (logged as inzage);
     # adviesgroep and beheerder never see personal documents
     "aanvragen:document": Regel(

@@ -6,6 +6,7 @@ Pages that answer "ok" are also checked for the strict CSP house rule: no inline
 """
 
 import re
+from decimal import Decimal
 from functools import cached_property
 
 import pytest
@@ -208,6 +209,18 @@ class Objecten:
             aanvraag=self._aanvraag(status="scholingsplan", consulent=self.consulent),
             consulent=self.consulent, akkoord=False)
         leg_voor(plan=plan, actor=self.consulent, informeer_inwoner=False)
+        return plan
+
+    @cached_property
+    def plan_eigen_bijdrage(self):
+        """A plan of the resident's own with a contribution they have not declared yet."""
+        from tests.loopbaangesprekken.factories_scholingsplan import ScholingsplanFactory
+
+        plan = ScholingsplanFactory(
+            aanvraag=self._aanvraag(status="scholingsplan", consulent=self.consulent),
+            consulent=self.consulent, akkoord=False)
+        plan.cofinanciering.create(bron="eigen_bijdrage", partij="Aanvrager",
+                                   bedrag=Decimal("500.00"), status="toegezegd")
         return plan
 
     @cached_property

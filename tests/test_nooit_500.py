@@ -45,7 +45,7 @@ RECORD_URLS = {
     **{f"aanvragen:{n}": ("aanvraag", ("inwoner",))
        for n in ("aanvraag", "documenten", "intrekken", "wijziging")},
     **{f"scholingsplan-inwoner:{n}": ("aanvraag", ("inwoner",))
-       for n in ("bekijken", "akkoord", "wijziging")},
+       for n in ("bekijken", "akkoord", "wijziging", "eigen-bijdrage")},
     **{f"cheques:{n}": ("aanvraag", ("consulent_lwl", "beoordelaar", "financieel"))
        for n in ("dossier", "dossier-pdf")},
     "cheques:dossier-export": ("aanvraag", ("controleur",)),
@@ -214,6 +214,7 @@ def plausibel(naam: str, objecten) -> dict:
             "toelichting": "De inwoner stuurde de werkgeversverklaring."},
         "aanvragen:wijziging": {"startdatum": datum, "toelichting": "Later gestart."},
         "scholingsplan-inwoner:akkoord": {"akkoord-akkoord": "on", "akkoord-versie": "0" * 64},
+        "scholingsplan-inwoner:eigen-bijdrage": {"bedrag": "500.00", "akkoord": "on"},
         "scholingsplan-inwoner:wijziging": {"wijziging-toelichting": "Later beginnen.",
                                             "wijziging-versie": "0" * 64},
         "loopbaangesprekken:scholingsplan-indienen-namens": {

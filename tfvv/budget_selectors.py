@@ -80,6 +80,16 @@ class Stand:
         return self.plafond - self.gereserveerd - self.gerealiseerd
 
 
+def _gereserveerd(sommen: dict) -> Decimal:
+    """Reserved, from sums per soort (the convention above)."""
+    return sommen.get(S.RESERVERING, NUL) - sommen.get(S.VRIJVAL, NUL)
+
+
+def _gerealiseerd(sommen: dict) -> Decimal:
+    return (sommen.get(S.REALISATIE, NUL) + sommen.get(S.VOORSCHOT, NUL)
+            - sommen.get(S.ONTVANGST, NUL))
+
+
 def _som(**filters) -> Decimal:
     return Budgetboeking.objects.filter(**filters).aggregate(s=Sum("bedrag"))["s"] or NUL
 
@@ -102,9 +112,7 @@ def standen(perioden) -> list[Stand]:
         resultaat.append(Stand(
             periode=p,
             besluit=besluiten.get(p.pk),
-            gereserveerd=r.get(S.RESERVERING, NUL) - r.get(S.VRIJVAL, NUL),
-            gerealiseerd=(r.get(S.REALISATIE, NUL) + r.get(S.VOORSCHOT, NUL)
-                          - r.get(S.ONTVANGST, NUL)),
+            gereserveerd=_gereserveerd(r), gerealiseerd=_gerealiseerd(r),
             terug_te_vorderen=(r.get(S.TERUGVORDERING, NUL) - r.get(S.ONTVANGST, NUL)
                                - r.get(S.ONINBAAR, NUL) - r.get(S.VORDERING_VERVALLEN, NUL)),
         ))
@@ -198,7 +206,8 @@ class Bronstand:
 
 
 def bronstanden(periode: Begrotingsperiode) -> list[Bronstand]:
-    """Per public bron with a toezegging in the period (four queries)."""
+    """Per public bron with a toezegging in the period (four queries). The staff budget
+    page shows these; the dashboard stores them at each refresh (rapportage.samenvatting)."""
     regels = {r.bron_id: r for r in Oormerkregel.objects.filter(periode=periode)}
     toegezegd = dict(Toezegging.objects.filter(periode=periode, bron__publiek=True)
                      .values("bron_id").annotate(s=Sum("bedrag")).values_list("bron_id", "s"))
@@ -211,7 +220,24 @@ def bronstanden(periode: Begrotingsperiode) -> list[Bronstand]:
         r = {k: v or NUL for k, v in sommen.get(bron.pk, {}).items()}
         uit.append(Bronstand(
             bron=bron, regel=regels.get(bron.pk), toegezegd=toegezegd[bron.pk],
-            gereserveerd=r.get(S.RESERVERING, NUL) - r.get(S.VRIJVAL, NUL),
-            gerealiseerd=(r.get(S.REALISATIE, NUL) + r.get(S.VOORSCHOT, NUL)
-                          - r.get(S.ONTVANGST, NUL))))
+            gereserveerd=_gereserveerd(r), gerealiseerd=_gerealiseerd(r)))
     return uit
+
+
+@dataclass(frozen=True)
+class NietToegerekend:
+    """Ledger entries without a charge (booked before earmarking existed, tfvv 0012)."""
+
+    gereserveerd: Decimal
+    gerealiseerd: Decimal
+
+    def __bool__(self) -> bool:
+        return bool(self.gereserveerd or self.gerealiseerd)
+
+
+def niet_toegerekend(periode: Begrotingsperiode) -> NietToegerekend:
+    """What the period's uncharged entries hold, by the ledger convention above (one query)."""
+    r = {k: v or NUL for k, v in Budgetboeking.objects.filter(
+        periode=periode, bronlasten__isnull=True).aggregate(
+        **{soort: Sum("bedrag", filter=Q(soort=soort)) for soort in S.values}).items()}
+    return NietToegerekend(gereserveerd=_gereserveerd(r), gerealiseerd=_gerealiseerd(r))

@@ -205,6 +205,9 @@ CELERY_BEAT_SCHEDULE: dict = {
     # the follow-up questionnaire (docs/uitkomsten.md): once a day, in office hours
     "rapportage-vervolgvragen": {"task": "rapportage.tasks.verstuur_vervolgvragen",
                                  "schedule": crontab(hour=10, minute=0)},
+    # co-financing requests: a reminder after 5 working days, a melding on expiry
+    "toezegging-herinneringen": {"task": "loopbaangesprekken.tasks.herinner_toezeggingen",
+                                 "schedule": crontab(hour=9, minute=15)},
     "cheques-vervallen": {"task": "cheques.tasks.laat_verlopen_cheques_vervallen",
                           "schedule": crontab(hour=2, minute=15)},
     "cheques-vast-te-stellen": {"task": "cheques.tasks.markeer_vast_te_stellen",

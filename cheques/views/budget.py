@@ -89,6 +89,7 @@ class BudgetView(RolVereistMixin, TemplateView):
                 "dekking": budget_selectors.dekking(periode),
                 "bronnen": [{"stand": b, "beperking": beperking(b.regel)}
                             for b in budget_selectors.bronstanden(periode)],
+                "niet_toegerekend": budget_selectors.niet_toegerekend(periode),
                 "besluiten": list(periode.plafondbesluiten.filter(goedgekeurd_op__isnull=False)
                                   .select_related("voorgesteld_door", "goedgekeurd_door")
                                   .order_by("-goedgekeurd_op")),

@@ -1,5 +1,9 @@
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Trim
+from django.db.models.lookups import Exact
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from aanvragen.models import Aanvraag
@@ -167,6 +171,13 @@ class Cofinancieringsregel(models.Model):
     toezegging_op = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
     toezegging_ip = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
 
+    # the resident's declaration in the portal that they will pay their own contribution
+    # (services.eigen_bijdrage); cleared when the consulent changes the amount
+    verklaard_op = models.DateTimeField(_("eigen bijdrage bevestigd op"), null=True, blank=True)
+    verklaard_door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                       on_delete=models.SET_NULL, related_name="+",
+                                       verbose_name=_("eigen bijdrage bevestigd door"))
+
     class Meta:
         verbose_name = _("cofinancieringsregel")
         verbose_name_plural = _("cofinancieringsregels")
@@ -180,11 +191,11 @@ class Cofinancieringsregel(models.Model):
 
     @property
     def telt_mee(self) -> bool:
-        """Counts as committed for R5: the applicant's own declared contribution, a party's
-        digital confirmation of at least this amount, or evidence with the consulent's
-        reason."""
-        if self.door_aanvrager:
-            return self.status == self.Status.TOEGEZEGD
+        """Counts as committed for R5: the applicant's own contribution declared by them in
+        the portal, a party's digital confirmation of at least this amount, or (either)
+        evidence with the consulent's reason, such as a signed paper declaration."""
+        if self.door_aanvrager and self.verklaard_op is not None:
+            return True
         if (self.toezegging == Toezeggingsstand.BEVESTIGD and self.toezegging_bedrag is not None
                 and self.toezegging_bedrag >= self.bedrag):
             return True
@@ -192,12 +203,31 @@ class Cofinancieringsregel(models.Model):
 
     @property
     def stand(self) -> str:
-        """What the plan page shows: bevestigd / afgewezen / gevraagd / met bewijs / ""."""
+        """What the plan page shows: bevestigd / afgewezen / gevraagd / met bewijs / "";
+        for the own contribution: bevestigd door de aanvrager / met bewijs / nog niet
+        bevestigd."""
+        if self.door_aanvrager:
+            if self.verklaard_op is not None:
+                return _("bevestigd door de aanvrager op %(datum)s") % {
+                    "datum": date_format(timezone.localtime(self.verklaard_op), "j F Y")}
+            if self.bewijs and self.bewijs_reden.strip():
+                return str(_("met bewijs"))
+            return str(_("nog niet bevestigd door de aanvrager"))
         if self.toezegging in (Toezeggingsstand.BEVESTIGD, Toezeggingsstand.AFGEWEZEN):
             return self.get_toezegging_display()
         if self.bewijs and self.bewijs_reden.strip():
             return str(_("met bewijs"))
         return self.get_toezegging_display()
+
+
+def telt_mee_sql() -> models.Q:
+    """Cofinancieringsregel.telt_mee as a filter, for counts in SQL (the adviesgroep
+    dashboard); tests/rapportage keeps the two in step."""
+    eigen = models.Q(bron=Cofinancieringsregel.Bron.EIGEN_BIJDRAGE)
+    return ((eigen & models.Q(verklaard_op__isnull=False))
+            | models.Q(toezegging=Toezeggingsstand.BEVESTIGD,
+                       toezegging_bedrag__gte=models.F("bedrag"))
+            | (~models.Q(bewijs="") & ~models.Q(Exact(Trim("bewijs_reden"), ""))))
 
 
 class Toezeggingsverzoek(models.Model):
@@ -213,6 +243,9 @@ class Toezeggingsverzoek(models.Model):
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     verloopt_op = models.DateTimeField()
     gebruikt_op = models.DateTimeField(null=True, blank=True)
+    # the daily job (services.toezegging_herinnering): one reminder, one melding on expiry
+    herinnerd_op = models.DateTimeField(null=True, blank=True)
+    verloop_gemeld_op = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("toezeggingsverzoek")

@@ -24,6 +24,7 @@ from loopbaangesprekken.models import Cofinancieringsregel, Toezeggingsverzoek
 from loopbaangesprekken.models.scholingsplan import Toezeggingsstand
 from loopbaangesprekken.selectors.scholingsplan import BEWERKBARE_STATUSSEN
 from loopbaangesprekken.selectors.toezegging import inhoud
+from loopbaangesprekken.services import eigen_bijdrage
 from tfvv.events import registreer_gebeurtenis
 from tfvv.mail import verstuur
 from tfvv.outbox import plan_taak
@@ -33,6 +34,8 @@ from tfvv.termijnen import einde_termijn
 GELDIG_DAGEN = 14
 # a change of one of these fields on the line makes an earlier answer void
 WEZENLIJK = frozenset({"bron", "partij", "werkgever", "bedrag", "contact_email"})
+# ... and of these the resident's declaration of their own contribution
+VERKLAARD = frozenset({"bron", "bedrag"})
 ANTWOORDVELDEN = ["toezegging", "toezegging_bedrag", "toezegging_naam", "toezegging_functie",
                   "toezegging_reden", "toezegging_op", "toezegging_ip"]
 
@@ -91,14 +94,19 @@ def vraag_toezegging(*, regel: Cofinancieringsregel, actor) -> Toezeggingsverzoe
 
 
 def vervalt_na_wijziging(formset) -> None:
-    """The consulent changed the party or the amount of a line: the answer no longer
-    applies (and an open link stops working). Call after the formset is saved."""
+    """The consulent changed the party or the amount of a line: the party's answer no
+    longer applies (and an open link stops working), nor does the resident's declaration of
+    their own contribution. Call after the formset is saved."""
     for form in formset.forms:
         regel = form.instance
-        if (regel.pk and regel.toezegging and WEZENLIJK & set(form.changed_data)
-                and not form.cleaned_data.get("DELETE")):
+        if not regel.pk or form.cleaned_data.get("DELETE"):
+            continue
+        gewijzigd = set(form.changed_data)
+        if regel.toezegging and WEZENLIJK & gewijzigd:
             _wis_antwoord(regel)
             regel.save(update_fields=ANTWOORDVELDEN)
+        if regel.verklaard_op and VERKLAARD & gewijzigd:
+            eigen_bijdrage.wis_verklaring(regel)
 
 
 @transaction.atomic
@@ -115,7 +123,9 @@ def maak_link(*, verzoek_id: int) -> tuple[Toezeggingsverzoek, str] | None:
     return verzoek, settings.SITE_URL + reverse("toezegging:antwoord", args=[token])
 
 
-def mail_verzoek(*, verzoek_id: int) -> None:
+def mail_verzoek(*, verzoek_id: int, herinnering: bool = False) -> None:
+    """The request (or the reminder, services.toezegging_herinnering) with a fresh link; nothing
+    when the party answered or the link expired in the meantime."""
     gemaakt = maak_link(verzoek_id=verzoek_id)
     if gemaakt is None:
         return
@@ -126,10 +136,11 @@ def mail_verzoek(*, verzoek_id: int) -> None:
     # the last day the link works (it stops at the midnight after it)
     laatste_dag = timezone.localtime(verzoek.verloopt_op).date() - datetime.timedelta(days=1)
     context = {"link": link, "inhoud": inhoud(regel), "laatste_dag": laatste_dag}
+    sjabloon = ("loopbaangesprekken/mail/toezegging_herinnering" if herinnering
+                else "loopbaangesprekken/mail/toezegging")
     verstuur(aan=[verzoek.email],
-             onderwerp=render_to_string("loopbaangesprekken/mail/toezegging_onderwerp.txt",
-                                        context),
-             tekst=render_to_string("loopbaangesprekken/mail/toezegging.txt", context))
+             onderwerp=render_to_string(f"{sjabloon}_onderwerp.txt", context),
+             tekst=render_to_string(f"{sjabloon}.txt", context))
 
 
 def open_verzoek(token: str) -> Toezeggingsverzoek:

@@ -2,17 +2,20 @@
 or ask for a change (thin: check ownership, call a service, render)."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
 from aanvragen.views import InwonerMixin
-from loopbaangesprekken.forms_akkoord import AkkoordForm, WijzigingVragenForm
+from loopbaangesprekken.forms_akkoord import AkkoordForm, EigenBijdrageForm, WijzigingVragenForm
 from loopbaangesprekken.selectors import akkoord as selectors
+from loopbaangesprekken.selectors import eigen_bijdrage as eigen_selectors
 from loopbaangesprekken.selectors import scholingsplan as plan_selectors
 from loopbaangesprekken.selectors.scholingsplan import BEWERKBARE_STATUSSEN
 from loopbaangesprekken.services import akkoord as services
+from loopbaangesprekken.services import eigen_bijdrage
 
 TEMPLATE = "loopbaangesprekken/inwoner_scholingsplan.html"
 
@@ -81,3 +84,47 @@ class WijzigingVragenView(_AntwoordView):
                                  toelichting=gegevens["toelichting"])
         messages.success(self.request, _("Uw vraag is naar uw consulent gestuurd. U krijgt "
                                          "bericht als het aangepaste plan klaarstaat."))
+
+
+class EigenBijdrageView(InwonerMixin, View):
+    """"Bevestig uw eigen bijdrage": the resident reads the amount and the training and
+    declares that they will pay it (the portal task of loopbaangesprekken.portaal)."""
+
+    template_name = "loopbaangesprekken/inwoner_eigen_bijdrage.html"
+
+    def regels(self):
+        """The lines of the first plan that has some to declare; [] when there is none."""
+        regels = eigen_selectors.te_bevestigen(self.aanvraag())
+        return [r for r in regels if r.plan_id == regels[0].plan_id] if regels else []
+
+    def toon(self, regels, form=None, status=200):
+        bedrag = eigen_selectors.totaal(regels)
+        return render(self.request, self.template_name, {
+            "aanvraag": regels[0].plan.aanvraag, "plan": regels[0].plan, "bedrag": bedrag,
+            "form": form or EigenBijdrageForm(initial={"bedrag": bedrag}),
+        }, status=status)
+
+    def niets_te_doen(self):
+        messages.info(self.request, _("Er is geen eigen bijdrage om te bevestigen."))
+        return redirect("aanvragen:aanvraag", pk=self.kwargs["pk"])
+
+    def get(self, request, pk):
+        regels = self.regels()
+        return self.toon(regels) if regels else self.niets_te_doen()
+
+    def post(self, request, pk):
+        regels = self.regels()
+        if not regels:
+            return self.niets_te_doen()
+        form = EigenBijdrageForm(request.POST)
+        if not form.is_valid():
+            return self.toon(regels, form, status=400)
+        try:
+            eigen_bijdrage.verklaar(plan_id=regels[0].plan_id, actor=request.user,
+                                    bedrag=form.cleaned_data["bedrag"])
+        except ValidationError as fout:
+            messages.error(request, " ".join(fout.messages))
+            return redirect("scholingsplan-inwoner:eigen-bijdrage", pk=pk)
+        messages.success(request, _("Dank u wel. U heeft bevestigd dat u uw eigen bijdrage "
+                                    "zelf betaalt. Uw consulent ziet dit in uw plan."))
+        return redirect("aanvragen:aanvraag", pk=pk)

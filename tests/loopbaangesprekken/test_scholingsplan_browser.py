@@ -69,7 +69,9 @@ def test_plan_schrijven_controleren_laten_goedkeuren_en_indienen(live_server, pa
     page.locator("#id_cofinanciering-0-bedrag").fill("2000.00")
     page.get_by_label("Gevraagd bedrag (€)").fill("")
     page.get_by_role("button", name="Opslaan en controleren").click()
-    assert "Uitkomst subsidietoets: voldaan" in page.locator("#subsidietoets").inner_text()
+    # enough, but the resident has not declared their own contribution yet
+    assert "Uitkomst subsidietoets: handmatig beoordelen" in page.locator(
+        "#subsidietoets").inner_text()
 
     page.get_by_role("link", name="Terug naar het plan").click()
     assert axe_schendingen(page) == []
@@ -88,6 +90,18 @@ def test_plan_schrijven_controleren_laten_goedkeuren_en_indienen(live_server, pa
     # the resident: the task on the aanvraag page, the plan in plain Dutch, approve
     inloggen(page, live_server, aanvraag.aanvrager)
     page.goto(f"{live_server.url}/mijn-aanvraag/{aanvraag.pk}/")
+    # first the own contribution: read the amount, declare it (without the tick: refused)
+    page.get_by_role("link", name="Eigen bijdrage bevestigen", exact=True).click()
+    assert page.get_by_role("heading", name="Bevestig uw eigen bijdrage").is_visible()
+    assert "€ 2.000,00" in page.locator("main").inner_text()
+    assert axe_schendingen(page) == []
+    knop = page.get_by_role("button", name="Ik betaal € 2.000,00: bevestigen")
+    knop.click()
+    assert "Zet een vinkje" in page.locator("main").inner_text()
+    assert axe_schendingen(page) == []
+    page.get_by_label("Ik verklaar dat ik deze eigen bijdrage zelf betaal").check()
+    knop.click()
+    assert "U heeft bevestigd dat u uw eigen bijdrage" in page.locator("main").inner_text()
     page.get_by_role("link", name="Scholingsplan bekijken", exact=True).click()
     assert page.get_by_role("heading", name="Uw scholingsplan").is_visible()
     assert "€ 4.000,00" in page.locator("main").inner_text()
@@ -103,6 +117,7 @@ def test_plan_schrijven_controleren_laten_goedkeuren_en_indienen(live_server, pa
     inloggen(page, live_server, medewerkers["consulent_lwl"])
     page.goto(plan_url)
     assert "Akkoord gegeven op" in page.locator("main").inner_text()
+    assert "bevestigd door de aanvrager op" in page.locator("main").inner_text()
     page.get_by_role("button", name="Indienen bij gemeente Enschede").click()
     assert re.search(r"ingediend bij gemeente Enschede", page.locator(".meldingen").inner_text())
     assert page.get_by_role("heading", name="Subsidietoets bij indiening").is_visible()

@@ -4,7 +4,7 @@ loaded twice without duplicates."""
 import pytest
 
 from loopbaangesprekken import demo_scholingsplannen
-from loopbaangesprekken.models import Opleider, Scholingsplan
+from loopbaangesprekken.models import Cofinancieringsregel, Opleider, Scholingsplan
 from loopbaangesprekken.selectors.scholingsplan import toets_voor_plan
 from tfvv import demo as tfvv_demo
 
@@ -16,8 +16,9 @@ def test_demo_plannen_in_elke_status_en_uitkomst():
     for _ in range(2):
         tfvv_demo.laad(regels.append)
         demo_scholingsplannen.laad(regels.append)
-    # nine in every state, seven more below the co-sign threshold for the cheques demo
-    assert Scholingsplan.objects.count() == 16
+    # nine in every state, seven more below the co-sign threshold for the cheques demo, two
+    # with an own contribution (one declared by the resident)
+    assert Scholingsplan.objects.count() == 18
     assert Scholingsplan.objects.filter(gevraagd_bedrag=1500,
                                         status=Scholingsplan.Status.INGEDIEND).count() == 7
     assert Opleider.objects.count() == 4
@@ -27,3 +28,8 @@ def test_demo_plannen_in_elke_status_en_uitkomst():
     uitkomsten = {toets_voor_plan(p).uitkomst for p in Scholingsplan.objects.all()}
     assert uitkomsten == {"voldaan", "niet voldaan", "handmatig beoordelen"}
     assert any("Scholingsplannen: 0 nieuw" in r for r in regels)
+    eigen = {r.plan.aanvraag.referentie: r for r in Cofinancieringsregel.objects.filter(
+        bron="eigen_bijdrage").select_related("plan__aanvraag")}
+    assert not eigen["TF-DEMO-SP17"].telt_mee
+    assert eigen["TF-DEMO-SP18"].telt_mee and eigen["TF-DEMO-SP18"].verklaard_door == (
+        eigen["TF-DEMO-SP18"].plan.aanvraag.aanvrager)

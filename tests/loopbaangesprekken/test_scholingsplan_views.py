@@ -3,6 +3,7 @@ verdict, submission and the return-for-changes loop, bad input, query counts."""
 
 import datetime
 import re
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -16,6 +17,7 @@ from django.urls import reverse
 from aanvragen.models import Aanvraag
 from loopbaangesprekken.demo_scholingsplannen import formulierdata
 from loopbaangesprekken.models import Opleider, Scholingsplan
+from loopbaangesprekken.services import eigen_bijdrage
 from loopbaangesprekken.services import scholingsplan as services
 from tests.aanvragen.factories import AanvraagFactory, InwonerFactory
 from tests.loopbaangesprekken.factories_scholingsplan import (
@@ -160,8 +162,8 @@ def velden(ref, **extra):
 
 KOSTEN = [{"soort": "cursusgeld", "omschrijving": "lesgeld", "bedrag": "3600.00"},
           {"soort": "examengeld", "omschrijving": "", "bedrag": "400.00"}]
-# the applicant's own contribution counts without a party's confirmation
-# (employer lines: tests/loopbaangesprekken/test_toezegging.py)
+# the applicant's own contribution counts once they declare it in the portal
+# (tests/loopbaangesprekken/test_eigen_bijdrage.py; employer lines: test_toezegging.py)
 COFI = [{"bron": "eigen_bijdrage", "partij": "Aanvrager", "bedrag": "2000.00",
          "status": "toegezegd"}]
 
@@ -188,6 +190,8 @@ def test_formulier_met_live_uitslag_indienen_en_terugsturen(referentie, client_a
     aanvraag.refresh_from_db()
     assert aanvraag.status == "scholingsplan"
 
+    assert "Uitkomst subsidietoets: handmatig beoordelen" in tekst(c.get(bewerken))
+    eigen_bijdrage.verklaar(plan_id=plan.pk, actor=aanvraag.aanvrager, bedrag=Decimal("2000"))
     pagina = tekst(c.get(bewerken))
     assert "Uitkomst subsidietoets: voldaan" in pagina
     assert "Twents Fonds 2023–2026" in pagina

@@ -12,7 +12,14 @@ from decimal import Decimal
 
 from aanvragen.models import Aanvraag, Arbeidssituatie, Bron, Opleidingsniveau
 from cheques.models import Aanvulverzoek, Beschikking, Cheque
-from loopbaangesprekken.models import Gesprek, Opleider, Scholingsplan, Sector
+from loopbaangesprekken.models import (
+    Cofinancieringsregel,
+    Gesprek,
+    Opleider,
+    Scholingsplan,
+    Sector,
+    Werkgever,
+)
 from loopbaangesprekken.models.scholingsplan import Opleidingsniveau as NiveauOpleiding
 from loopbaangesprekken.models.scholingsplan import Route
 from tests.aanvragen.factories import AanvraagFactory, InwonerFactory
@@ -154,6 +161,9 @@ def maak_dataset(aantal: int = 300, seed: int = 7) -> dict:
                 ))
         Gesprek.objects.bulk_create(gesprekken)
         plannen = Scholingsplan.objects.bulk_create(plannen)
+        # a random stream of its own: the other figures stay what they were
+        Cofinancieringsregel.objects.bulk_create(
+            _cofinanciering(plannen, _werkgevers(), random.Random(seed + 2)))
 
         verzoeken, beschikkingen = [], []
         for p in plannen:
@@ -216,3 +226,44 @@ def maak_dataset(aantal: int = 300, seed: int = 7) -> dict:
         Budgetboeking.objects.bulk_create(boekingen)
     return {"periode": periode, "bronnen": bronnen, "sectoren": sectoren,
             "consulenten": consulenten}
+
+
+def _werkgevers() -> list:
+    """An IKBINDR partner from mid 2024 until 2025, one partner since 2023, one never."""
+    return [Werkgever.objects.get_or_create(kvk_nummer=kvk, defaults={
+        "naam": naam, "email": f"hr{kvk}@werkgever.example", "ikbindr_van": van,
+        "ikbindr_tot": tot})[0]
+        for naam, kvk, van, tot in (
+            ("Partner vanaf juli", "11111111", datetime.date(2024, 7, 1),
+             datetime.date(2025, 12, 31)),
+            ("Partner sinds 2023", "22222222", datetime.date(2023, 1, 1), None),
+            ("Geen partner", "33333333", None, None))]
+
+
+def _cofinanciering(plannen, werkgevers, rnd) -> list:
+    """0 to 2 co-financing lines per plan, in every state R5 knows."""
+    B = Cofinancieringsregel.Bron
+    regels = []
+    for p in plannen:
+        for _ in range(rnd.choice((0, 1, 1, 1, 2))):
+            bron = rnd.choice([B.WERKGEVER] * 4 + [B.UWV, B.GEMEENTE, B.OO_FONDS]
+                              + [B.EIGEN_BIJDRAGE] * 2)
+            bedrag = Decimal(rnd.randrange(200, 2000))
+            regel = Cofinancieringsregel(plan=p, bron=bron, partij="partij", bedrag=bedrag,
+                                         status="toegezegd")
+            if bron == B.WERKGEVER:
+                regel.werkgever = rnd.choice(werkgevers)
+            stand = rnd.random()
+            if bron == B.EIGEN_BIJDRAGE:
+                if stand < 0.6:
+                    regel.verklaard_op = p.ingediend_op or middag(p.startdatum)
+            elif stand < 0.5:
+                regel.toezegging, regel.toezegging_bedrag = "bevestigd", bedrag
+            elif stand < 0.6:
+                regel.toezegging = "afgewezen"
+            elif stand < 0.7:  # confirmed, but less than the line says: does not count
+                regel.toezegging, regel.toezegging_bedrag = "bevestigd", bedrag - 1
+            if rnd.random() < 0.1:
+                regel.bewijs, regel.bewijs_reden = "cofinanciering/verklaring.pdf", "Getekend."
+            regels.append(regel)
+    return regels

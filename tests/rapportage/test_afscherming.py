@@ -150,3 +150,26 @@ def test_mediaan_van_kleine_groep_is_x_geen_kleiner_dan_5(db):
     d = selectors.dashboard(selectors.Filters(van=VAN, tot=TOT))
     for rij in d["tabellen"]["doorlooptijden"].rijen:
         assert rij[2].tekst in (AFGESCHERMD_TEKEN, "—")
+
+
+def test_cofinancieringsbedragen_volgen_hun_aantallen(weergaven):
+    """The co-financing tables are filterable: the count differences above cover them, and
+    an amount is shown only with its count, in a filtered view only where the unfiltered
+    view shows it too (so no amount of a small group follows from a difference)."""
+    kolommen = {"cofinanciering": (3, 4, 5), "ikbindr_cofinanciering": (3,),
+                "ikbindr_cheques": (3,)}
+    getoond = 0
+    ongefilterd = weergaven[(None, "")]["tabellen"]
+    for (gemeente, loket), weergave in weergaven.items():
+        for sleutel, bedragkolommen in kolommen.items():
+            tabel = weergave["tabellen"][sleutel]
+            basis = {r[0].tekst: r for r in ongefilterd[sleutel].alle_rijen}
+            for rij in tabel.alle_rijen:
+                for k in bedragkolommen:
+                    if rij[k].waarde is None:
+                        continue
+                    getoond += 1
+                    assert isinstance(rij[1].waarde, int), (sleutel, rij[0].tekst, k)
+                    assert basis[rij[0].tekst][k].waarde is not None, (
+                        gemeente, loket, sleutel, rij[0].tekst, k)
+    assert getoond > 20

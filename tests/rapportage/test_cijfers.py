@@ -6,19 +6,23 @@ from collections import Counter, defaultdict
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from django.db.models import Sum
 from django.utils import timezone
 
 from aanvragen import models as m
 from aanvragen.models import Aanvraag
 from cheques.models import Beschikking, Cheque
-from loopbaangesprekken.models import Gesprek, Scholingsplan
+from loopbaangesprekken.models import Cofinancieringsregel, Gesprek, Scholingsplan
 from loopbaangesprekken.models.scholingsplan import Opleidingsniveau, Route
 from rapportage import selectors
+from rapportage.budget import NIET_TOEGEREKEND
 from rapportage.samenvatting import leeftijdsklasse
+from rapportage.services import ververs_samenvattingen
 from rapportage.tabellen import AFGESCHERMD_TEKEN, ONDERDRUKT, is_klein
 from tests.rapportage.conftest import JAAR_2024, rijen, waarde
-from tfvv.models import Budgetboeking, Gebeurtenis, Gemeente, Toezegging
+from tfvv import budget_selectors
+from tfvv.models import Bronlast, Budgetboeking, Gebeurtenis, Gemeente, Toezegging
 
 pytestmark = pytest.mark.django_db
 JAAR = (datetime.date(2024, 1, 1), datetime.date(2024, 12, 31))
@@ -233,14 +237,46 @@ def test_budget_identiteit_en_bronnen(dataset):
     assert [c.waarde for c in rij[1:5]] == [toegezegd, gereserveerd, gerealiseerd,
                                             toegezegd - gereserveerd - gerealiseerd]
     assert rij[1].waarde == rij[2].waarde + rij[3].waarde + rij[4].waarde
+    # the data set books without earmarking: every entry is on the "niet toegerekend" row
     per_bron = [r for r in d["tabellen"]["budget_bronnen"].rijen if r[0].tekst == periode.naam]
-    assert len(per_bron) == 3
-    for kolom, totaal in ((3, toegezegd), (4, gereserveerd), (5, gerealiseerd)):
-        assert sum(r[kolom].waarde for r in per_bron) == totaal
-    for r in per_bron:
-        assert r[3].waarde == r[4].waarde + r[5].waarde + r[6].waarde
-        aandeel = r[3].waarde / toegezegd
-        assert abs(r[4].waarde - gereserveerd * aandeel) < Decimal("0.02")
+    assert len(per_bron) == 4
+    los = per_bron[-1]
+    assert los[1].tekst == NIET_TOEGEREKEND
+    assert [los[3].waarde, los[4].waarde] == [gereserveerd, gerealiseerd]
+    assert all(r[3].waarde == r[4].waarde == 0 for r in per_bron[:3])
+
+
+def test_budget_per_bron_uit_de_oormerking(dataset):
+    """Entries with a charge count for their bron, exactly as on the staff budget page;
+    the rest stays on its own row (never spread pro rata)."""
+    periode, bronnen = dataset["periode"], dataset["bronnen"]
+    for boeking in (Budgetboeking.objects.filter(periode=periode)
+                    .exclude(referentie="terug").order_by("id")):
+        nummer = int(boeking.referentie[1:])
+        if nummer % 3 == 2:
+            continue  # booked "before earmarking"
+        Bronlast.objects.create(boeking=boeking, bron=bronnen[nummer % 2], periode=periode,
+                                soort=boeking.soort, referentie=boeking.referentie,
+                                bedrag=boeking.bedrag)
+    ververs_samenvattingen()
+    cache.clear()
+    d = selectors.dashboard(JAAR_2024)
+    per_bron = {r[1].tekst: r for r in d["tabellen"]["budget_bronnen"].rijen
+                if r[0].tekst == periode.naam}
+    for b in budget_selectors.bronstanden(periode):
+        rij = per_bron[b.bron.naam]
+        assert [c.waarde for c in rij[2:]] == [b.toegezegd, b.gereserveerd, b.gerealiseerd,
+                                               b.vrij]
+    assert per_bron["Regio Twente"][3].waarde > 0
+    assert per_bron["Provincie Overijssel"][4].waarde > 0
+    los = budget_selectors.niet_toegerekend(periode)
+    assert los.gereserveerd > 0
+    assert [per_bron[NIET_TOEGEREKEND][3].waarde,
+            per_bron[NIET_TOEGEREKEND][4].waarde] == [los.gereserveerd, los.gerealiseerd]
+    stand = budget_selectors.standen([periode])[0]
+    rijen_ = per_bron.values()
+    assert sum(r[3].waarde for r in rijen_) == stand.gereserveerd
+    assert sum(r[4].waarde for r in rijen_) == stand.gerealiseerd
 
 
 def test_budget_uitputting():
@@ -250,9 +286,54 @@ def test_budget_uitputting():
     periode = Begrotingsperiode(naam="p", van=datetime.date(2024, 1, 1),
                                 tot=datetime.date(2026, 12, 31))
     maanden = {datetime.date(2025, m, 1): Decimal(1000) for m in range(1, 7)}
-    stand = Stand(periode, Decimal(20000), Decimal(4000), Decimal(4000), {}, maanden)
+    stand = Stand(periode, Decimal(20000), Decimal(4000), Decimal(4000), maanden)
     # 12,000 free at 1,000 a month: about a year after 1 July 2025
     assert uitputting(stand, datetime.date(2025, 7, 1)) == "01-07-2026"
     assert uitputting(stand, datetime.date(2027, 1, 1)) == "periode afgelopen"
     stand.per_maand = {}
     assert uitputting(stand, datetime.date(2025, 7, 1)) == "niet in zicht"
+
+
+def test_cofinanciering_per_bron_en_ikbindr(dataset):
+    """Per bron the promised and the confirmed amount (Cofinancieringsregel.telt_mee in
+    Python against its SQL form), and the IKBINDR partners' share on the plan's date."""
+    d = selectors.dashboard(JAAR_2024)
+    regels = [r for r in Cofinancieringsregel.objects.select_related("plan", "werkgever")
+              if r.plan.ingediend_op
+              and timezone.localtime(r.plan.ingediend_op).date().year == 2024
+              and r.toezegging != "afgewezen"]
+    assert len({r.bron for r in regels}) == 5
+    assert any(r.telt_mee for r in regels) and not all(r.telt_mee for r in regels)
+    tabel = d["tabellen"]["cofinanciering"]
+    labels = dict(Cofinancieringsregel.Bron.choices)
+    for bron, label in labels.items():
+        eigen = [r for r in regels if r.bron == bron]
+        rij = rijen(tabel)[label]
+        assert rij[1].waarde == len(eigen)
+        assert rij[3].waarde == sum(r.bedrag for r in eigen)
+        bevestigd = [r for r in eigen if r.telt_mee]
+        if not (is_klein(len(bevestigd)) or is_klein(len(eigen) - len(bevestigd))):
+            assert rij[4].waarde == sum(r.bedrag for r in bevestigd), label
+    assert tabel.totaal[3].waarde == sum(r.bedrag for r in regels)
+
+    def partner(r):
+        return r.werkgever.ikbindr_partner_op(timezone.localtime(r.plan.ingediend_op).date())
+
+    werkgevers = [r for r in regels if r.bron == "werkgever"]
+    ikbindr = rijen(d["tabellen"]["ikbindr_cofinanciering"])
+    assert ikbindr["IKBINDR-zakelijk partner"][1].waarde == sum(map(partner, werkgevers))
+    assert ikbindr["IKBINDR-zakelijk partner"][3].waarde == sum(
+        r.bedrag for r in werkgevers if partner(r))
+    assert ikbindr["andere werkgever"][1].waarde == sum(not partner(r) for r in werkgevers)
+
+    cheques = list(Cheque.objects.filter(uitgegeven_op__year=2024)
+                   .select_related("beschikking__plan"))
+    met = [c for c in cheques if any(
+        partner(r) for r in c.beschikking.plan.cofinanciering.select_related("plan", "werkgever")
+        if r.bron == "werkgever" and r.toezegging != "afgewezen")]
+    per_cheque = rijen(d["tabellen"]["ikbindr_cheques"])
+    assert per_cheque["met bijdrage van een IKBINDR-zakelijk partner"][1].waarde == len(met)
+    assert per_cheque["met bijdrage van een IKBINDR-zakelijk partner"][3].waarde == sum(
+        c.bedrag for c in met)
+    assert per_cheque["zonder bijdrage van een IKBINDR-zakelijk partner"][1].waarde == (
+        len(cheques) - len(met))

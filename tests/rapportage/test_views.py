@@ -24,7 +24,8 @@ JAAR = {"jaar": "2024"}
 TABELLEN = ("doelen", "trechter", "doorverwijzingen", "beschikkingen", "budget",
             "budget_bronnen", "gemeenten", "leeftijd", "arbeidssituatie", "niveau_aanvrager",
             "bron", "routes", "sectorovergangen", "doelsectoren", "niveau_opleiding",
-            "opleiders", "chequebedrag", "doorlooptijden")
+            "opleiders", "chequebedrag", "doorlooptijden", "cofinanciering",
+            "ikbindr_cofinanciering", "ikbindr_cheques")
 
 
 # --- permissions -------------------------------------------------------------------------

@@ -124,14 +124,15 @@ def consulent_schrijft_plan_en_dient_in(reis, gegevens, *, consulent, email,
     kosten.get_by_label("Soort").select_option("cursusgeld")
     kosten.get_by_label("Bedrag").fill("4000.00")
     cofi = page.get_by_role("group", name="Cofinancieringsregel 1")
-    # the resident's own contribution counts without a party's confirmation
+    # the resident's own contribution: counts once the resident declares it in the portal
     cofi.get_by_label("Bron").select_option("eigen_bijdrage")
     cofi.get_by_label("Partij").fill("Aanvrager")
     cofi.get_by_label("Bedrag").fill(cofinanciering)
     cofi.get_by_label("Status").select_option("toegezegd")
     page.get_by_role("button", name="Opslaan en controleren").click()
     reis.stap("scholingsplan-gecontroleerd")
-    assert "Uitkomst subsidietoets: voldaan" in page.locator("#subsidietoets").inner_text()
+    assert "Uitkomst subsidietoets: handmatig beoordelen" in page.locator(
+        "#subsidietoets").inner_text()
 
     page.get_by_role("link", name="Terug naar het plan").click()
     reis.stap("scholingsplan")
@@ -147,6 +148,7 @@ def consulent_schrijft_plan_en_dient_in(reis, gegevens, *, consulent, email,
     page = reis.log_in_als_medewerker(consulent)
     page = reis.ga_naar(plan_pad, "scholingsplan-met-akkoord")
     assert "Akkoord gegeven op" in page.locator("main").inner_text()
+    assert "bevestigd door de aanvrager op" in page.locator("main").inner_text()
     page.get_by_role("button", name="Indienen bij gemeente Enschede").click()
     reis.stap("scholingsplan-ingediend")
     assert "ingediend bij gemeente Enschede" in page.locator(".meldingen").inner_text()
@@ -154,9 +156,16 @@ def consulent_schrijft_plan_en_dient_in(reis, gegevens, *, consulent, email,
 
 
 def inwoner_keurt_plan_goed(reis, email):
-    """The resident logs in, opens the task 'Uw scholingsplan bekijken en goedkeuren' and
-    approves the plan."""
+    """The resident logs in, declares their own contribution (the task 'Bevestig uw eigen
+    bijdrage'), opens the task 'Uw scholingsplan bekijken en goedkeuren' and approves the
+    plan."""
     page = inwoner_logt_in(reis, email)
+    page.get_by_role("link", name="Eigen bijdrage bevestigen", exact=True).click()
+    reis.stap("eigen-bijdrage")
+    page.get_by_label("Ik verklaar dat ik deze eigen bijdrage zelf betaal").check()
+    page.locator("main form button[type=submit]").click()
+    reis.stap("eigen-bijdrage-bevestigd")
+    assert "U heeft bevestigd dat u uw eigen bijdrage" in page.locator("main").inner_text()
     page.get_by_role("link", name="Scholingsplan bekijken", exact=True).click()
     reis.stap("scholingsplan-inwoner")
     page.get_by_label("Ik ga akkoord met dit scholingsplan").check()

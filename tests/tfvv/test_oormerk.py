@@ -9,6 +9,7 @@ from decimal import Decimal as D
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
+from django.urls import reverse
 
 from tests.tfvv.factories import begroting as maak_begroting
 from tfvv import begroting, budget, budget_selectors
@@ -118,6 +119,20 @@ def test_boekingen_van_voor_de_oormerking_blijven_zonder_last(drie_bronnen):
                                  referentie="OUD")
     budget.geef_vrij(periode=periode, bedrag=D("100"), referentie="OUD", door=None)
     assert not Bronlast.objects.filter(referentie="OUD").exists()
+
+
+def test_budgetpagina_toont_lasten_per_bron_en_wat_niet_is_toegerekend(drie_bronnen,
+                                                                      client_als):
+    periode, *_ = drie_bronnen
+    reserveer(periode, "1000", "NIEUW", WERK)
+    Budgetboeking.objects.create(periode=periode, soort=S.RESERVERING, bedrag=D("250"),
+                                 referentie="OUD")
+    los = budget_selectors.niet_toegerekend(periode)
+    assert (los.gereserveerd, los.gerealiseerd) == (D("250"), D("0"))
+    html = client_als("financieel").get(reverse("cheques:budget")).content.decode()
+    assert "Niet toegerekend" in html and "€ 250,00" in html
+    # ESF+ carries the new grant (route to work, first preference)
+    assert "€ 1.000,00" in html
 
 
 def test_database_weigert_last_boven_de_toezegging(drie_bronnen):
