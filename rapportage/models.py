@@ -23,6 +23,18 @@ class Telling(models.Model):
         GEMEENTE = 1, _("per gemeente")
         LOKET = 2, _("per loket")
         TOTAAL = 3, _("hele fonds")
+        # The outcome breakdowns per group (rapportage.uitsplitsingen) at the same four
+        # levels, kept apart: they are most of the rows (one per opleider, age band, ...),
+        # and the dashboard reads only the rows of the one group it shows, through the index.
+        DETAIL_UITSPLITSING = 4, _("uitsplitsing per gemeente en loket")
+        GEMEENTE_UITSPLITSING = 5, _("uitsplitsing per gemeente")
+        LOKET_UITSPLITSING = 6, _("uitsplitsing per loket")
+        TOTAAL_UITSPLITSING = 7, _("uitsplitsing hele fonds")
+
+        @property
+        def uitsplitsing(self) -> "Telling.Niveau":
+            """The level of the breakdown rows that matches this level."""
+            return Telling.Niveau(self.value + 4)
 
     niveau = models.PositiveSmallIntegerField(_("niveau"), choices=Niveau.choices)
     maand = models.DateField(_("maand"))  # first day of the month

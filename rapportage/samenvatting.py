@@ -53,9 +53,10 @@ def _tekst(expressie):
 
 
 def _voeg_in(qs, dimensie: str, *, plek: tuple[str, str, str], waarde=None,
-             bedrag: str | None = None) -> None:
+             bedrag: str | None = None, niveau: int = Telling.Niveau.DETAIL) -> None:
     """INSERT the counts of `qs` grouped by (month of plek[2], gemeente plek[0], loket
-    plek[1], waarde) as detail-level `Telling` rows of `dimensie`."""
+    plek[1], waarde) as detail-level `Telling` rows of `dimensie` (`niveau`: DETAIL, or
+    DETAIL_UITSPLITSING for a breakdown)."""
     gemeente, loket, datum = plek
     qs = (qs.annotate(m=maand(datum), g=F(gemeente), l=F(loket),
                       w=_tekst(waarde) if waarde is not None else Value(""))
@@ -66,7 +67,7 @@ def _voeg_in(qs, dimensie: str, *, plek: tuple[str, str, str], waarde=None,
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {Telling._meta.db_table} ({KOLOMMEN}) "  # noqa: S608 (own names)
-            f"SELECT m, g, l, %s, w, n, s, {Telling.Niveau.DETAIL} FROM ({sql}) sub",
+            f"SELECT m, g, l, %s, w, n, s, {int(niveau)} FROM ({sql}) sub",
             [dimensie, *params],
         )
 
@@ -156,7 +157,8 @@ def _rol_op() -> None:
                (N.LOKET, N.DETAIL, "NULL", "loket", "loket"),
                (N.TOTAAL, N.LOKET, "NULL", "''", ""))
     with connection.cursor() as cursor:
-        for niveau, bron, gemeente, loket, extra in niveaus:
+        for niveau, bron, gemeente, loket, extra in (
+                *niveaus, *((n.uitsplitsing, b.uitsplitsing, *rest) for n, b, *rest in niveaus)):
             groep = "maand, dimensie, waarde" + (f", {extra}" if extra else "")
             cursor.execute(
                 f"INSERT INTO {Telling._meta.db_table} ({KOLOMMEN}) "  # noqa: S608 (own names)

@@ -23,7 +23,7 @@ from django.db.models.functions import Cast, Coalesce, Concat
 
 from cheques.models import Afronding
 from rapportage.leeftijd import leeftijdsklasse_sql
-from rapportage.models import Vervolgmeting
+from rapportage.models import Telling, Vervolgmeting
 
 M = Vervolgmeting.Moment
 AANVRAAG = "cheque__beschikking__plan__aanvraag"
@@ -95,12 +95,14 @@ def vul_uitsplitsingen(voeg_in, afrondingen, verstuurd) -> None:
     """The breakdowns per group; `afrondingen` annotated with `klasse`."""
     voltooid = Case(When(klasse__in=VOLTOOID, then=Value("ja")), default=Value("nee"),
                     output_field=CharField())
+    niveau = Telling.Niveau.DETAIL_UITSPLITSING
     for groep in GROEPEN:
         voeg_in(afrondingen, f"voltooid_{groep}", plek=(*PLEK, "geregistreerd_op"),
-                waarde=_per_groep(groep, voltooid))
+                waarde=_per_groep(groep, voltooid), niveau=niveau)
         for moment in NA_MAANDEN:
             voeg_in(verstuurd.filter(moment=moment), f"na_{moment}_{groep}",
-                    plek=(*PLEK, "verstuurd_op"), waarde=_per_groep(groep, uitkomstklasse()))
+                    plek=(*PLEK, "verstuurd_op"), waarde=_per_groep(groep, uitkomstklasse()),
+                    niveau=niveau)
 
 
 def vul_uitkomsten(voeg_in) -> None:

@@ -67,6 +67,12 @@ class Filters:
         return self.van.replace(day=1), self.tot.replace(day=1)
 
 
+def _niveau_en_groep(niveau: Telling.Niveau, filters: Filters) -> Q:
+    """The rows of `niveau` plus the breakdown rows of the one group the dashboard shows."""
+    return Q(niveau=niveau) | Q(niveau=niveau.uitsplitsing,
+                                dimensie__in=uitsplitsingen.dimensies(filters.uitsplitsing))
+
+
 def _gefilterd(filters: Filters, per_gemeente: bool = False):
     """The summary rows of the period at the one level that answers the filters."""
     van, tot = filters.maanden
@@ -75,8 +81,8 @@ def _gefilterd(filters: Filters, per_gemeente: bool = False):
         niveau = N.DETAIL if filters.loket else N.GEMEENTE
     else:
         niveau = N.LOKET if filters.loket else N.TOTAAL
-    qs = Telling.objects.filter(niveau=niveau, maand__gte=van, maand__lte=tot).exclude(
-        dimensie__in=uitsplitsingen.niet_getoond(filters.uitsplitsing))
+    qs = Telling.objects.filter(_niveau_en_groep(niveau, filters), maand__gte=van,
+                                maand__lte=tot)
     if filters.gemeente_id:
         qs = qs.filter(gemeente_id=filters.gemeente_id)
     if filters.loket:
@@ -114,8 +120,8 @@ def _afscherming(filters: Filters) -> Afscherming | None:
         return None
     van, tot = filters.maanden
     return Afscherming(
-        Telling.objects.filter(niveau=Telling.Niveau.DETAIL, maand__gte=van, maand__lte=tot)
-        .exclude(dimensie__in=uitsplitsingen.niet_getoond(filters.uitsplitsing))
+        Telling.objects.filter(_niveau_en_groep(Telling.Niveau.DETAIL, filters),
+                               maand__gte=van, maand__lte=tot)
         .values("dimensie", "waarde", "gemeente_id", "loket").annotate(n=Sum("aantal"))
         .order_by())
 

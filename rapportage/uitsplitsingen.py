@@ -89,14 +89,10 @@ def uitsplitsing(sleutel: str, titel: str, waarden: dict, groeplabels: dict[str,
 
 
 def dimensies(groep: str) -> list[str]:
+    """The summary dimensions of one group. The dashboard shows one group at a time (its
+    filter "Uitkomsten per groep") and reads only these breakdown rows, so it reads and
+    renders a bounded number of rows whatever the number of opleiders (docs/benchmarks.md)."""
     return [f"voltooid_{groep}", *(f"na_{moment}_{groep}" for moment in NA_MAANDEN)]
-
-
-def niet_getoond(groep: str) -> list[str]:
-    """The summary dimensions of the other groups: the dashboard shows one group at a time
-    (its filter "Uitkomsten per groep"), so it reads and renders a bounded number of rows
-    whatever the number of opleiders (docs/benchmarks.md)."""
-    return [dim for ander in GROEP_TITELS if ander != groep for dim in dimensies(ander)]
 
 
 def tabellen(d: dict, toon, gemeenten: dict[str, str], groep: str) -> list[Tabel]:
