@@ -41,7 +41,7 @@ def _gegevens(ctx, aantal):
     periode = Begrotingsperiode.objects.filter(van__lte=vandaag, tot__gte=vandaag).first() \
         or Begrotingsperiode.objects.create(naam=f"bench-{ctx.run}", van=vandaag.replace(
             month=1, day=1), tot=vandaag.replace(month=12, day=31))
-    plannen = ScholingsplanFactory.create_batch(aantal, opleider=opleider)
+    plannen = ScholingsplanFactory.create_batch(aantal, opleider=opleider, consulent=beheerder)
     beschikkingen = Beschikking.objects.bulk_create([Beschikking(
         plan=p, uitkomst=Beschikking.Uitkomst.TOEKENNING, status=Beschikking.Status.VERZONDEN,
         bedrag=Decimal("1500.00"), motivering="Bench.", grondslag="Verordening",
