@@ -138,7 +138,8 @@ def run(ctx) -> dict:
             doel("alles opgeslagen", opgeslagen, opgeslagen == aantal),
         ],
         "toelichting": "In het bench-proces, niet via gunicorn. De controle laadt de cheques "
-                       "van het bestand in één query; het indienen gebruikt per regel de "
-                       "service van het losse formulier (vergrendelt de cheque, controleert "
-                       "opnieuw, schrijft twee PDF's en een gebeurtenis), in één transactie.",
+                       "van het bestand in één query; het indienen vergrendelt alle cheques "
+                       "in één keer, controleert opnieuw, schrijft de PDF's (twee per regel) "
+                       "en de declaraties met één insert, plus een gebeurtenis per regel, in "
+                       "één transactie.",
     }
