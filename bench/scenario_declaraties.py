@@ -41,7 +41,7 @@ def _gegevens(ctx, aantal):
     periode = Begrotingsperiode.objects.filter(van__lte=vandaag, tot__gte=vandaag).first() \
         or Begrotingsperiode.objects.create(naam=f"bench-{ctx.run}", van=vandaag.replace(
             month=1, day=1), tot=vandaag.replace(month=12, day=31))
-    plannen = ScholingsplanFactory.create_batch(aantal, opleider=opleider)
+    plannen = ScholingsplanFactory.create_batch(aantal, opleider=opleider, consulent=beheerder)
     beschikkingen = Beschikking.objects.bulk_create([Beschikking(
         plan=p, uitkomst=Beschikking.Uitkomst.TOEKENNING, status=Beschikking.Status.VERZONDEN,
         bedrag=Decimal("1500.00"), motivering="Bench.", grondslag="Verordening",
@@ -138,7 +138,8 @@ def run(ctx) -> dict:
             doel("alles opgeslagen", opgeslagen, opgeslagen == aantal),
         ],
         "toelichting": "In het bench-proces, niet via gunicorn. De controle laadt de cheques "
-                       "van het bestand in één query; het indienen gebruikt per regel de "
-                       "service van het losse formulier (vergrendelt de cheque, controleert "
-                       "opnieuw, schrijft twee PDF's en een gebeurtenis), in één transactie.",
+                       "van het bestand in één query; het indienen vergrendelt alle cheques "
+                       "in één keer, controleert opnieuw, schrijft de PDF's (twee per regel) "
+                       "en de declaraties met één insert, plus een gebeurtenis per regel, in "
+                       "één transactie.",
     }

@@ -14,19 +14,27 @@ import zipfile
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files import File
 from django.db import IntegrityError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cheques.declaratieregels import ALGEMEEN, Gegevens, fouten_in, vraagt_factuur
+from cheques.declaratieregels import (
+    ALGEMEEN,
+    Gegevens,
+    fouten_in,
+    onbekend_chequenummer,
+    vraagt_factuur,
+)
 from cheques.forms import PDF_MAX
 from cheques.models import Cheque, Declaratiebestand
 from cheques.selectors_opleiderdeclaraties import cheques_met_stand, stand
-from cheques.services.opleiderdeclaraties import dien_in, factuurnummers_van
-from tfvv.events import registreer_gebeurtenis
+from cheques.services.opleiderdeclaraties import (
+    Bestandsregel,
+    dien_bestand_in,
+    factuurnummers_van,
+)
 from tfvv.formvelden import Bedragveld, Datumveld
-from tfvv.opslag import atomic_met_bestanden
 
 KOLOMMEN = ("chequenummer", "factuurnummer", "factuurdatum", "bedrag", "bewijssoort",
             "aanwezigheid_procent", "gestopt_op", "reden_gestopt", "factuur_pdf", "bewijs_pdf")
@@ -46,6 +54,8 @@ class Fout:
     def __str__(self):
         if not self.regel:
             return self.tekst
+        if not self.kolom:
+            return _("Regel %(regel)s: %(tekst)s") % {"regel": self.regel, "tekst": self.tekst}
         return _("Regel %(regel)s, kolom %(kolom)s: %(tekst)s") % {
             "regel": self.regel, "kolom": self.kolom, "tekst": self.tekst}
 
@@ -158,8 +168,7 @@ def controleer(*, opleider, csv_inhoud: bytes, archief: zipfile.ZipFile) -> list
         nummer = r["chequenummer"].upper()
         cheque = cheques.get(nummer)
         if cheque is None:
-            fouten.append(Fout(n, "chequenummer", _("Onbekend chequenummer %(nummer)s.")
-                               % {"nummer": r["chequenummer"] or "-"}))
+            fouten.append(Fout(n, "chequenummer", onbekend_chequenummer(r["chequenummer"])))
             continue
         if nummer in gezien_cheques:
             eigen.append(Fout(n, "chequenummer", _(
@@ -208,8 +217,9 @@ def controleer(*, opleider, csv_inhoud: bytes, archief: zipfile.ZipFile) -> list
     return regels
 
 
-def _pdf(archief, naam: str) -> ContentFile | None:
-    return ContentFile(archief.read(naam), name=naam.rsplit("/", 1)[-1]) if naam else None
+def _pdf(archief: zipfile.ZipFile, paden: dict[str, str], naam: str) -> File | None:
+    """The member as a file the storage streams from (never the whole zip in memory)."""
+    return File(archief.open(paden[naam]), name=naam) if naam else None
 
 
 def verwerk(*, opleider, door, naam: str, csv_inhoud: bytes, zip_bestand) -> Declaratiebestand:
@@ -226,28 +236,16 @@ def verwerk(*, opleider, door, naam: str, csv_inhoud: bytes, zip_bestand) -> Dec
         regels = controleer(opleider=opleider, csv_inhoud=csv_inhoud, archief=archief)
         paden = {i.filename.rsplit("/", 1)[-1]: i.filename for i in archief.infolist()}
         try:
-            with atomic_met_bestanden():
-                bestand = Declaratiebestand.objects.create(
-                    opleider=opleider, sha256=sha256, naam=naam[:200],
-                    aantal_regels=len(regels), door=door)
-                for regel in regels:
-                    _dien_regel_in(regel, archief, paden, door=door, bestand=bestand)
-                registreer_gebeurtenis(
-                    actor=door, obj=bestand, actie="declaratiebestand_ingediend", dossier_id=None,
-                    gegevens={"naam": bestand.naam, "aantal": len(regels),
-                              "opleider": opleider.naam})
+            return dien_bestand_in(opleider=opleider, door=door, naam=naam, sha256=sha256,
+                                   regels=[Bestandsregel(
+                                       regel=r.regel, nummer=r.cheque.nummer, gegevens=r.gegevens,
+                                       factuur=_pdf(archief, paden, r.factuur_pdf)
+                                       if vraagt_factuur(r.cheque) else None,
+                                       bewijs=_pdf(archief, paden, r.bewijs_pdf))
+                                       for r in regels])
+        except ValidationError as fout:  # changed since the check (another tab, finance)
+            raise Bestandsfout([Fout(f.params["regel"], KOLOM_VAN.get(f.code, f.code),
+                                     f.message) for f in fout.error_list]) from fout
         except IntegrityError as fout:  # the same file at the same moment in another tab
             raise Bestandsfout([Fout(0, "", _("Dit bestand heeft u al eerder ingediend."))]) \
                 from fout
-    return bestand
-
-
-def _dien_regel_in(regel: Regel, archief, paden, *, door, bestand) -> None:
-    try:
-        dien_in(cheque=regel.cheque, door=door, gegevens=regel.gegevens, bestand=bestand,
-                factuur=_pdf(archief, paden.get(regel.factuur_pdf, ""))
-                if vraagt_factuur(regel.cheque) else None,
-                bewijs=_pdf(archief, paden[regel.bewijs_pdf]))
-    except ValidationError as fout:  # changed since the check (another tab, finance)
-        raise Bestandsfout([Fout(regel.regel, KOLOM_VAN.get(veld, veld), berichten[0])
-                            for veld, berichten in fout.message_dict.items()]) from fout

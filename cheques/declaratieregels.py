@@ -49,6 +49,11 @@ def vraagt_factuur(cheque: Cheque) -> bool:
     return cheque.status != C.VOORSCHOT_BETAALD
 
 
+def onbekend_chequenummer(nummer: str) -> str:
+    """Also for another opleider's cheque: its existence is never revealed."""
+    return _("Onbekend chequenummer %(nummer)s.") % {"nummer": nummer or "-"}
+
+
 def declarabel(cheque: Cheque, stand: Stand, *, vandaag: datetime.date) -> str:
     """Why the opleider cannot declare on `cheque` now; "" when it can."""
     if cheque.status not in DECLARABEL or (cheque.status == C.VOORSCHOT_BETAALD

@@ -8,6 +8,8 @@ vaststelling), both in the same transaction. Finance then pays or vaststelt in t
 existing screens; the four-eyes rule of the payment batch sees the accepting financieel
 medewerker as the one who registered the declaratie."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -16,9 +18,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cheques import opleideridentiteit
-from cheques.declaratieregels import Gegevens, Stand, fouten_in, vraagt_factuur
+from cheques.declaratieregels import (
+    ALGEMEEN,
+    Gegevens,
+    Stand,
+    fouten_in,
+    onbekend_chequenummer,
+    vraagt_factuur,
+)
 from cheques.models import (
     Afronding,
+    Beschikking,
     Cheque,
     Declaratie,
     Declaratiebericht,
@@ -27,6 +37,7 @@ from cheques.models import (
     Opleideraccount,
 )
 from cheques.permissions import mag_financieel_afhandelen
+from cheques.selectors_opleiderdeclaraties import cheques_met_stand, stand
 from cheques.services.financien import registreer_afronding, registreer_declaratie
 from cheques.services.gedeeld import dossier_van, eis, mail_na_commit, vergrendel_cheque
 from tfvv.events import registreer_gebeurtenis
@@ -74,9 +85,37 @@ def factuurnummer_gebruikt(opleider, factuurnummer: str) -> bool:
                for qs in _gebruikte_factuurnummers(opleider))
 
 
+def _nieuw(cheque: Cheque, *, opleider, door, gegevens: Gegevens, factuur, bewijs,
+           bestand=None) -> Declaratieindiening:
+    """The record, not saved: the invoice only when the cheque asks for one, the proof's
+    details only for their kind."""
+    factuur_nodig = vraagt_factuur(cheque)
+    soort = gegevens.bewijssoort
+    return Declaratieindiening(
+        cheque=cheque, opleider=opleider, ingediend_door=door, bestand=bestand,
+        factuurnummer=gegevens.factuurnummer.strip() if factuur_nodig else "",
+        factuurdatum=gegevens.factuurdatum if factuur_nodig else None,
+        bedrag=gegevens.bedrag if factuur_nodig else None,
+        factuur=factuur if factuur_nodig else "", bewijssoort=soort, bewijs=bewijs,
+        aanwezigheid_procent=gegevens.aanwezigheid_procent
+        if soort == Afronding.Soort.AANWEZIGHEID else None,
+        gestopt_op=gegevens.gestopt_op if soort == Afronding.Soort.GESTOPT else None,
+        reden_gestopt=gegevens.reden_gestopt.strip() if soort == Afronding.Soort.GESTOPT
+        else "")
+
+
+def _ingediend(indiening: Declaratieindiening, door) -> None:
+    registreer_gebeurtenis(
+        actor=door, obj=indiening, actie="opleiderdeclaratie_ingediend",
+        dossier_id=dossier_van(indiening.cheque),
+        gegevens={"cheque": indiening.cheque.nummer, "factuurnummer": indiening.factuurnummer,
+                  "bedrag": str(indiening.bedrag or ""), "bewijssoort": indiening.bewijssoort,
+                  "afronding": indiening.is_afronding, "bestand": indiening.bestand_id})
+
+
 @atomic_met_bestanden()  # the uploaded PDFs: removed again when the submission fails
-def dien_in(*, cheque: Cheque, door, gegevens: Gegevens, factuur=None, bewijs=None,
-            bestand: Declaratiebestand | None = None) -> Declaratieindiening:
+def dien_in(*, cheque: Cheque, door, gegevens: Gegevens, factuur=None,
+            bewijs=None) -> Declaratieindiening:
     """The opleider's declaratie on its own cheque; raises ValidationError with a Dutch
     message per field (key "__all__" for the cheque itself)."""
     opleider = _opleider_van_cheque(door, cheque)
@@ -91,27 +130,64 @@ def dien_in(*, cheque: Cheque, door, gegevens: Gegevens, factuur=None, bewijs=No
         fouten.setdefault("bewijs", _("Voeg het bewijs toe (PDF)."))
     if fouten:
         raise ValidationError({veld: [tekst] for veld, tekst in fouten.items()})
-    afronding = gegevens.bewijssoort != Declaratieindiening.Bewijssoort.START
-    indiening = Declaratieindiening.objects.create(
-        cheque=cheque, opleider=opleider, ingediend_door=door, bestand=bestand,
-        factuurnummer=factuurnummer if vraagt_factuur(cheque) else "",
-        factuurdatum=gegevens.factuurdatum if vraagt_factuur(cheque) else None,
-        bedrag=gegevens.bedrag if vraagt_factuur(cheque) else None,
-        factuur=factuur if vraagt_factuur(cheque) else "",
-        bewijssoort=gegevens.bewijssoort, bewijs=bewijs,
-        aanwezigheid_procent=gegevens.aanwezigheid_procent
-        if gegevens.bewijssoort == Afronding.Soort.AANWEZIGHEID else None,
-        gestopt_op=gegevens.gestopt_op if gegevens.bewijssoort == Afronding.Soort.GESTOPT
-        else None,
-        reden_gestopt=gegevens.reden_gestopt.strip()
-        if gegevens.bewijssoort == Afronding.Soort.GESTOPT else "")
-    registreer_gebeurtenis(
-        actor=door, obj=indiening, actie="opleiderdeclaratie_ingediend",
-        dossier_id=dossier_van(cheque),
-        gegevens={"cheque": cheque.nummer, "factuurnummer": indiening.factuurnummer,
-                  "bedrag": str(indiening.bedrag or ""), "bewijssoort": indiening.bewijssoort,
-                  "afronding": afronding, "bestand": bestand.pk if bestand else None})
+    indiening = _nieuw(cheque, opleider=opleider, door=door, gegevens=gegevens,
+                       factuur=factuur, bewijs=bewijs)
+    indiening.save()
+    _ingediend(indiening, door)
     return indiening
+
+
+@dataclass(frozen=True)
+class Bestandsregel:
+    """A row of a bulk file, read and checked by cheques.declaratiebestand."""
+
+    regel: int  # line number, for the messages
+    nummer: str
+    gegevens: Gegevens
+    factuur: object  # the PDFs (File) or None
+    bewijs: object
+
+
+@atomic_met_bestanden()
+def dien_bestand_in(*, opleider, door, naam: str, sha256: str,
+                    regels: list[Bestandsregel]) -> Declaratiebestand:
+    """All rows of a bulk file or none. The cheques are locked in one go (beschikking
+    first, as vergrendel_cheque) and the rules checked again under the lock, so the file
+    is saved with one insert instead of a locked submission per row. Raises
+    ValidationError with one error per wrong row (code: the field, params: the line)."""
+    if opleideridentiteit.opleider_van(door) != opleider:
+        raise PermissionDenied(_("U declareert alleen voor uw eigen organisatie."))
+    nummers = [r.nummer for r in regels]
+    list(Beschikking.objects.select_for_update(of=("self",))
+         .filter(cheque__opleider=opleider, cheque__nummer__in=nummers).order_by("pk")
+         .values_list("pk", flat=True))
+    cheques = {c.nummer: c for c in Cheque.objects.select_for_update(of=("self",))
+               .filter(opleider=opleider, nummer__in=nummers).order_by("pk")
+               .select_related("beschikking__plan")}
+    standen = {nummer: stand(c) for nummer, c in cheques_met_stand(opleider, nummers).items()}
+    bekend = factuurnummers_van(opleider)
+    vandaag = timezone.localdate()
+    fouten = []
+    for r in regels:
+        cheque = cheques.get(r.nummer)
+        uitslag = {ALGEMEEN: onbekend_chequenummer(r.nummer)} if cheque is None else fouten_in(
+                cheque, standen[r.nummer], r.gegevens, vandaag=vandaag,
+                factuurnummer_bekend=r.gegevens.factuurnummer.strip().upper() in bekend)
+        fouten += [ValidationError(tekst, code=veld, params={"regel": r.regel})
+                   for veld, tekst in uitslag.items()]
+    if fouten:
+        raise ValidationError(fouten)
+    bestand = Declaratiebestand.objects.create(opleider=opleider, sha256=sha256, naam=naam[:200],
+                                               aantal_regels=len(regels), door=door)
+    indieningen = Declaratieindiening.objects.bulk_create([
+        _nieuw(cheques[r.nummer], opleider=opleider, door=door, gegevens=r.gegevens,
+               factuur=r.factuur, bewijs=r.bewijs, bestand=bestand) for r in regels])
+    for indiening in indieningen:  # each case's timeline; finance hears of the file once
+        _ingediend(indiening, door)
+    registreer_gebeurtenis(actor=door, obj=bestand, actie="declaratiebestand_ingediend",
+                           dossier_id=None, gegevens={"naam": bestand.naam, "aantal": len(regels),
+                                                      "opleider": opleider.naam})
+    return bestand
 
 
 def _vergrendel(indiening: Declaratieindiening) -> Declaratieindiening:

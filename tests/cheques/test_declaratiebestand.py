@@ -6,9 +6,9 @@ import csv
 import datetime
 import io
 import zipfile
+from decimal import Decimal as D
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -17,8 +17,11 @@ from django.utils import timezone
 
 from cheques import declaratiebestand
 from cheques.declaratiebestand import KOLOMMEN, Bestandsfout
+from cheques.declaratieregels import Gegevens
 from cheques.models import Cheque, Declaratiebestand, Declaratieindiening
+from cheques.services import opleiderdeclaraties as od
 from tests.cheques.factories import OpleiderFactory
+from tests.cheques.financien import pdf
 from tests.cheques.opleiders import log_in_als_opleider, maak_opleidergebruiker
 from tfvv.models import Gebeurtenis, Melding
 
@@ -146,23 +149,43 @@ def test_foute_regels_met_regel_en_kolom_en_niets_opgeslagen(opleider_met_cheque
     assert bestanden(eigen_map) == []
 
 
-def test_fout_tijdens_opslaan_laat_niets_achter(opleider_met_cheques, eigen_map, monkeypatch):
+def test_opnieuw_gecontroleerd_onder_het_slot(opleider_met_cheques, eigen_map, monkeypatch):
     """A row that turns bad after the check (another tab declared the cheque meanwhile):
-    the rows already saved and their files go too."""
+    the save checks again with the cheques locked, and saves nothing."""
     opleider, gebruiker, (a, b, *_rest) = opleider_met_cheques
-    echte = declaratiebestand.dien_in
-    aantal = {"n": 0}
+    echte = declaratiebestand.controleer
 
-    def tweede_faalt(**kwargs):
-        aantal["n"] += 1
-        if aantal["n"] == 2:
-            raise ValidationError({"__all__": ["Voor cheque X is al een declaratie ingediend."]})
-        return echte(**kwargs)
+    def intussen_gedeclareerd(**kwargs):
+        regels = echte(**kwargs)
+        od.dien_in(cheque=b, door=gebruiker, gegevens=Gegevens(
+            factuurnummer="ANDER-1", factuurdatum=timezone.localdate(), bedrag=D("10"),
+            bewijssoort="start"), factuur=pdf(), bewijs=pdf())
+        return regels
 
-    monkeypatch.setattr(declaratiebestand, "dien_in", tweede_faalt)
+    monkeypatch.setattr(declaratiebestand, "controleer", intussen_gedeclareerd)
     with pytest.raises(Bestandsfout) as e:
         verwerk(opleider, gebruiker, [regel(a, 1), regel(b, 2)])
     assert [(f.regel, f.kolom) for f in e.value.fouten] == [(3, "chequenummer")]
+    assert "al een declaratie ingediend" in e.value.fouten[0].tekst
+    assert list(Declaratieindiening.objects.values_list("factuurnummer", flat=True)) == [
+        "ANDER-1"]
+    assert not Declaratiebestand.objects.exists()
+    assert len(bestanden(eigen_map)) == 2  # only the other tab's own PDFs
+
+
+def test_crash_na_het_schrijven_laat_geen_bestand_achter(opleider_met_cheques, eigen_map,
+                                                         monkeypatch):
+    opleider, gebruiker, (a, b, *_rest) = opleider_met_cheques
+    echte = od.registreer_gebeurtenis
+
+    def crash(**kwargs):
+        if kwargs["actie"] == "declaratiebestand_ingediend":
+            raise RuntimeError("stroom uitgevallen")
+        return echte(**kwargs)
+
+    monkeypatch.setattr(od, "registreer_gebeurtenis", crash)
+    with pytest.raises(RuntimeError):
+        verwerk(opleider, gebruiker, [regel(a, 1), regel(b, 2)])
     assert not Declaratieindiening.objects.exists() and not Declaratiebestand.objects.exists()
     assert bestanden(eigen_map) == []
 
@@ -181,6 +204,7 @@ def test_kop_leeg_en_geen_zip(opleider_met_cheques):
     opleider, gebruiker, _cheques = opleider_met_cheques
     with pytest.raises(Bestandsfout) as e:
         verwerk(opleider, gebruiker, [], csv_inhoud=b"nummer;bedrag\nTFV;1\n")
+    assert str(e.value.fouten[0]).startswith("Regel 1: De eerste regel moet de kolomnamen")
     assert "Ontbreekt: chequenummer" in str(e.value.fouten[0])
     with pytest.raises(Bestandsfout) as e:
         verwerk(opleider, gebruiker, [], csv_inhoud=maak_csv([]))
