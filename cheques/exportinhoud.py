@@ -17,7 +17,7 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from cheques.dossier import Dossier
-from cheques.models import Afronding, Beschikking, Vervolgbesluit
+from cheques.models import Afronding, Beschikking, Declaratieindiening, Vervolgbesluit
 from loopbaangesprekken.models import Planakkoord
 from tfvv.export import csv_bytes
 from tfvv.models import Budgetboeking
@@ -117,6 +117,27 @@ def _afrondingen(dossier: Dossier) -> list[Stuk]:
             if a.bewijs]
 
 
+def _opleiderdeclaraties(dossier: Dossier) -> list[Stuk]:
+    """What the opleider submitted in its portal: the invoice and the proof, also of a
+    declaratie finance returned or the opleider withdrew (the auditor sees what was asked)."""
+    stukken = []
+    for i in (Declaratieindiening.objects.filter(cheque__in=dossier.cheques)
+              .select_related("cheque").order_by("ingediend_op", "pk")):
+        map_ = f"bewijs/{i.cheque.nummer}/opleiderdeclaratie-{i.pk}"
+        status = i.get_status_display()
+        if i.factuur:
+            stukken.append(Stuk(f"{map_}-factuur.{_extensie(i.factuur)}",
+                                _("Factuur %(nummer)s van de opleider (%(status)s)")
+                                % {"nummer": i.factuurnummer, "status": status},
+                                i.factuurdatum or _datum(i.ingediend_op), bestand=i.factuur))
+        if i.bewijs:
+            stukken.append(Stuk(f"{map_}-bewijs.{_extensie(i.bewijs)}",
+                                _("Bewijs van de opleider: %(soort)s (%(status)s)")
+                                % {"soort": i.get_bewijssoort_display(), "status": status},
+                                _datum(i.ingediend_op), bestand=i.bewijs))
+    return stukken
+
+
 GROOTBOEKKOLOMMEN = ("tijdstip", "periode", "soort", "bedrag", "referentie", "omschrijving",
                      "door", "financieringsbronnen")
 
@@ -146,7 +167,7 @@ def _grootboek(dossier: Dossier) -> list[Stuk]:
 # A source: the loaded dossier -> its files (at most one query of its own each).
 STUKBRONNEN: list[Callable[[Dossier], list[Stuk]]] = [
     _brieven, _cheques, _documenten, _planbewijs, _akkoordformulieren, _declaraties,
-    _afrondingen, _grootboek,
+    _afrondingen, _opleiderdeclaraties, _grootboek,
 ]
 
 

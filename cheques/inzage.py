@@ -12,6 +12,7 @@ from cheques.models import (
     Bezwaar,
     Cheque,
     Declaratie,
+    Declaratieindiening,
     Terugvordering,
     Vervolgbesluit,
 )
@@ -63,6 +64,7 @@ inzage.registreer("vervolgbesluiten",
 inzage.registreer("bezwaren", lambda r: _rijen(Bezwaar, "dossier_id", r))
 inzage.registreer("cheques", cheques)
 inzage.registreer("declaraties_van_de_opleider", _via_cheque(Declaratie))
+inzage.registreer("declaraties_in_het_opleidersportaal", _via_cheque(Declaratieindiening))
 inzage.registreer("afronding_van_de_opleiding", _via_cheque(Afronding))
 inzage.registreer("betalingen_aan_de_opleider", _via_cheque(Betaling))
 inzage.registreer("terugvorderingen", terugvorderingen)

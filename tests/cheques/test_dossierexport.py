@@ -361,3 +361,23 @@ def test_achtergrondexport_eenmaal_en_mislukt_zonder_rol(medewerkers):
     mislukt = dossierexport.maak_export(export_id=tweede.pk)
     assert mislukt.status == "mislukt" and not mislukt.bestand
     assert Inzage.objects.count() == 2
+
+
+def test_declaratie_uit_het_opleidersportaal_zit_in_de_zip(client_als, medewerkers):
+    """The invoice and proof the opleider submitted in its portal are evidence too."""
+    from django.core.files.base import ContentFile
+
+    from cheques.models import Declaratieindiening
+
+    plan = vol_dossier(medewerkers)
+    cheque = plan.beschikking.cheque
+    indiening = Declaratieindiening.objects.create(
+        cheque=cheque, opleider=cheque.opleider, ingediend_door=medewerkers["financieel"],
+        bewijssoort=Declaratieindiening.Bewijssoort.DIPLOMA,
+        bewijs=ContentFile(b"%PDF-1.4 diploma", name="diploma.pdf"))
+    response = client_als("controleur").post(export_url(plan.aanvraag_id))
+    zf, _ = lees_zip(response)
+    regels = {r["bestand"]: r for r in controleer_inhoud(zf)}
+    naam = f"bewijs/{cheque.nummer}/opleiderdeclaratie-{indiening.pk}-bewijs.pdf"
+    assert zf.read(naam) == b"%PDF-1.4 diploma"
+    assert "diploma" in regels[naam]["wat"]
