@@ -17,5 +17,8 @@ urlpatterns = [
          name="verantwoording"),
     path("verantwoording/<int:periode_id>/<int:bron_id>/<str:formaat>/",
          views.VerantwoordingExportView.as_view(), name="verantwoording-export"),
+    path("opleiders/", views.ScorekaartView.as_view(), name="scorekaart"),
+    path("opleiders/scorekaart.<str:formaat>", views.ScorekaartExportView.as_view(),
+         name="scorekaart-export"),
     path("werkvoorraad/", views.WerkvoorraadView.as_view(), name="werkvoorraad"),
 ]

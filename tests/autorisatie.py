@@ -465,6 +465,9 @@ MATRIX: dict[str, Regel] = {
         kwargs=lambda o: {"periode_id": o.periode.pk,
                           "bron_id": o.periode.toezeggingen.first().bron_id,
                           "formaat": "xlsx"}),
+    # per opleider (possibly a one-person business): the project office only
+    "rapportage:scorekaart": Regel(alleen("beheerder"), post=alleen("beheerder", uitkomst="405")),
+    "rapportage:scorekaart-export": Regel(alleen("beheerder"), kwargs={"formaat": "xlsx"}),
     "rapportage:werkvoorraad": Regel(alleen("beoordelaar", "beheerder"),
                                      post=alleen("beoordelaar", "beheerder", uitkomst="405")),
 }

@@ -112,6 +112,7 @@ GEEN_STATUS = {
                              "(tests/cheques/test_opleiderportaal.py)",
     "cheques:opleider-accounts": "opleider (referentiedata; test_opleiderportaal.py)",
     "rapportage:export": "tabelnaam",
+    "rapportage:scorekaart-export": "formaat (tests/rapportage/test_scorekaart.py)",
     "rapportage:rapportage": "rapportagebestand",
     "rapportage:rapportage-pdf": "rapportagebestand",
     **{f"rapportage:{n}": "begrotingsperiode en bron (tests/rapportage/test_verantwoording.py)"
