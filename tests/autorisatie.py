@@ -182,7 +182,7 @@ MATRIX: dict[str, Regel] = {
         IEDEREEN, kwargs=lambda o: {"sleutel": o.vervolgvragen_stopsleutel}, post=IEDEREEN),
     # the public results page and its CSV (open data, suppressed)
     "resultaten:pagina": Regel(IEDEREEN),
-    "resultaten:csv": Regel(IEDEREEN),
+    "resultaten:csv": Regel(IEDEREEN, kwargs={"tabel": "kwartalen"}),
     # the co-financing party's page: no account, the single-use link is the credential;
     # an empty answer is refused at the fields and leaves the link valid
     "toezegging:antwoord": Regel(IEDEREEN, kwargs=lambda o: {"token": o.toezegging_token},

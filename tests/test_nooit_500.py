@@ -112,6 +112,7 @@ GEEN_STATUS = {
                              "(tests/cheques/test_opleiderportaal.py)",
     "cheques:opleider-accounts": "opleider (referentiedata; test_opleiderportaal.py)",
     "rapportage:export": "tabelnaam",
+    "resultaten:csv": "tabelnaam (tests/rapportage/test_resultaten.py)",
     "rapportage:scorekaart-export": "formaat (tests/rapportage/test_scorekaart.py)",
     "rapportage:rapportage": "rapportagebestand",
     "rapportage:rapportage-pdf": "rapportagebestand",
