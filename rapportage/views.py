@@ -166,15 +166,14 @@ class ScorekaartView(RolVereistMixin, TemplateView):
 
 class ScorekaartExportView(RolVereistMixin, View):
     rollen = (Rol.BEHEERDER,)
+    formaat = "csv"  # set per URL
 
-    def get(self, request, formaat):
-        if formaat not in FORMATEN:
-            raise Http404
-        inhoudstype, maak = FORMATEN[formaat]
+    def get(self, request):
+        inhoudstype, maak = FORMATEN[self.formaat]
         antwoord = HttpResponse(maak(scorekaart.scorekaart().tabel), content_type=inhoudstype)
         antwoord["Content-Disposition"] = (
             f'attachment; filename="tfvv-scorekaart-opleiders-{timezone.localdate():%Y%m%d}'
-            f'.{formaat}"')
+            f'.{self.formaat}"')
         return antwoord
 
 

@@ -467,7 +467,8 @@ MATRIX: dict[str, Regel] = {
                           "formaat": "xlsx"}),
     # per opleider (possibly a one-person business): the project office only
     "rapportage:scorekaart": Regel(alleen("beheerder"), post=alleen("beheerder", uitkomst="405")),
-    "rapportage:scorekaart-export": Regel(alleen("beheerder"), kwargs={"formaat": "xlsx"}),
+    "rapportage:scorekaart-csv": Regel(alleen("beheerder")),
+    "rapportage:scorekaart-xlsx": Regel(alleen("beheerder")),
     "rapportage:werkvoorraad": Regel(alleen("beoordelaar", "beheerder"),
                                      post=alleen("beoordelaar", "beheerder", uitkomst="405")),
 }

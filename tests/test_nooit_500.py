@@ -113,7 +113,6 @@ GEEN_STATUS = {
     "cheques:opleider-accounts": "opleider (referentiedata; test_opleiderportaal.py)",
     "rapportage:export": "tabelnaam",
     "resultaten:csv": "tabelnaam (tests/rapportage/test_resultaten.py)",
-    "rapportage:scorekaart-export": "formaat (tests/rapportage/test_scorekaart.py)",
     "rapportage:rapportage": "rapportagebestand",
     "rapportage:rapportage-pdf": "rapportagebestand",
     **{f"rapportage:{n}": "begrotingsperiode en bron (tests/rapportage/test_verantwoording.py)"
