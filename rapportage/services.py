@@ -52,7 +52,7 @@ def vraag_rapportage_aan(*, van: datetime.date, tot: datetime.date, door=None,
 
 def maak_voortgangsrapportage(*, rapportage_id: int) -> Voortgangsrapportage:
     """Render the PDF of a registered report (idempotent: a finished one is left alone)."""
-    from rapportage import selectors
+    from rapportage import selectors, uitkomsten_kort
     from tfvv.pdf import render_pdf
 
     with transaction.atomic():
@@ -65,6 +65,7 @@ def maak_voortgangsrapportage(*, rapportage_id: int) -> Voortgangsrapportage:
         filters = selectors.Filters(van=rapportage.van, tot=rapportage.tot)
         pdf = render_pdf("rapportage/voortgangsrapportage_pdf.html", {
             "rapportage": rapportage, "dashboard": selectors.dashboard(filters),
+            "kerncijfers": uitkomsten_kort.kerncijfers(filters),
         })
     except Exception as fout:
         logger.exception("Voortgangsrapportage %s mislukt", rapportage_id)

@@ -17,5 +17,11 @@ urlpatterns = [
          name="verantwoording"),
     path("verantwoording/<int:periode_id>/<int:bron_id>/<str:formaat>/",
          views.VerantwoordingExportView.as_view(), name="verantwoording-export"),
+    path("opleiders/", views.ScorekaartView.as_view(), name="scorekaart"),
+    # one name per format: a format is no record, so nothing here can be guessed
+    path("opleiders/scorekaart.csv", views.ScorekaartExportView.as_view(formaat="csv"),
+         name="scorekaart-csv"),
+    path("opleiders/scorekaart.xlsx", views.ScorekaartExportView.as_view(formaat="xlsx"),
+         name="scorekaart-xlsx"),
     path("werkvoorraad/", views.WerkvoorraadView.as_view(), name="werkvoorraad"),
 ]

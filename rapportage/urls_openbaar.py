@@ -8,5 +8,5 @@ app_name = "resultaten"
 
 urlpatterns = [
     path("resultaten/", views_openbaar.ResultatenView.as_view(), name="pagina"),
-    path("resultaten/resultaten.csv", views_openbaar.ResultatenCsvView.as_view(), name="csv"),
+    path("resultaten/<slug:tabel>.csv", views_openbaar.ResultatenCsvView.as_view(), name="csv"),
 ]

@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 
-from rapportage import exports, selectors, services, tasks, verantwoording
+from rapportage import exports, scorekaart, selectors, services, tasks, verantwoording
 from rapportage.forms import DashboardFilterForm, RapportageForm
 from rapportage.grafieken import staafdiagram
 from rapportage.models import Voortgangsrapportage
@@ -147,6 +147,34 @@ class WerkvoorraadView(RolVereistMixin, TemplateView):
         projectbureau = self.request.user.heeft_rol(Rol.BEHEERDER)
         return super().get_context_data(projectbureau=projectbureau,
                                         **werkvoorraad(projectbureau=projectbureau), **kwargs)
+
+
+class ScorekaartView(RolVereistMixin, TemplateView):
+    """Project office only: figures per opleider (an opleider can be a one-person business,
+    so its turnover is personal data; the adviesgroep sees the top 10 on the dashboard)."""
+
+    rollen = (Rol.BEHEERDER,)
+    template_name = "rapportage/scorekaart.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            scorekaart=scorekaart.scorekaart(),
+            scheefgroei_factor=int(scorekaart.SCHEEFGROEI_FACTOR),
+            scheefgroei_minimum=int(scorekaart.SCHEEFGROEI_MINIMUM * 100),
+            prijs_factor=int(scorekaart.PRIJS_FACTOR * 100), **kwargs)
+
+
+class ScorekaartExportView(RolVereistMixin, View):
+    rollen = (Rol.BEHEERDER,)
+    formaat = "csv"  # set per URL
+
+    def get(self, request):
+        inhoudstype, maak = FORMATEN[self.formaat]
+        antwoord = HttpResponse(maak(scorekaart.scorekaart().tabel), content_type=inhoudstype)
+        antwoord["Content-Disposition"] = (
+            f'attachment; filename="tfvv-scorekaart-opleiders-{timezone.localdate():%Y%m%d}'
+            f'.{self.formaat}"')
+        return antwoord
 
 
 class VerantwoordingMixin(RolVereistMixin):

@@ -191,7 +191,7 @@ MATRIX: dict[str, Regel] = {
         IEDEREEN, kwargs=lambda o: {"sleutel": o.vervolgvragen_stopsleutel}, post=IEDEREEN),
     # the public results page and its CSV (open data, suppressed)
     "resultaten:pagina": Regel(IEDEREEN),
-    "resultaten:csv": Regel(IEDEREEN),
+    "resultaten:csv": Regel(IEDEREEN, kwargs={"tabel": "kwartalen"}),
     # the co-financing party's page: no account, the single-use link is the credential;
     # an empty answer is refused at the fields and leaves the link valid
     "toezegging:antwoord": Regel(IEDEREEN, kwargs=lambda o: {"token": o.toezegging_token},
@@ -542,6 +542,10 @@ MATRIX: dict[str, Regel] = {
         kwargs=lambda o: {"periode_id": o.periode.pk,
                           "bron_id": o.periode.toezeggingen.first().bron_id,
                           "formaat": "xlsx"}),
+    # per opleider (possibly a one-person business): the project office only
+    "rapportage:scorekaart": Regel(alleen("beheerder"), post=alleen("beheerder", uitkomst="405")),
+    "rapportage:scorekaart-csv": Regel(alleen("beheerder")),
+    "rapportage:scorekaart-xlsx": Regel(alleen("beheerder")),
     "rapportage:werkvoorraad": Regel(alleen("beoordelaar", "beheerder"),
                                      post=alleen("beoordelaar", "beheerder", uitkomst="405")),
 }

@@ -51,7 +51,9 @@ ID_URLS = sorted(naam for naam, conv in url_namen().items()
 # the co-financing party's link and the follow-up questionnaire's links (no account; a
 # guessed token: test_geraden_nummers)
 GEEN_ID = {"aanvragen:inloglink", "toezegging:antwoord", "vervolgvragen:invullen",
-           "vervolgvragen:stoppen"}
+           "vervolgvragen:stoppen",
+           # the name of a public open-data table, no record (a guessed name: 404)
+           "resultaten:csv"}
 
 
 def met_kwargs(naam: str) -> bool:

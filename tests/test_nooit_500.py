@@ -132,6 +132,7 @@ GEEN_STATUS = {
        "tests/cheques/test_opleiderdeclaraties_views.py"
        for n in ("opleider-declaratie", "opleider-declaratie-intrekken")},
     "rapportage:export": "tabelnaam",
+    "resultaten:csv": "tabelnaam (tests/rapportage/test_resultaten.py)",
     "rapportage:rapportage": "rapportagebestand",
     "rapportage:rapportage-pdf": "rapportagebestand",
     **{f"rapportage:{n}": "begrotingsperiode en bron (tests/rapportage/test_verantwoording.py)"

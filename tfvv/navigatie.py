@@ -36,6 +36,7 @@ MENU = {
         (_("Goedkeuringen"), "tfvv:goedkeuringen"),
         (_("Budget"), "cheques:budget"),
         (_("Projectbureau"), "rapportage:werkvoorraad"),
+        (_("Scorekaart opleiders"), "rapportage:scorekaart"),
         (_("Dashboard"), "rapportage:dashboard"),
         (_("Voortgangsrapportages"), "rapportage:rapportages"),
     ],
