@@ -4,6 +4,7 @@ from cheques.models.aanvulling import Aanvulantwoord
 from cheques.models.beschikking import Aanvulverzoek, Beschikking
 from cheques.models.besluiten import Bezwaar, Postzending, Vervolgbesluit
 from cheques.models.cheque import Afronding, Betaling, Cheque, Declaratie
+from cheques.models.cofinanciering import Cofinancieringsrealisatie
 from cheques.models.geldstroom import Betaalbatch, Betaalopdracht, Invorderingsstap, Terugvordering
 from cheques.models.opleiderportaal import Opleideraccount, Opleiderlink
 
@@ -17,6 +18,7 @@ __all__ = [
     "Betaling",
     "Bezwaar",
     "Cheque",
+    "Cofinancieringsrealisatie",
     "Declaratie",
     "Invorderingsstap",
     "Opleideraccount",
