@@ -10,12 +10,16 @@ Participants appear under a pseudonym: an HMAC of the aanvraag with a key derive
 secret key and the bron, so the fund can re-identify (for an audit) and two funders cannot
 link their lists. No name, address, date of birth, e-mail or cheque number: the age at the
 start of the training as an ESF+ band, education and labour-market position at the
-aanvraag (as the resident gave them), the route and the cheque's state.
+aanvraag (as the resident gave them), the route and the cheque's state. Per participant
+also the co-financing of the plan (promised / confirmed / realised, cheques.cofinanciering;
+the plan's full amounts, also when a cheque is charged to more than one bron) and the
+outcome: the completion (cheques.Afronding) and the work situation 6 months later where the
+participant answered the follow-up questionnaire (rapportage.Vervolgmeting).
 """
 
 import hashlib
 import hmac
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -24,7 +28,9 @@ from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from aanvragen.models import Arbeidssituatie, Opleidingsniveau
-from cheques.models import Cheque
+from cheques import cofinanciering
+from cheques.models import Afronding, Cheque
+from rapportage.models import Vervolgmeting
 from tfvv import export
 from tfvv.models import Begrotingsperiode, Bronlast, Budgetboeking, Financieringsbron
 
@@ -68,6 +74,11 @@ class Deelnemer:
     route: str
     status: str
     bedragen: dict  # soort -> amount charged to the bron
+    cofinanciering_toegezegd: Decimal = NUL
+    cofinanciering_bevestigd: Decimal = NUL
+    cofinanciering_gerealiseerd: Decimal = NUL
+    afronding: str = ""
+    werk_na_6_maanden: str = ""
 
     def bedrag(self, *soorten) -> Decimal:
         return sum((self.bedragen.get(s, NUL) for s in soorten), NUL)
@@ -117,6 +128,9 @@ class Verantwoording:
     deelnemers: list[Deelnemer]
     aansluiting: list[Aansluiting]
     totalen: dict = field(default_factory=dict)  # the Deelnemer properties, summed
+    # (label, number of participants) for the completion and the work situation at 6 months
+    afrondingen: list = field(default_factory=list)
+    werk_na_6_maanden: list = field(default_factory=list)
 
     @property
     def sluit(self) -> bool:
@@ -149,14 +163,34 @@ def aansluiting(periode, bron) -> list[Aansluiting]:
             for s in S.values if s in grootboek or s in deze]
 
 
+def afrondingstekst(afronding: Afronding | None) -> str:
+    if afronding is None:
+        return _("nog niet afgerond")
+    tekst = str(afronding.get_soort_display())
+    if afronding.aanwezigheid_procent is not None:
+        tekst += f" ({afronding.aanwezigheid_procent} %)"
+    return tekst
+
+
+def werk_na_6_maanden(cheque_ids) -> dict:
+    """cheque_id -> the work situation the participant gave 6 months on (one query)."""
+    return {m.cheque_id: str(m.get_werksituatie_display())
+            for m in Vervolgmeting.objects.filter(
+                cheque_id__in=cheque_ids, moment=Vervolgmeting.Moment.ZES_MAANDEN,
+                ingevuld_op__isnull=False).exclude(werksituatie="")
+            .only("cheque_id", "werksituatie")}
+
+
 def verantwoording(periode: Begrotingsperiode, bron: Financieringsbron) -> Verantwoording:
-    """The report (five queries plus the reconciliation's four, whatever the size)."""
+    """The report (seven queries plus the reconciliation's four, whatever the size)."""
     per_cheque = defaultdict(dict)
     for r in (Bronlast.objects.filter(periode=periode, bron=bron)
               .values("referentie", "soort").annotate(s=Sum("bedrag"))):
         per_cheque[r["referentie"]][r["soort"]] = r["s"]
     cheques = {c.nummer: c for c in Cheque.objects.filter(nummer__in=list(per_cheque))
-               .select_related("beschikking__plan__aanvraag")}
+               .select_related("beschikking__plan__aanvraag", "afronding")}
+    cofin = cofinanciering.per_plan([c.beschikking.plan_id for c in cheques.values()])
+    werk = werk_na_6_maanden([c.pk for c in cheques.values()])
     deelnemers = []
     for referentie in sorted(per_cheque):
         cheque = cheques.get(referentie)
@@ -179,29 +213,46 @@ def verantwoording(periode: Begrotingsperiode, bron: Financieringsbron) -> Veran
             + str(aanvraag.get_arbeidssituatie_display()),
             route=str(plan.get_route_display()),
             status=str(cheque.get_status_display()),
-            bedragen=per_cheque[referentie]))
+            bedragen=per_cheque[referentie],
+            cofinanciering_toegezegd=cofin[plan.pk].toegezegd,
+            cofinanciering_bevestigd=cofin[plan.pk].bevestigd,
+            cofinanciering_gerealiseerd=cofin[plan.pk].gerealiseerd,
+            afronding=afrondingstekst(getattr(cheque, "afronding", None)),
+            werk_na_6_maanden=werk.get(cheque.pk, "")))
     deelnemers.sort(key=lambda d: d.pseudoniem)
     toegezegd = (bron.toezeggingen.filter(periode=periode).aggregate(s=Sum("bedrag"))["s"]
                  or NUL)
     v = Verantwoording(periode=periode, bron=bron, toegezegd=toegezegd, deelnemers=deelnemers,
                        aansluiting=aansluiting(periode, bron))
     v.totalen = {naam: sum((getattr(d, naam) for d in deelnemers), NUL)
-                 for naam in ("toegekend", "vrijgevallen", "uitbetaald", "teruggevorderd",
-                              "terugontvangen")}
+                 for naam in TOTALEN}
+    v.afrondingen = sorted(Counter(d.afronding for d in deelnemers if d.afronding).items())
+    v.werk_na_6_maanden = sorted(Counter(d.werk_na_6_maanden for d in deelnemers
+                                         if d.werk_na_6_maanden).items())
     return v
+
+
+TOTALEN = ("toegekend", "vrijgevallen", "uitbetaald", "teruggevorderd", "terugontvangen",
+           "cofinanciering_toegezegd", "cofinanciering_bevestigd",
+           "cofinanciering_gerealiseerd")
 
 
 def kolommen() -> list[str]:
     return [_("Pseudoniem"), _("Leeftijd bij start"), _("Hoogst afgeronde opleiding"),
             _("ISCED"), _("Arbeidsmarktpositie bij start"), _("Route"), _("Status cheque"),
             _("Toegekend (€)"), _("Vrijgevallen (€)"), _("Uitbetaald (€)"),
-            _("Teruggevorderd (€)"), _("Terugontvangen (€)")]
+            _("Teruggevorderd (€)"), _("Terugontvangen (€)"),
+            _("Cofinanciering toegezegd (€)"), _("Cofinanciering bevestigd (€)"),
+            _("Cofinanciering gerealiseerd (€)"), _("Afronding"),
+            _("Werksituatie na 6 maanden")]
 
 
 def rijen(v: Verantwoording) -> list[list]:
     return [[d.pseudoniem, d.leeftijdsklasse, d.opleidingsniveau, d.isced,
              d.arbeidsmarktpositie, d.route, d.status, d.toegekend, d.vrijgevallen,
-             d.uitbetaald, d.teruggevorderd, d.terugontvangen] for d in v.deelnemers]
+             d.uitbetaald, d.teruggevorderd, d.terugontvangen, d.cofinanciering_toegezegd,
+             d.cofinanciering_bevestigd, d.cofinanciering_gerealiseerd, d.afronding,
+             d.werk_na_6_maanden] for d in v.deelnemers]
 
 
 def aansluiting_kolommen() -> list[str]:
@@ -214,6 +265,13 @@ def aansluiting_rijen(v: Verantwoording) -> list[list]:
              a.verschil] for a in v.aansluiting]
 
 
+def uitkomst_rijen(v: Verantwoording) -> list[list]:
+    return ([[_("Afronding"), label, n] for label, n in v.afrondingen]
+            + [[_("Werksituatie na 6 maanden"), label, n] for label, n in v.werk_na_6_maanden])
+
+
 def xlsx_bytes(v: Verantwoording) -> bytes:
     return export.xlsx_bytes(_("Deelnemers"), kolommen(), rijen(v), extra_bladen=[
-        (_("Aansluiting grootboek"), aansluiting_kolommen(), aansluiting_rijen(v))])
+        (_("Aansluiting grootboek"), aansluiting_kolommen(), aansluiting_rijen(v)),
+        (_("Uitkomsten"), [_("Onderdeel"), _("Uitkomst"), _("Deelnemers")],
+         uitkomst_rijen(v))])
