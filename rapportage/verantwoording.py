@@ -26,10 +26,12 @@ from decimal import Decimal
 from django.conf import settings
 from django.db.models import Sum
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from aanvragen.models import Arbeidssituatie, Opleidingsniveau
 from cheques import cofinanciering
 from cheques.models import Afronding, Cheque
+from loopbaangesprekken.models.scholingsplan import Route
 from rapportage.models import Vervolgmeting
 from tfvv import export
 from tfvv.models import Begrotingsperiode, Bronlast, Budgetboeking, Financieringsbron
@@ -54,14 +56,17 @@ def pseudoniem(*, bron_id: int, aanvraag_id: int | str) -> str:
                            hashlib.sha256).hexdigest()[:12].upper()
 
 
-def leeftijdsklasse(geboortedatum, peildatum) -> str:
+LEEFTIJDSKLASSEN = ((30, gettext_noop("jonger dan 30")), (55, gettext_noop("30 tot 55")),
+                    (None, gettext_noop("55 of ouder")))
+
+
+def leeftijdsklasse(geboortedatum, peildatum, labels: dict | None = None) -> str:
+    """The ESF+ age band at `peildatum`; `labels` (the bands translated once) for a long
+    list: a gettext per row is most of the report's time at 100k aanvragen."""
     leeftijd = peildatum.year - geboortedatum.year - (
         (peildatum.month, peildatum.day) < (geboortedatum.month, geboortedatum.day))
-    if leeftijd < 30:
-        return _("jonger dan 30")
-    if leeftijd < 55:
-        return _("30 tot 55")
-    return _("55 of ouder")
+    band = next(b for grens, b in LEEFTIJDSKLASSEN if grens is None or leeftijd < grens)
+    return labels[band] if labels is not None else _(band)
 
 
 @dataclass
@@ -163,10 +168,16 @@ def aansluiting(periode, bron) -> list[Aansluiting]:
             for s in S.values if s in grootboek or s in deze]
 
 
-def afrondingstekst(afronding: Afronding | None) -> str:
+def _labels(choices) -> dict:
+    """code -> translated label, once per report (a model's get_FOO_display per row costs
+    a gettext and a hash of the choices)."""
+    return {code: str(label) for code, label in choices}
+
+
+def afrondingstekst(afronding: Afronding | None, labels: dict) -> str:
     if afronding is None:
         return _("nog niet afgerond")
-    tekst = str(afronding.get_soort_display())
+    tekst = labels[afronding.soort]
     if afronding.aanwezigheid_procent is not None:
         tekst += f" ({afronding.aanwezigheid_procent} %)"
     return tekst
@@ -174,11 +185,11 @@ def afrondingstekst(afronding: Afronding | None) -> str:
 
 def werk_na_6_maanden(cheque_ids) -> dict:
     """cheque_id -> the work situation the participant gave 6 months on (one query)."""
-    return {m.cheque_id: str(m.get_werksituatie_display())
-            for m in Vervolgmeting.objects.filter(
-                cheque_id__in=cheque_ids, moment=Vervolgmeting.Moment.ZES_MAANDEN,
-                ingevuld_op__isnull=False).exclude(werksituatie="")
-            .only("cheque_id", "werksituatie")}
+    labels = _labels(Vervolgmeting.Werksituatie.choices)
+    return {cheque_id: labels[werk] for cheque_id, werk in Vervolgmeting.objects.filter(
+        cheque_id__in=cheque_ids, moment=Vervolgmeting.Moment.ZES_MAANDEN,
+        ingevuld_op__isnull=False).exclude(werksituatie="").values_list("cheque_id",
+                                                                         "werksituatie")}
 
 
 def verantwoording(periode: Begrotingsperiode, bron: Financieringsbron) -> Verantwoording:
@@ -191,6 +202,11 @@ def verantwoording(periode: Begrotingsperiode, bron: Financieringsbron) -> Veran
                .select_related("beschikking__plan__aanvraag", "afronding")}
     cofin = cofinanciering.per_plan([c.beschikking.plan_id for c in cheques.values()])
     werk = werk_na_6_maanden([c.pk for c in cheques.values()])
+    niveau, route = _labels(Opleidingsniveau.choices), _labels(Route.choices)
+    status, afronding = _labels(Cheque.Status.choices), _labels(Afronding.Soort.choices)
+    positie = {code: (_("werkend") if code in WERKEND else _("werkzoekend")) + " — " + str(label)
+               for code, label in Arbeidssituatie.choices}
+    leeftijden = {band: _(band) for _grens, band in LEEFTIJDSKLASSEN}
     deelnemers = []
     for referentie in sorted(per_cheque):
         cheque = cheques.get(referentie)
@@ -205,19 +221,18 @@ def verantwoording(periode: Begrotingsperiode, bron: Financieringsbron) -> Veran
         aanvraag = plan.aanvraag
         deelnemers.append(Deelnemer(
             pseudoniem=pseudoniem(bron_id=bron.pk, aanvraag_id=aanvraag.pk),
-            leeftijdsklasse=leeftijdsklasse(aanvraag.geboortedatum, plan.startdatum),
-            opleidingsniveau=str(aanvraag.get_opleidingsniveau_display()),
+            leeftijdsklasse=leeftijdsklasse(aanvraag.geboortedatum, plan.startdatum,
+                                            leeftijden),
+            opleidingsniveau=niveau.get(aanvraag.opleidingsniveau, aanvraag.opleidingsniveau),
             isced=ISCED.get(aanvraag.opleidingsniveau, ""),
-            arbeidsmarktpositie=(_("werkend") if aanvraag.arbeidssituatie in WERKEND
-                                 else _("werkzoekend")) + " — "
-            + str(aanvraag.get_arbeidssituatie_display()),
-            route=str(plan.get_route_display()),
-            status=str(cheque.get_status_display()),
+            arbeidsmarktpositie=positie.get(aanvraag.arbeidssituatie, ""),
+            route=route.get(plan.route, plan.route),
+            status=status[cheque.status],
             bedragen=per_cheque[referentie],
             cofinanciering_toegezegd=cofin[plan.pk].toegezegd,
             cofinanciering_bevestigd=cofin[plan.pk].bevestigd,
             cofinanciering_gerealiseerd=cofin[plan.pk].gerealiseerd,
-            afronding=afrondingstekst(getattr(cheque, "afronding", None)),
+            afronding=afrondingstekst(getattr(cheque, "afronding", None), afronding),
             werk_na_6_maanden=werk.get(cheque.pk, "")))
     deelnemers.sort(key=lambda d: d.pseudoniem)
     toegezegd = (bron.toezeggingen.filter(periode=periode).aggregate(s=Sum("bedrag"))["s"]
