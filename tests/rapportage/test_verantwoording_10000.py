@@ -3,8 +3,6 @@
 four public bronnen or booked before earmarking. The expected sums are kept while generating
 (tests/rapportage/factories_verantwoording.py), not read back from the database."""
 
-import time
-
 import pytest
 from django.db import connection
 from django.db.models import Sum
@@ -20,7 +18,6 @@ S = Budgetboeking.Soort
 
 
 def test_verantwoording_sluit_op_10000_gevallen():
-    begin = time.monotonic()
     verwacht = maak_verantwoordingsdata(10_000)
     assert verwacht.cheques == 10_000
     periode = verwacht.periode
@@ -48,4 +45,3 @@ def test_verantwoording_sluit_op_10000_gevallen():
             som[soort] += bedrag
     # the four reports plus what was booked before earmarking are the ledger, to the cent
     assert {s: b for s, b in som.items() if b} == grootboek
-    assert time.monotonic() - begin < 90  # generation and four reports (about 30 s here)
