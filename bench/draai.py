@@ -32,6 +32,8 @@ SCENARIOS = {
     "schaal": ("bench.dashboard", "Schaal: werkvoorraden en dashboard bij 10k/100k/1M"),
     "pdf": ("bench.scenario_pdf", "PDF: chequerender vs kale WeasyPrint, Celery-doorvoer"),
     "subsidietoets": ("bench.scenario_subsidietoets", "Subsidietoets: casussen per seconde"),
+    "verantwoording": ("bench.scenario_verantwoording",
+                       "Verantwoording per financier bij 100k aanvragen"),
 }
 
 

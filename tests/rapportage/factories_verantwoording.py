@@ -97,11 +97,12 @@ def _kopie(sjabloon, **velden):
     return obj
 
 
-def maak_verantwoordingsdata(aantal: int, *, aandeel_cheques: float = 1.0,
-                             seed: int = 19) -> Verwacht:
+def maak_verantwoordingsdata(aantal: int, *, aandeel_cheques: float = 1.0, seed: int = 19,
+                             jaar: int = 2023) -> Verwacht:
+    """`jaar`: the first year of the four-year period (the bench uses a far-off one)."""
     rnd = random.Random(seed)
-    periode = begroting(naam=f"verantwoording {seed}", van=datetime.date(2023, 1, 1),
-                        tot=datetime.date(2026, 12, 31), plafond="900000000")
+    periode = begroting(naam=f"verantwoording {seed}", van=datetime.date(jaar, 1, 1),
+                        tot=datetime.date(jaar + 3, 12, 31), plafond="900000000")
     eerste = Toezegging.objects.get(periode=periode).bron
     bronnen = [eerste] + [Financieringsbron.objects.get_or_create(naam=n)[0]
                           for n in ("Provincie Overijssel", "Rijk / Regiodeal",
@@ -120,7 +121,7 @@ def maak_verantwoordingsdata(aantal: int, *, aandeel_cheques: float = 1.0,
     sjabloon = AanvraagFactory.build(aanvrager=inwoner, gemeente=gemeente, consulent=medewerker,
                                      status=Aanvraag.Status.TOEGEKEND)
     aanvragen = Aanvraag.objects.bulk_create([_kopie(
-        sjabloon, referentie=f"V{seed}-{i:07d}", email=f"v{seed}-{i}@voorbeeld.nl",
+        sjabloon, referentie=f"V{seed % 10000}-{i:07d}", email=f"v{seed}-{i}@voorbeeld.nl",
         geboortedatum=datetime.date(rnd.randint(1960, 2004), rnd.randint(1, 12), 15),
         opleidingsniveau=rnd.choice(Opleidingsniveau.values),
         arbeidssituatie=rnd.choice(Arbeidssituatie.values)) for i in range(aantal)],
@@ -141,7 +142,7 @@ def maak_verantwoordingsdata(aantal: int, *, aandeel_cheques: float = 1.0,
     cheques, boekingen, lasten, levens = [], [], [], []
     for i, b in enumerate(beschikkingen):
         leven = LEVENSLOPEN[i % len(LEVENSLOPEN)]
-        nummer = f"TFV-{seed:02d}{i // 1_000_000:02d}-{i % 1_000_000:06d}"
+        nummer = f"TFV-{seed % 100:02d}{i // 1_000_000:02d}-{i % 1_000_000:06d}"  # 16 chars
         cheques.append(Cheque(nummer=nummer, beschikking=b, periode=periode, opleider=opleider,
                               bedrag=b.bedrag, verificatiecode_hash="x", status=STATUS[leven],
                               uitgegeven_op=datetime.date(2025, 1, 15),
