@@ -19,18 +19,19 @@ participant answered the follow-up questionnaire (rapportage.Vervolgmeting).
 
 import hashlib
 import hmac
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Sum
+from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from aanvragen.models import Arbeidssituatie, Opleidingsniveau
 from cheques import cofinanciering
 from cheques.models import Afronding, Cheque
+from loopbaangesprekken.models import Cofinancieringsregel
 from loopbaangesprekken.models.scholingsplan import Route
 from rapportage.models import Vervolgmeting
 from tfvv import export
@@ -69,6 +70,12 @@ def leeftijdsklasse(geboortedatum, peildatum, labels: dict | None = None) -> str
     return labels[band] if labels is not None else _(band)
 
 
+# the amounts per participant and in the totals: name -> the ledger kinds it sums
+BEDRAGEN = {"toegekend": (S.RESERVERING,), "vrijgevallen": (S.VRIJVAL,),
+            "uitbetaald": (S.REALISATIE, S.VOORSCHOT), "teruggevorderd": (S.TERUGVORDERING,),
+            "terugontvangen": (S.ONTVANGST,)}
+
+
 @dataclass
 class Deelnemer:
     pseudoniem: str
@@ -90,23 +97,23 @@ class Deelnemer:
 
     @property
     def toegekend(self):
-        return self.bedrag(S.RESERVERING)
+        return self.bedrag(*BEDRAGEN["toegekend"])
 
     @property
     def vrijgevallen(self):
-        return self.bedrag(S.VRIJVAL)
+        return self.bedrag(*BEDRAGEN["vrijgevallen"])
 
     @property
     def uitbetaald(self):
-        return self.bedrag(S.REALISATIE, S.VOORSCHOT)
+        return self.bedrag(*BEDRAGEN["uitbetaald"])
 
     @property
     def teruggevorderd(self):
-        return self.bedrag(S.TERUGVORDERING)
+        return self.bedrag(*BEDRAGEN["teruggevorderd"])
 
     @property
     def terugontvangen(self):
-        return self.bedrag(S.ONTVANGST)
+        return self.bedrag(*BEDRAGEN["terugontvangen"])
 
 
 @dataclass
@@ -136,6 +143,10 @@ class Verantwoording:
     # (label, number of participants) for the completion and the work situation at 6 months
     afrondingen: list = field(default_factory=list)
     werk_na_6_maanden: list = field(default_factory=list)
+
+    @property
+    def aantal_deelnemers(self) -> int:
+        return len(self.deelnemers)
 
     @property
     def sluit(self) -> bool:
@@ -241,10 +252,71 @@ def verantwoording(periode: Begrotingsperiode, bron: Financieringsbron) -> Veran
                        aansluiting=aansluiting(periode, bron))
     v.totalen = {naam: sum((getattr(d, naam) for d in deelnemers), NUL)
                  for naam in TOTALEN}
-    v.afrondingen = sorted(Counter(d.afronding for d in deelnemers if d.afronding).items())
-    v.werk_na_6_maanden = sorted(Counter(d.werk_na_6_maanden for d in deelnemers
-                                         if d.werk_na_6_maanden).items())
+    v.afrondingen, v.werk_na_6_maanden = uitkomsten(periode, bron)
     return v
+
+
+def _cheques_van(periode, bron):
+    return Cheque.objects.filter(nummer__in=Bronlast.objects.filter(
+        periode=periode, bron=bron).values("referentie"))
+
+
+def uitkomsten(periode, bron) -> tuple[list, list]:
+    """(label, participants) per completion and per work situation at 6 months (answered
+    only), counted in the database (two queries)."""
+    cheques = _cheques_van(periode, bron)
+    afronding = _labels(Afronding.Soort.choices)
+    afrondingen = sorted(
+        (afronding.get(soort) or _("nog niet afgerond"), n) for soort, n in
+        cheques.values("afronding__soort").annotate(n=Count("id"))
+        .values_list("afronding__soort", "n"))
+    werk = _labels(Vervolgmeting.Werksituatie.choices)
+    na_6 = sorted((werk[w], n) for w, n in Vervolgmeting.objects.filter(
+        cheque__in=cheques, moment=Vervolgmeting.Moment.ZES_MAANDEN,
+        ingevuld_op__isnull=False).exclude(werksituatie="").values("werksituatie")
+        .annotate(n=Count("id")).values_list("werksituatie", "n"))
+    return afrondingen, na_6
+
+
+@dataclass
+class Samenvatting:
+    """The report's totals without the participant rows, for the page: sums in the
+    database, so it stays fast at any size (the rows are in the PDF and the XLSX)."""
+
+    periode: Begrotingsperiode
+    bron: Financieringsbron
+    toegezegd: Decimal
+    aantal_deelnemers: int
+    aansluiting: list[Aansluiting]
+    totalen: dict
+    afrondingen: list
+    werk_na_6_maanden: list
+
+    @property
+    def sluit(self) -> bool:
+        return all(a.verschil == 0 for a in self.aansluiting)
+
+
+def samenvatting(periode: Begrotingsperiode, bron: Financieringsbron) -> Samenvatting:
+    """Nine queries whatever the size: the reconciliation's four, the commitment, the
+    participants, the co-financing, the completions and the work situations."""
+    regels = aansluiting(periode, bron)
+    deze = {a.soort: a.deze_bron for a in regels}
+    totalen = {naam: sum((deze.get(s, NUL) for s in soorten), NUL)
+               for naam, soorten in BEDRAGEN.items()}
+    cheques = _cheques_van(periode, bron)
+    cofin = Cofinancieringsregel.objects.filter(plan__beschikking__cheque__in=cheques) \
+        .aggregate(t=Sum("bedrag"), g=Sum("realisatie__bedrag"))
+    totalen["cofinanciering_toegezegd"] = cofin["t"] or NUL
+    totalen["cofinanciering_gerealiseerd"] = cofin["g"] or NUL
+    afrondingen, na_6 = uitkomsten(periode, bron)
+    return Samenvatting(
+        periode=periode, bron=bron,
+        toegezegd=bron.toezeggingen.filter(periode=periode).aggregate(s=Sum("bedrag"))["s"]
+        or NUL,
+        aantal_deelnemers=Bronlast.objects.filter(periode=periode, bron=bron)
+        .values("referentie").distinct().count(),
+        aansluiting=regels, totalen=totalen, afrondingen=afrondingen, werk_na_6_maanden=na_6)
 
 
 TOTALEN = ("toegekend", "vrijgevallen", "uitbetaald", "teruggevorderd", "terugontvangen",

@@ -78,8 +78,17 @@ def test_cofinanciering_en_uitkomst_per_deelnemer(rapport):
     assert (lopend.afronding, lopend.werk_na_6_maanden) == ("nog niet afgerond", "")
     assert v.totalen["cofinanciering_toegezegd"] == D("2500.00")
     assert v.totalen["cofinanciering_gerealiseerd"] == D("800.00")
-    assert dict(v.afrondingen) == {"presentieverklaring (85 %)": 1, "nog niet afgerond": 1}
+    assert dict(v.afrondingen) == {"presentieverklaring": 1, "nog niet afgerond": 1}
     assert dict(v.werk_na_6_maanden) == {"Ik werk bij een andere werkgever": 1}
+
+
+def test_samenvatting_voor_de_pagina_gelijk_aan_het_volledige_rapport(rapport):
+    v = verantwoording.verantwoording(*rapport)
+    s = verantwoording.samenvatting(*rapport)
+    assert s.sluit and s.aantal_deelnemers == len(v.deelnemers) == 2
+    assert s.totalen == {k: b for k, b in v.totalen.items() if k != "cofinanciering_bevestigd"}
+    assert (s.afrondingen, s.werk_na_6_maanden) == (v.afrondingen, v.werk_na_6_maanden)
+    assert s.toegezegd == v.toegezegd
 
 
 def test_pdf_xlsx_en_pagina_tonen_het(rapport, client_als):
@@ -96,7 +105,7 @@ def test_pdf_xlsx_en_pagina_tonen_het(rapport, client_als):
     kolom = kop.index("Cofinanciering gerealiseerd (€)")
     assert sum(D(str(r[kolom])) for r in rijen) == D("800.00")
     assert "Werksituatie na 6 maanden" in kop
-    assert ("Afronding", "presentieverklaring (85 %)", 1) in set(
+    assert ("Afronding", "presentieverklaring", 1) in set(
         uitkomsten.iter_rows(min_row=2, values_only=True))
     pdf = c.get(reverse("rapportage:verantwoording-export", kwargs={**kwargs, "formaat": "pdf"}))
     tekst = " ".join(" ".join(p.extract_text() for p in
@@ -121,3 +130,6 @@ def test_vast_aantal_queries(tijdvak, medewerkers):
     for i in range(4):
         _deelnemer(medewerkers, afgerond=bool(i % 2), werk="ander_werk" if i else "")
     assert tel() == weinig
+    with CaptureQueriesContext(connection) as q:
+        verantwoording.samenvatting(tijdvak, bron)
+    assert len(q) == 9
