@@ -16,7 +16,7 @@ from bench.draai import doel
 from bench.meten import percentielen
 
 STANDAARD_AANTAL = 100_000
-HERHALINGEN = 7
+HERHALINGEN = 20
 
 
 def run(ctx) -> dict:
@@ -36,33 +36,40 @@ def run(ctx) -> dict:
             f"{genereren:.0f} s")
     bron = max(verwacht.bronnen, key=lambda b: verwacht.deelnemers[b.pk])
     profiel = ctx.cpu_profiel().start()
-    tijden = []
+    pagina, volledig = [], []
     for _ in range(HERHALINGEN):
         t = time.perf_counter()
         with CaptureQueriesContext(connection) as queries:
-            v = verantwoording.verantwoording(verwacht.periode, bron)
-        tijden.append(time.perf_counter() - t)
+            s = verantwoording.samenvatting(verwacht.periode, bron)
+        pagina.append(time.perf_counter() - t)
+    for _ in range(3):
+        t = time.perf_counter()
+        v = verantwoording.verantwoording(verwacht.periode, bron)
+        volledig.append(time.perf_counter() - t)
     t = time.perf_counter()
     xlsx = verantwoording.xlsx_bytes(v)
     xlsx_s = time.perf_counter() - t
     cpu = profiel.stop()
-    lat = percentielen(tijden)
+    lat = percentielen(pagina)
+    gelijk = s.totalen == {k: b for k, b in v.totalen.items() if k != "cofinanciering_bevestigd"}
     return {
         "status": "gemeten",
         "cijfers": {
             "aanvragen": aantal, "cheques": verwacht.cheques, "genereren_s": round(genereren),
-            "bron": bron.naam, "deelnemers": len(v.deelnemers), "rapport_ms": lat,
-            "queries": len(queries), "xlsx_s": round(xlsx_s, 2), "xlsx_kb": len(xlsx) // 1024,
+            "bron": bron.naam, "deelnemers": len(v.deelnemers), "pagina_ms": lat,
+            "pagina_queries": len(queries), "volledig_rapport_ms": percentielen(volledig),
+            "xlsx_s": round(xlsx_s, 2), "xlsx_kb": len(xlsx) // 1024,
         },
         "profiel": cpu,
         "doelen": [
-            doel("rapport p95 < 300 ms (grens van het dashboard)", lat.get("p95"),
+            doel("pagina p95 < 300 ms (grens van het dashboard)", lat.get("p95"),
                  lat.get("p95", 1e9) < 300),
-            doel("vast aantal queries (ten hoogste 11; gelijk bij elke omvang volgens "
-                 "tests/rapportage/test_verantwoording_uitkomsten.py)", len(queries),
-                 len(queries) <= 11),
-            doel("sluit tot op de cent aan op het grootboek", v.sluit, v.sluit),
+            doel("pagina: vast aantal queries (9 bij elke omvang, zie tests/rapportage/"
+                 "test_verantwoording_uitkomsten.py)", len(queries), len(queries) == 9),
+            doel("sluit tot op de cent aan op het grootboek; pagina = volledig rapport",
+                 s.sluit and v.sluit and gelijk, s.sluit and v.sluit and gelijk),
         ],
-        "toelichting": "Het rapport per bron met alle deelnemersregels (pagina, PDF en Excel "
-                       "gaan er alle drie van uit), in het bench-proces.",
+        "toelichting": "De pagina toont alleen totalen (sommen in de database); de "
+                       "deelnemersregels staan in de PDF en het Excel-bestand (volledig "
+                       "rapport, een download). Gemeten in het bench-proces.",
     }
