@@ -34,6 +34,8 @@ SCENARIOS = {
     "subsidietoets": ("bench.scenario_subsidietoets", "Subsidietoets: casussen per seconde"),
     "declaraties": ("bench.scenario_declaraties",
                     "Declaraties in bulk: CSV van 2.000 regels met zip van PDF's"),
+    "verantwoording": ("bench.scenario_verantwoording",
+                       "Verantwoording per financier bij 100k aanvragen"),
 }
 
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from cheques import motivering, opleideridentiteit, services, toets
+from cheques import cofinanciering, motivering, opleideridentiteit, services, toets
 from cheques.models import Aanvulverzoek, Afronding, Beschikking, Cheque, Opleideraccount
 from cheques.services import opleideraccounts
 from cheques.services.aanvulantwoord import beantwoord_aanvulverzoek
@@ -75,7 +75,19 @@ def _rond_af(cheque, fin):
         bewijs=ContentFile(b"%PDF-1.4\n% demo: presentieverklaring\n", name="presentie.pdf"))
 
 
+def _realiseer_cofinanciering(cheque, fin):
+    """Every party paid what it promised, to the opleider (the vaststelling waits for it)."""
+    for stand in cofinanciering.regelstanden(cheque):
+        if stand.vast_te_leggen:
+            services.leg_realisatie_vast(
+                cheque=cheque, regel_id=stand.regel.pk, door=fin, bedrag=stand.toegezegd,
+                betaald_aan="opleider", datum=timezone.localdate(),
+                bewijs=ContentFile(b"%PDF-1.4\n% demo: betaling cofinanciering\n",
+                                   name="cofinanciering.pdf"))
+
+
 def _stel_vast(cheque, fin):
+    _realiseer_cofinanciering(cheque, fin)
     lager = (cheque.bedrag * Decimal("0.8")).quantize(Decimal("0.01"))
     services.vaststellen(cheque=cheque, door=fin, bedrag=lager,
                          motivering="Volgens de presentieverklaring is 85 % van de lessen "

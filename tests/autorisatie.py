@@ -389,6 +389,16 @@ MATRIX: dict[str, Regel] = {
         alleen("financieel", uitkomst="redirect"),
         kwargs=lambda o: {"pk": o.terugvordering.pk, "stap": "oninbaar"},
         post=alleen("financieel", uitkomst="400")),
+    # co-financing realised (docs/cofinanciering.md): this cheque's plan has no lines, so
+    # a POST is refused at the form
+    "cheques:cofinanciering": Regel(alleen("financieel"),
+                                    kwargs=lambda o: {"nummer": o.cheque.nummer},
+                                    post=alleen("financieel", uitkomst="400")),
+    "cheques:cofinanciering-overzicht": Regel(alleen("financieel"),
+                                              post=alleen("financieel", uitkomst="405")),
+    "cheques:cofinanciering-export": Regel(
+        alleen("financieel"), kwargs=lambda o: {"tabel": "per-werkgever", "formaat": "xlsx"},
+        post=alleen("financieel", uitkomst="405")),
     "cheques:cheque": Regel(alleen("financieel", "beoordelaar"),
                             kwargs=lambda o: {"nummer": o.cheque.nummer},
                             post=alleen("financieel", "beoordelaar", uitkomst="405")),

@@ -69,7 +69,7 @@ RECORD_URLS = {
        for n in ("beschikking-pdf", "cheque-pdf", "bezwaar-maken")},
     **{f"cheques:{n}": ("cheque", ("financieel", "beoordelaar"))
        for n in ("cheque", "declaratie", "declaratie-corrigeren", "afronding", "vaststellen",
-                 "intrekken")},
+                 "intrekken", "cofinanciering")},
     "cheques:aanvulling-beantwoorden": ("aanvulverzoek", ("inwoner",)),
     # another opleider's cheque in every state (its own: test_betaalstatus_opleider.py)
     "cheques:opleider-cheque": ("cheque", ("opleider",)),
@@ -133,6 +133,7 @@ GEEN_STATUS = {
        for n in ("opleider-declaratie", "opleider-declaratie-intrekken")},
     "rapportage:export": "tabelnaam",
     "resultaten:csv": "tabelnaam (tests/rapportage/test_resultaten.py)",
+    "cheques:cofinanciering-export": "tabelnaam (tests/cheques/test_cofinanciering.py)",
     "rapportage:rapportage": "rapportagebestand",
     "rapportage:rapportage-pdf": "rapportagebestand",
     **{f"rapportage:{n}": "begrotingsperiode en bron (tests/rapportage/test_verantwoording.py)"
@@ -204,6 +205,8 @@ def plausibel(naam: str, objecten) -> dict:
                                "bedrag": "100,00", "bewijs": pdf},
         "cheques:afronding": {"soort": "diploma", "bewijs": pdf},
         "cheques:vaststellen": {"bedrag": "100,00", "motivering": "Diploma behaald."},
+        "cheques:cofinanciering": {"regel": "1", "bedrag": "100,00", "betaald_aan": "fonds",
+                                   "datum": gisteren, "bewijs": pdf},
         "cheques:intrekken": {"grond": "niet_verricht",
                               "motivering": "Opleiding niet gestart."},
         "cheques:bezwaar-maken": {"gronden": "Ik ben het niet eens met dit besluit."},

@@ -20,6 +20,7 @@ from cheques.services.betaalbatch import (
     stel_betaalbatch_op,
     wijs_betaalbatch_af,
 )
+from cheques.services.cofinanciering import leg_realisatie_vast
 from cheques.services.correcties import (
     corrigeer_declaratie,
     declaratie_corrigeerbaar,
@@ -48,7 +49,7 @@ from cheques.services.terugvordering import (
 __all__ = [
     "afwijzen", "buiten_behandeling_stellen", "concept_verwerpen", "corrigeer_declaratie",
     "declaratie_corrigeerbaar", "hersteltermijn_verstreken", "intrekken", "jaarruimte",
-    "keur_betaalbatch_goed", "laatste_declaratie",
+    "keur_betaalbatch_goed", "laatste_declaratie", "leg_realisatie_vast",
     "laat_verlopen_cheques_vervallen", "laat_vervallen", "markeer_vast_te_stellen",
     "medeondertekenen", "medeondertekening_nodig", "regeling_van", "registreer_afronding",
     "registreer_declaratie", "registreer_ontvangst", "stel_betaalbatch_op", "stuur_aanmaning",

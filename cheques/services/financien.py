@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from aanvragen.services import wijzig_status
 from aanvragen.workflow import aanvraag_statusmachine
+from cheques import cofinanciering
 from cheques.models import Afronding, Betaling, Cheque, Declaratie, Vervolgbesluit
 from cheques.permissions import mag_financieel_afhandelen
 from cheques.services.gedeeld import NUL, C, dossier_van, eis, vergrendel_cheque
@@ -140,6 +141,23 @@ def _afronding_van(cheque: Cheque) -> Afronding | None:
     return Afronding.objects.filter(cheque=cheque).first()
 
 
+def _controleer_cofinanciering(cheque: Cheque, motivering: str) -> None:
+    """Every non-zero co-financing line has its realisation recorded; a shortfall is named
+    in the motivering (the word "cofinanciering"), because it may bear on the amount."""
+    standen = cofinanciering.regelstanden(cheque)
+    open_ = [s.regel.partij for s in standen if s.vast_te_leggen]
+    if open_:
+        raise ValidationError(_(
+            "Leg eerst vast wat er van de cofinanciering is betaald (%(partijen)s). Dat doet u "
+            "op de pagina Cofinanciering van deze cheque.") % {"partijen": ", ".join(open_)})
+    tekort = cofinanciering.tekort(standen)
+    if tekort > 0 and "cofinanciering" not in motivering.lower():
+        raise ValidationError({"motivering": _(
+            "Er is %(tekort)s minder cofinanciering betaald dan toegezegd. Noem in de "
+            "motivering wat dit betekent voor de vaststelling (met het woord "
+            "‘cofinanciering’).") % {"tekort": euro(tekort)}})
+
+
 @transaction.atomic
 def vaststellen(*, cheque: Cheque, door, bedrag: Decimal, motivering: str) -> Vervolgbesluit:
     """The vaststellingsbeschikking (Awb 4:42), ambtshalve (4:47) on the completion proof,
@@ -169,6 +187,7 @@ def vaststellen(*, cheque: Cheque, door, bedrag: Decimal, motivering: str) -> Ve
         raise ValidationError({"motivering": _(
             "Motiveer de vaststelling (artikel 3:47 Awb), ook als het volledige bedrag wordt "
             "vastgesteld.")})
+    _controleer_cofinanciering(cheque, motivering)
     voorschot = betaald(cheque, Betaling.Soort.VOORSCHOT)
     nog_te_betalen = max(bedrag - voorschot, NUL)
     open_ = budget_selectors.openstaande_reservering(periode=cheque.periode,

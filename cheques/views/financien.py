@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from cheques import selectors, selectors_declaratiewerkvoorraad, services
+from cheques import cofinanciering, selectors, selectors_declaratiewerkvoorraad, services
 from cheques.forms import (
     AfrondingForm,
     DeclaratieCorrectieForm,
@@ -79,7 +79,11 @@ class ChequeView(RolVereistMixin, StapOpVereistMixin, View):
         registreer_inzage(gebruiker=self.request.user, handeling="bekeken", onderdeel="cheque",
                           dossier_id=cheque.beschikking.plan.aanvraag_id, pad=self.request.path)
         user = self.request.user
+        cofinancieringsregels = cofinanciering.regelstanden(cheque)
         context = {
+            "cofinanciering": cofinancieringsregels,
+            "cofinanciering_tekort": cofinanciering.tekort(cofinancieringsregels),
+            "cofinanciering_open": [s for s in cofinancieringsregels if s.vast_te_leggen],
             "cheque": cheque, "aanvraag": cheque.beschikking.plan.aanvraag,
             "declaraties": list(cheque.declaraties.all()),
             "indieningen": selectors_declaratiewerkvoorraad.van_cheque(cheque),

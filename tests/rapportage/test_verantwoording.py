@@ -122,7 +122,7 @@ def test_pdf_en_xlsx_lezen_terug_zonder_directe_identificatie(klein, client_als)
                               kwargs={**kwargs, "formaat": "xlsx"}))
     assert xlsx.status_code == 200
     boek = load_workbook(io.BytesIO(xlsx.content))
-    deelnemers, aansluiting = boek.worksheets
+    deelnemers, aansluiting, _uitkomsten = boek.worksheets
     kop = [c.value for c in deelnemers[1]]
     rijen = list(deelnemers.iter_rows(min_row=2, values_only=True))
     assert len(rijen) == len(v.deelnemers) > 0

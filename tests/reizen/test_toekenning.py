@@ -128,6 +128,19 @@ def test_van_aanmelding_tot_betaling_en_dashboard(reis, medewerkers,
 
     page = verstuur(reis, fin, afronding, "Afronding vastleggen", "afronding")
 
+    # the vaststelling waits until finance recorded what the co-financing party paid
+    page.get_by_role("link", name="Realisatie van de cofinanciering vastleggen of bekijken").click()
+
+    def cofinanciering(page):
+        page.get_by_label("Gerealiseerd bedrag (€)").fill("2.000,00")
+        page.get_by_label("rechtstreeks aan de opleider").check()
+        page.get_by_label("Datum van de betaling").fill(timezone.localdate().isoformat())
+        page.get_by_label("Bewijs (PDF)").set_input_files(bewijs_pdf(tmp_path))
+
+    page = verstuur(reis, fin, cofinanciering, "Vastleggen", "cofinanciering-gerealiseerd")
+    assert page.get_by_text("De realisatie van de cofinanciering is vastgelegd.").is_visible()
+    page.goto(reis.url + reverse("cheques:cheque", kwargs={"nummer": nummer}))
+
     def vaststelling(page):
         page.get_by_label("Vast te stellen bedrag (€)").fill("2.000,00")
         page.get_by_label("Motivering (artikel 3:47 Awb)").fill(

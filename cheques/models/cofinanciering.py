@@ -1,0 +1,45 @@
+"""What became of the co-financing promised in the plan, recorded by finance before the
+vaststelling (docs/cofinanciering.md): one record per co-financing line, append-only."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from cheques.models.cheque import Cheque
+from loopbaangesprekken.models import Cofinancieringsregel
+from tfvv.models.gebeurtenis import AlleenToevoegen
+
+
+class Cofinancieringsrealisatie(AlleenToevoegen):
+    class BetaaldAan(models.TextChoices):
+        OPLEIDER = "opleider", _("rechtstreeks aan de opleider")
+        FONDS = "fonds", _("aan het fonds")
+        NIET = "niet", _("niet betaald")
+
+    regel = models.OneToOneField(Cofinancieringsregel, on_delete=models.PROTECT,
+                                 related_name="realisatie")
+    cheque = models.ForeignKey(Cheque, on_delete=models.PROTECT,
+                               related_name="cofinancieringsrealisaties")
+    bedrag = models.DecimalField(_("gerealiseerd bedrag"), max_digits=9, decimal_places=2)
+    betaald_aan = models.CharField(_("betaald aan"), max_length=8, choices=BetaaldAan.choices)
+    datum = models.DateField(_("datum betaling of vaststelling"))
+    bewijs = models.FileField(_("bewijs (PDF)"), upload_to="cofinanciering_realisatie/%Y/",
+                              blank=True)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                             related_name="+")
+    op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("realisatie cofinanciering")
+        verbose_name_plural = _("realisaties cofinanciering")
+        constraints = [
+            # nothing paid <=> € 0,00; a payment always went to someone
+            models.CheckConstraint(
+                condition=models.Q(bedrag=0, betaald_aan="niet")
+                | (models.Q(bedrag__gt=0) & ~models.Q(betaald_aan="niet")),
+                name="cofinancieringsrealisatie_bedrag_past_bij_betaald_aan"),
+        ]
+
+    def __str__(self):
+        return f"{self.cheque}: {self.regel} -> {self.bedrag}"
