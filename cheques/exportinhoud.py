@@ -17,7 +17,13 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from cheques.dossier import Dossier
-from cheques.models import Afronding, Beschikking, Declaratieindiening, Vervolgbesluit
+from cheques.models import (
+    Afronding,
+    Beschikking,
+    Cofinancieringsrealisatie,
+    Declaratieindiening,
+    Vervolgbesluit,
+)
 from loopbaangesprekken.models import Planakkoord
 from tfvv.export import csv_bytes
 from tfvv.models import Budgetboeking
@@ -138,6 +144,15 @@ def _opleiderdeclaraties(dossier: Dossier) -> list[Stuk]:
     return stukken
 
 
+def _cofinancieringsbewijs(dossier: Dossier) -> list[Stuk]:
+    """The evidence finance recorded that the co-financing was paid (at the vaststelling)."""
+    return [Stuk(f"bewijs/{r.cheque.nummer}/cofinanciering-betaald-{r.pk}.{_extensie(r.bewijs)}",
+                 _("Bewijs betaalde cofinanciering: %(partij)s") % {"partij": r.regel.partij},
+                 r.datum, bestand=r.bewijs)
+            for r in Cofinancieringsrealisatie.objects.filter(cheque__in=dossier.cheques)
+            .select_related("cheque", "regel").order_by("pk") if r.bewijs]
+
+
 GROOTBOEKKOLOMMEN = ("tijdstip", "periode", "soort", "bedrag", "referentie", "omschrijving",
                      "door", "financieringsbronnen")
 
@@ -167,7 +182,7 @@ def _grootboek(dossier: Dossier) -> list[Stuk]:
 # A source: the loaded dossier -> its files (at most one query of its own each).
 STUKBRONNEN: list[Callable[[Dossier], list[Stuk]]] = [
     _brieven, _cheques, _documenten, _planbewijs, _akkoordformulieren, _declaraties,
-    _afrondingen, _opleiderdeclaraties, _grootboek,
+    _afrondingen, _opleiderdeclaraties, _cofinancieringsbewijs, _grootboek,
 ]
 
 

@@ -11,6 +11,7 @@ from cheques.models import (
     Betaling,
     Bezwaar,
     Cheque,
+    Cofinancieringsrealisatie,
     Declaratie,
     Declaratieindiening,
     Terugvordering,
@@ -68,3 +69,4 @@ inzage.registreer("declaraties_in_het_opleidersportaal", _via_cheque(Declaratiei
 inzage.registreer("afronding_van_de_opleiding", _via_cheque(Afronding))
 inzage.registreer("betalingen_aan_de_opleider", _via_cheque(Betaling))
 inzage.registreer("terugvorderingen", terugvorderingen)
+inzage.registreer("cofinanciering_betaald", _via_cheque(Cofinancieringsrealisatie))

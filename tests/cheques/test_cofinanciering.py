@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -129,6 +129,11 @@ def test_weigeringen_rol_regel_dubbel_en_status(klaar, medewerkers, maak_plan):
         realisatie.save()
     with pytest.raises(PermissionError):
         realisatie.delete()
+    # the database refuses too, also on the ORM's bulk paths that skip the model
+    for poging in (lambda qs: qs.update(toelichting="achteraf"), lambda qs: qs._raw_delete(
+            qs.db)):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            poging(Cofinancieringsrealisatie.objects.filter(pk=realisatie.pk))
     Cheque.objects.filter(pk=cheque.pk).update(status=Cheque.Status.INGETROKKEN)
     with pytest.raises(ValidationError, match="geen cofinanciering"):
         realiseer(cheque, klaar[2], fin, "500.00")
