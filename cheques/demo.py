@@ -15,12 +15,14 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cheques import cofinanciering, motivering, opleideridentiteit, services, toets
+from cheques.declaratieregels import Gegevens
 from cheques.models import Aanvulverzoek, Afronding, Beschikking, Cheque, Opleideraccount
-from cheques.services import opleideraccounts
+from cheques.services import opleideraccounts, opleiderdeclaraties
 from cheques.services.aanvulantwoord import beantwoord_aanvulverzoek
 from loopbaangesprekken.models import Scholingsplan
 from tfvv import vierogen
 from tfvv.models import Gebruiker
+from tfvv.pdf import html_naar_pdf
 
 DEMO_OPLEIDER = "opleider@voorbeeld.nl"
 
@@ -172,6 +174,32 @@ def _opleideraccount(schrijf):
                                         uren=opleideraccounts.UITNODIGING_UREN)
     schrijf(f"Opleider {cheque.opleider.naam} ({DEMO_OPLEIDER}): eerste inloglink (7 dagen "
             f"geldig; koppel daar een authenticator-app) {link}")
+    _opleiderdeclaratie(schrijf, gebruiker)
+
+
+def _opleiderdeclaratie(schrijf, opleider):
+    """A start declaratie the opleider submitted in its portal, waiting in finance's queue
+    (Financiën → Declaraties opleiders), through the real service."""
+    cheque = (Cheque.objects.filter(status=Cheque.Status.UITGEGEVEN,
+                                    opleider=opleider.opleideraccount.opleider)
+              .order_by("pk").first())
+    if cheque is None:
+        return
+
+    def pdf(titel):
+        html = f'<html lang="nl"><h1>{titel}</h1><p>Cheque {cheque.nummer}</p></html>'
+        return ContentFile(html_naar_pdf(html), name=f"{titel.lower().replace(' ', '-')}.pdf")
+
+    try:
+        opleiderdeclaraties.dien_in(
+            cheque=cheque, door=opleider, factuur=pdf("Factuur"), bewijs=pdf("Bewijs van start"),
+            gegevens=Gegevens(factuurnummer=f"ROC-{cheque.nummer[-6:]}",
+                              factuurdatum=timezone.localdate(), bedrag=cheque.bedrag,
+                              bewijssoort="start"))
+    except ValidationError as fout:
+        schrijf(f"  geen declaratie van de opleider: {'; '.join(fout.messages)}")
+        return
+    schrijf(f"  declaratie van de opleider op cheque {cheque.nummer} wacht bij Financiën")
 
 
 def _besluiten_zonder_cheque(b1, b2, gemaakt):

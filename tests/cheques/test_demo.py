@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 
 from cheques import demo
-from cheques.models import Beschikking, Cheque, Opleideraccount
+from cheques.models import Beschikking, Cheque, Declaratieindiening, Opleideraccount
 from loopbaangesprekken.models import Scholingsplan
 from tests.cheques.factories import toets_met
 from tfvv import budget_selectors
@@ -51,3 +51,6 @@ def test_demo_maakt_elke_toestand_en_is_idempotent(maak_plan):
     assert account.goedgekeurd_door.username == "beheerder2"
     assert account.opleider == Cheque.objects.order_by("pk").first().opleider
     assert sum("/opleider/inloggen/" in regel for regel in uitvoer) == 1
+    # finance's queue holds the opleider's start declaratie, submitted once
+    indiening = Declaratieindiening.objects.get()
+    assert indiening.status == "ingediend" and indiening.ingediend_door == account.gebruiker
