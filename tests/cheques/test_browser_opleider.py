@@ -57,7 +57,7 @@ def test_inloggen_en_mijn_cheques(live_server, page, transactional_db, medewerke
     page.get_by_role("button", name="Inloggen").click()
 
     assert page.get_by_role("heading", name="Mijn cheques").is_visible()
-    assert page.get_by_role("cell", name=cheque.nummer).is_visible()
+    assert page.get_by_role("cell", name=cheque.nummer, exact=True).is_visible()
     assert page.get_by_text("Verloopt binnen 30 dagen").is_visible()
     assert page.get_by_text(ander.nummer).count() == 0
     assert axe_schendingen(page) == []
@@ -89,7 +89,7 @@ def test_collegas_betaalstatus_en_uitzetten(live_server, page, transactional_db,
     sessie(page, live_server, log_in_als_opleider(baas))
 
     page.goto(live_server.url + reverse("cheques:opleider-cheques"))
-    page.get_by_role("link", name=cheque.nummer).click()
+    page.get_by_role("link", name=cheque.nummer, exact=True).click()
     assert page.get_by_role("heading", name=f"Cheque {cheque.nummer}").is_visible()
     assert page.get_by_role("cell", name=batch.nummer).is_visible()
     assert axe_schendingen(page) == []
