@@ -338,11 +338,13 @@ class Objecten:
 
         from django.utils import timezone
 
+        from aanvragen.auth import hash_token
         from rapportage.models import Vervolgmeting
 
         return Vervolgmeting.objects.create(
             cheque=self.cheque, moment=Vervolgmeting.Moment.ZES_MAANDEN,
-            gepland_op=timezone.localdate(), token_hash="portaal-" + "0" * 56,
+            gepland_op=timezone.localdate(),
+            token_hash=hash_token(f"portaal-{self.cheque.nummer}"),  # unique per record set
             verstuurd_op=timezone.now(), geldig_tot=timezone.localdate() + timedelta(days=42))
 
     @cached_property

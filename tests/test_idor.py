@@ -197,6 +197,8 @@ def dossier_van(record) -> Aanvraag | None:
         return record.aanvraag
     if hasattr(record, "plan"):
         return dossier_van(record.plan)
+    if hasattr(record, "cheque"):  # a follow-up moment, an opleider's declaratie
+        return dossier_van(record.cheque)
     return dossier_van(getattr(record, "beschikking", None))
 
 
