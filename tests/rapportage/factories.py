@@ -23,6 +23,7 @@ from loopbaangesprekken.models import (
 from loopbaangesprekken.models.scholingsplan import Opleidingsniveau as NiveauOpleiding
 from loopbaangesprekken.models.scholingsplan import Route
 from tests.aanvragen.factories import AanvraagFactory, InwonerFactory
+from tests.conftest import werk_statistieken_bij
 from tests.tfvv.factories import plafond_in_werking
 from tests.tijd import middag
 from tfvv.models import (
@@ -224,6 +225,7 @@ def maak_dataset(aantal: int = 300, seed: int = 7) -> dict:
                                        tijdstip=middag(datetime.date(2025, 3, 3))))
         Cheque.objects.bulk_create(cheques)
         Budgetboeking.objects.bulk_create(boekingen)
+    werk_statistieken_bij()  # the dashboard refresh joins these tables
     return {"periode": periode, "bronnen": bronnen, "sectoren": sectoren,
             "consulenten": consulenten}
 

@@ -25,6 +25,7 @@ from loopbaangesprekken.models import Cofinancieringsregel, Opleider, Scholingsp
 from loopbaangesprekken.models.scholingsplan import Route
 from rapportage.models import Vervolgmeting
 from tests.aanvragen.factories import AanvraagFactory, InwonerFactory
+from tests.conftest import werk_statistieken_bij
 from tests.tfvv.factories import begroting
 from tfvv.models import (
     Bronlast,
@@ -200,4 +201,5 @@ def maak_verantwoordingsdata(aantal: int, *, aandeel_cheques: float = 1.0, seed:
         door=medewerker) for regel, cheque, bedrag in realisaties], batch_size=BATCH)
     Afronding.objects.bulk_create(afrondingen, batch_size=BATCH)
     Vervolgmeting.objects.bulk_create(metingen, batch_size=BATCH)
+    werk_statistieken_bij()
     return verwacht

@@ -19,6 +19,7 @@ from rapportage.samenvatting_uitkomsten import UITKOMSTEN, VOLTOOID_LABELS, WERK
 from rapportage.services import ververs_samenvattingen
 from rapportage.tabellen import ONDERDRUKT, is_klein
 from rapportage.uitsplitsingen import GROEP_TITELS, _groeplabels
+from tests.conftest import werk_statistieken_bij
 from tests.rapportage.factories import maak_dataset
 from tests.rapportage.factories_vervolg import voeg_uitkomsten_toe
 from tfvv.models import Gemeente
@@ -191,8 +192,7 @@ def test_aantal_queries_gelijk_bij_10_en_1000_aanvragen(db):
     klein = (meet(), meet(gemeente_id=enschede))
     maak_dataset(990, seed=32)
     voeg_uitkomsten_toe(seed=32)
-    with connection.cursor() as c:  # statistics, as autovacuum keeps them: without, the
-        c.execute("ANALYZE")        # planner may nest-loop the refresh for minutes
+    werk_statistieken_bij()
     ververs_samenvattingen()
     assert Vervolgmeting.objects.count() > 300
     assert (meet(), meet(gemeente_id=enschede)) == klein

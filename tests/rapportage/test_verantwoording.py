@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from cheques.models import Cheque
 from rapportage import verantwoording
+from tests.conftest import werk_statistieken_bij
 from tests.rapportage.factories import PERSOONLIJK, maak_dataset
 from tfvv import begroting, budget
 from tfvv.models import Bronlast, Budgetboeking, Inzage
@@ -71,6 +72,7 @@ def _geoormerkt(medewerkers, aantal: int, minimaal: int) -> dict:
     assert len(cheques) > minimaal
     for cheque in cheques:
         _boek_levensloop(periode, cheque, rnd)
+    werk_statistieken_bij()
     return gegevens
 
 
