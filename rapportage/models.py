@@ -13,7 +13,8 @@ class Telling(models.Model):
     """A count (and optionally an amount) for one (maand, gemeente, loket, dimensie, waarde).
 
     Rows exist at four levels (`niveau`): detail, and rolled up per gemeente, per loket
-    and for the whole fund; a dashboard query reads exactly one level.
+    and for the whole fund; the outcome breakdowns have the same four levels of their own.
+    A dashboard query reads one level (plus its breakdown level for the group shown).
     Lead times are stored as histograms: `waarde` is the number of days, `aantal` how many
     cases took that long, so median and p90 can be computed for any filter combination.
     """
