@@ -1,6 +1,6 @@
 """The co-financing tables of the adviesgroep dashboard (issue 19 item 7), from the summary
 rows of `rapportage.samenvatting_cofinanciering`: no query of their own, no personal data,
-the same suppression as every other breakdown (`rapportage.selectors.verdeling`).
+the same suppression as every other breakdown (`rapportage.verdeling.verdeling`).
 
 The confirmed amount per bron is shown only when both the confirmed and the unconfirmed
 lines of that bron are 0 or at least 5 (in a filtered view: in every detail cell), since
@@ -14,6 +14,7 @@ from loopbaangesprekken.models.scholingsplan import Cofinancieringsregel
 from rapportage.afscherming import Afscherming, toonbaar
 from rapportage.samenvatting_cofinanciering import GEEN_PARTNER, PARTNER
 from rapportage.tabellen import bedrag, is_klein, procent
+from rapportage.verdeling import verdeling
 
 BRONNEN = dict(Cofinancieringsregel.Bron.choices)
 IKBINDR_REGELS = {PARTNER: "IKBINDR-zakelijk partner", GEEN_PARTNER: "andere werkgever"}
@@ -44,7 +45,6 @@ def _ongefilterd_weg(af: Afscherming) -> bool:
 
 
 def _per_bron(d: dict, af: Afscherming | None):
-    from rapportage.selectors import verdeling  # selectors imports this module
 
     toon = af.per_waarde("cofinanciering") if af else None
     tabel = verdeling(
@@ -76,7 +76,6 @@ def _per_bron(d: dict, af: Afscherming | None):
 def tabellen(d: dict, af: Afscherming | None) -> list:
     """`d`: {dimensie: {waarde: (aantal, bedrag)}}; `af`: the filtered view's suppression
     or None (both as in `rapportage.selectors.dashboard`)."""
-    from rapportage.selectors import verdeling
 
     def toon(dimensie):
         return af.per_waarde(dimensie) if af else None

@@ -22,7 +22,6 @@ from rapportage.afscherming import Afscherming, toonbaar
 from rapportage.models import Telling, Verversing
 from rapportage.samenvatting import LEEFTIJDSKLASSEN, TRECHTER
 from rapportage.tabellen import (
-    AFGESCHERMD,
     LEEG,
     Grafiek,
     Tabel,
@@ -34,6 +33,7 @@ from rapportage.tabellen import (
     tekst,
     verberg,
 )
+from rapportage.verdeling import telcel, verdeling
 from tfvv.models import Gemeente, Regeling
 from tfvv.roles import LOKETTEN
 
@@ -126,14 +126,6 @@ def _afscherming(filters: Filters) -> Afscherming | None:
         .order_by())
 
 
-def _telcel(n: int, weg: bool, gefilterd: bool):
-    """A count; hidden as "<5" (small, or its complement) or, in a filtered view, as "x"
-    when it is not small itself (hidden across filters: it may be large or 0)."""
-    if weg and gefilterd and not is_klein(n):
-        return AFGESCHERMD
-    return aantal(n, weg)
-
-
 def _doelen(filters: Filters, vandaag: datetime.date) -> Tabel:
     """Realised vs expected to date, fund-wide (gemeente and loket filters do not apply)."""
     per_maand = (Telling.objects.filter(niveau=Telling.Niveau.TOTAAL, dimensie__in=DOELEN,
@@ -184,46 +176,8 @@ def _trechter(d: dict, af: Afscherming | None) -> Tabel:
     for fase in TRECHTER:
         n = d["trechter"].get(fase, (0, 0))[0]
         weg = not toon.get(fase, True)
-        tabel.rijen.append([tekst(TRECHTER_LABELS[fase]), _telcel(n, weg, af is not None),
+        tabel.rijen.append([tekst(TRECHTER_LABELS[fase]), telcel(n, weg, af is not None),
                             procent(n, basis, verborgen=weg or is_klein(n) or basis_weg)])
-    return tabel
-
-
-def verdeling(sleutel: str, titel: str, waarden: dict, labels: dict | None = None,
-              extra: tuple[str, dict] | None = None, toelichting: str = "",
-              grafiek: bool = True, toon: dict[str, bool] | None = None,
-              bedragkolom: str = "") -> Tabel:
-    """A breakdown with count, share and total, suppressed per `tabellen.verberg`, or in a
-    filtered view per `toon` (Afscherming.per_waarde), with the total and shares hidden
-    when a row is. With `bedragkolom`, a column of the rows' amounts, hidden with the count.
-
-    `labels` gives the order and names (values seen but not labelled follow, by count).
-    """
-    labels = labels or {}
-    volgorde = [w for w in labels if w in waarden] + sorted(
-        (w for w in waarden if w not in labels), key=lambda w: (-waarden[w][0], w))
-    aantallen = [waarden[w][0] for w in volgorde]
-    totaal = sum(aantallen)
-    kolommen = (["Waarde", "Aantal", "Aandeel"] + ([extra[0]] if extra else [])
-                + ([bedragkolom] if bedragkolom else []))
-    tabel = Tabel(sleutel, titel, kolommen, toelichting=toelichting,
-                  grafiek=Grafiek("Aantal", 1) if grafiek else None)
-    gefilterd = toon is not None
-    verborgen = [not toon.get(w, True) for w in volgorde] if gefilterd else verberg(aantallen)
-    totaal_weg = gefilterd and any(verborgen)
-    for w, n, weg in zip(volgorde, aantallen, verborgen, strict=True):
-        rij = [tekst(labels.get(w, w or "onbekend")), _telcel(n, weg, gefilterd),
-               procent(n, totaal, verborgen=weg or is_klein(totaal) or totaal_weg)]
-        if extra:
-            rij.append(tekst(extra[1].get(w, "")))
-        if bedragkolom:
-            rij.append(bedrag(waarden[w][1], verborgen=weg or is_klein(n)))
-        tabel.rijen.append(rij)
-    tabel.totaal = [tekst("Totaal"), _telcel(totaal, totaal_weg, gefilterd),
-                    procent(totaal, totaal, verborgen=totaal_weg)] + ([LEEG] if extra else [])
-    if bedragkolom:
-        tabel.totaal.append(bedrag(sum((waarden[w][1] for w in volgorde), Decimal(0)),
-                                   verborgen=totaal_weg or is_klein(totaal)))
     return tabel
 
 
@@ -261,18 +215,18 @@ def _gemeenten(per_gemeente: dict, gemeenten: list, af: Afscherming | None) -> T
         tabel.rijen.append([
             tekst(naam), aantal(inwoners) if inwoners else LEEG,
             procent(inwoners, totaal_inwoners) if inwoners else LEEG,
-            _telcel(a, weg["aanmelding"][i], gefilterd),
+            telcel(a, weg["aanmelding"][i], gefilterd),
             _per_1000(a, inwoners, weg["aanmelding"][i]),
-            _telcel(g, weg["gesprek"][i], gefilterd),
-            _telcel(c, weg["cheque"][i], gefilterd),
+            telcel(g, weg["gesprek"][i], gefilterd),
+            telcel(c, weg["cheque"][i], gefilterd),
             _per_1000(c, inwoners, weg["cheque"][i]),
         ])
     ta, tg, tc = (sum(kolommen[k]) for k in soorten)
     tabel.totaal = [tekst("Twente"), aantal(totaal_inwoners), procent(1, 1),
-                    _telcel(ta, totaal_weg["aanmelding"], gefilterd),
+                    telcel(ta, totaal_weg["aanmelding"], gefilterd),
                     _per_1000(ta, totaal_inwoners, totaal_weg["aanmelding"]),
-                    _telcel(tg, totaal_weg["gesprek"], gefilterd),
-                    _telcel(tc, totaal_weg["cheque"], gefilterd),
+                    telcel(tg, totaal_weg["gesprek"], gefilterd),
+                    telcel(tc, totaal_weg["cheque"], gefilterd),
                     _per_1000(tc, totaal_inwoners, totaal_weg["cheque"])]
     return tabel
 
@@ -284,7 +238,7 @@ def _opleiders(waarden: dict, af: Afscherming | None, top: int = 10) -> Tabel:
     toon = af.per_waarde("opleider", met_totaal=False) if af else {}
     for naam, (n, s) in sorted(waarden.items(), key=lambda kv: (-kv[1][0], kv[0]))[:top]:
         weg = not toon.get(naam, True)
-        tabel.rijen.append([tekst(naam), _telcel(n, weg, af is not None),
+        tabel.rijen.append([tekst(naam), telcel(n, weg, af is not None),
                             bedrag(s, verborgen=weg or is_klein(n))])
     return tabel
 
@@ -298,7 +252,7 @@ def _chequebedrag(d: dict, maximum, af: Afscherming | None) -> Tabel:
                   ["Omschrijving", "Cheques", "Totaal", "Gemiddeld", "Maximum per persoon per jaar",
                    "Gemiddeld als % van maximum"])
     tabel.rijen.append([
-        tekst("Uitgegeven cheques"), _telcel(n, weg, af is not None), bedrag(s, verborgen=klein),
+        tekst("Uitgegeven cheques"), telcel(n, weg, af is not None), bedrag(s, verborgen=klein),
         bedrag(gemiddeld, verborgen=klein) if gemiddeld is not None else LEEG,
         bedrag(maximum) if maximum else LEEG,
         procent(gemiddeld, maximum, verborgen=klein) if gemiddeld is not None else LEEG,
@@ -333,7 +287,7 @@ def _doorlooptijden(d: dict, af: Afscherming | None) -> Tabel:
         n = sum(histogram.values())
         n_weg = af is not None and not toonbaar([af.deel(dimensie)], met_totaal=False)[0]
         klein = n_weg or is_klein(n)  # a median or percentile of fewer than 5: hidden
-        rij = [tekst(label), _telcel(n, n_weg, af is not None),
+        rij = [tekst(label), telcel(n, n_weg, af is not None),
                decimaal(percentiel(histogram, 0.5), 0, klein),
                decimaal(percentiel(histogram, 0.9), 0, klein)]
         if termijn:
@@ -344,8 +298,8 @@ def _doorlooptijden(d: dict, af: Afscherming | None) -> Tabel:
                 weg = [not all(toonbaar([
                     af.deel(dimensie, lambda w: int(w) <= BESLISTERMIJN_DAGEN),
                     af.deel(dimensie, lambda w: int(w) > BESLISTERMIJN_DAGEN)]))] * 2
-            rij += [_telcel(n - over, weg[0], af is not None),
-                    _telcel(over, weg[1], af is not None)]
+            rij += [telcel(n - over, weg[0], af is not None),
+                    telcel(over, weg[1], af is not None)]
         else:
             rij += [LEEG, LEEG]
         tabel.rijen.append(rij)

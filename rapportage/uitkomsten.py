@@ -1,6 +1,6 @@
 """The outcome tables of the adviesgroep dashboard (docs/uitkomsten.md), from the summary
 rows of `rapportage.samenvatting_uitkomsten`: no query of their own, the same suppression as
-every other breakdown (`rapportage.selectors.verdeling`)."""
+every other breakdown (`rapportage.verdeling.verdeling`)."""
 
 from loopbaangesprekken.models.scholingsplan import Route
 from rapportage.models import Vervolgmeting
@@ -10,6 +10,7 @@ from rapportage.samenvatting_uitkomsten import (
     RESPONS_LABELS,
     VOLTOOID_LABELS,
 )
+from rapportage.verdeling import verdeling
 
 M = Vervolgmeting.Moment
 MOMENT_TITELS = {M.EINDE: "aan het eind van de opleiding", M.ZES_MAANDEN: "na 6 maanden",
@@ -24,7 +25,6 @@ ALLEEN_ANTWOORDEN = ("Alleen wie de vragenlijst beantwoordde (zie de respons hie
 def tabellen(d: dict, toon) -> list:
     """`d`: {dimensie: {waarde: (aantal, bedrag)}}; `toon(dimensie)`: the filtered view's
     suppression per value, or None (both as in `rapportage.selectors.dashboard`)."""
-    from rapportage.selectors import verdeling  # selectors imports this module
 
     uit = [
         verdeling("voltooiing", "Voltooiing van de opleiding", d["voltooid"], VOLTOOID_LABELS,

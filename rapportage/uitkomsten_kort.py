@@ -3,7 +3,7 @@ completion, and the response and the share working at 6 and 12 months, for the w
 over the report's period. One query on the summary tables.
 
 The same figures as the dashboard's outcome tables: completion and response are the share
-cells of those tables (built by the same `selectors.verdeling`, so suppressed alike). The
+cells of those tables (built by the same `verdeling.verdeling`, so suppressed alike). The
 share working is a sum over the dashboard's table "Werk ... per route" (route ×
 werksituatie); it is shown only when it gives no hidden cell of that table away: the sum
 of the hidden cells among the working ones, and among the others, would follow from it and
@@ -22,9 +22,10 @@ from rapportage.samenvatting_uitkomsten import (
     VOLTOOID_LABELS,
     WERKEND,
 )
-from rapportage.selectors import Filters, verdeling
+from rapportage.selectors import Filters
 from rapportage.tabellen import AFGESCHERMD, LEEG, Tabel, aantal, is_klein, procent, tekst
 from rapportage.uitkomsten import MOMENT_TITELS, WERK_LABELS
+from rapportage.verdeling import verdeling
 
 M = Vervolgmeting.Moment
 

@@ -4,7 +4,7 @@ gemeente, loket, opleider and kansrijke doelsector.
 
 From the summary rows of `rapportage.samenvatting_uitkomsten`, no query of their own. Each
 table is one partition (group × class, every afronding or sent questionnaire once) built by
-`rapportage.selectors.verdeling`, so its suppression is the dashboard's: "<5", the
+`rapportage.verdeling.verdeling`, so its suppression is the dashboard's: "<5", the
 complement, and across filters (`rapportage.afscherming`). The share within a group is shown
 only when every row of the group is: otherwise it would give a hidden count away.
 """
@@ -22,6 +22,7 @@ from rapportage.samenvatting_uitkomsten import (
 )
 from rapportage.tabellen import LEEG, Tabel, is_klein, procent
 from rapportage.uitkomsten import MOMENT_TITELS
+from rapportage.verdeling import verdeling
 from tfvv.roles import LOKETTEN
 
 GROEP_TITELS = {
@@ -58,7 +59,6 @@ def uitsplitsing(sleutel: str, titel: str, waarden: dict, groeplabels: dict[str,
                  klasselabels: dict[str, str], toon, toelichting: str = "") -> Tabel:
     """A table of the values "<group>|<class>" of `waarden` ({waarde: (aantal, bedrag)}),
     with the share within the group as a fourth column."""
-    from rapportage.selectors import verdeling  # selectors imports this module
 
     groepen = list(groeplabels)
     klassen = list(klasselabels)
