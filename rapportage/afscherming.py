@@ -39,11 +39,11 @@ def toonbaar(delen: list[Deel], met_totaal: bool = True) -> list[bool]:
 class Afscherming:
     """The detail cells of the period (all gemeenten and lokets, whatever the filter)."""
 
-    def __init__(self, rijen: Iterable[dict]):
-        """`rijen`: dimensie, waarde, gemeente_id, loket and n per detail cell."""
+    def __init__(self, rijen: Iterable[tuple]):
+        """`rijen`: (dimensie, waarde, gemeente_id, loket, n) per detail cell."""
         self._cellen: dict[str, dict[str, Deel]] = defaultdict(lambda: defaultdict(Counter))
-        for r in rijen:
-            self._cellen[r["dimensie"]][r["waarde"]][(r["gemeente_id"], r["loket"])] += r["n"]
+        for dimensie, waarde, gemeente_id, loket, n in rijen:
+            self._cellen[dimensie][waarde][(gemeente_id, loket)] += n
 
     def deel(self, dimensie: str, kies: Callable[[str], bool] | None = None) -> Deel:
         """The detail cells of the sum over the values `kies` accepts (all without)."""

@@ -12,8 +12,9 @@ from django.utils.translation import gettext_lazy as _
 class Telling(models.Model):
     """A count (and optionally an amount) for one (maand, gemeente, loket, dimensie, waarde).
 
-    Rows exist at four levels (`niveau`): detail, and rolled up per gemeente, per loket
-    and for the whole fund; the outcome breakdowns have the same four levels of their own.
+    Rows exist per month, quarter and year (`maanden`) and at four levels (`niveau`):
+    detail, and rolled up per gemeente, per loket and for the whole fund; the outcome
+    breakdowns have the same four levels of their own.
     A dashboard query reads one level (plus its breakdown level for the group shown).
     Lead times are stored as histograms: `waarde` is the number of days, `aantal` how many
     cases took that long, so median and p90 can be computed for any filter combination.
@@ -37,8 +38,19 @@ class Telling(models.Model):
             """The level of the breakdown rows that matches this level."""
             return Telling.Niveau(self.value + 4)
 
+    class Duur(models.IntegerChoices):
+        """How many months a row covers: the refresh sums the month rows into quarter and
+        year rows, so a dashboard for a year reads one row per cell (rapportage.perioden)."""
+
+        MAAND = 1, _("maand")
+        KWARTAAL = 3, _("kwartaal")
+        JAAR = 12, _("jaar")
+
     niveau = models.PositiveSmallIntegerField(_("niveau"), choices=Niveau.choices)
-    maand = models.DateField(_("maand"))  # first day of the month
+    maand = models.DateField(_("maand"))  # first day of the month, quarter or year
+    # a database default: the refresh writes month rows with INSERT ... SELECT
+    maanden = models.PositiveSmallIntegerField(_("maanden"), choices=Duur.choices,
+                                               db_default=Duur.MAAND)
     gemeente_id = models.IntegerField(_("gemeente"), null=True)
     loket = models.CharField(_("loket"), max_length=16, blank=True)
     dimensie = models.CharField(_("dimensie"), max_length=32)
@@ -49,7 +61,8 @@ class Telling(models.Model):
     class Meta:
         verbose_name = _("telling")
         verbose_name_plural = _("tellingen")
-        indexes = [models.Index(fields=["niveau", "maand", "dimensie"])]
+        indexes = [models.Index(fields=["niveau", "maanden", "maand", "dimensie"],
+                                name="telling_niveau_periode")]
 
     def __str__(self):
         return f"{self.maand:%Y-%m} {self.dimensie}={self.waarde}: {self.aantal}"

@@ -66,7 +66,8 @@ def _per_maand(vandaag: datetime.date) -> dict:
     uit: dict = defaultdict(lambda: defaultdict(int))
     rijen = (Telling.objects
              .filter(niveau=Telling.Niveau.TOTAAL, dimensie__in=DIMENSIES,
-                     maand__gte=PROGRAMMA_VAN, maand__lte=min(vandaag, PROGRAMMA_TOT))
+                     maanden=Telling.Duur.MAAND, maand__gte=PROGRAMMA_VAN,
+                     maand__lte=min(vandaag, PROGRAMMA_TOT))
              .values("maand", "dimensie", "waarde").annotate(n=Sum("aantal")).order_by())
     for r in rijen:
         dimensie, waarde = r["dimensie"], r["waarde"]

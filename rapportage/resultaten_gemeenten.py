@@ -35,8 +35,8 @@ def gemeenten(vandaag: datetime.date) -> Tabel:
     rijen = (Telling.objects
              .filter(Q(dimensie="trechter", waarde="aanmelding")
                      | Q(dimensie__in=("gesprek", "cheque")),
-                     niveau=Telling.Niveau.GEMEENTE, maand__gte=PROGRAMMA_VAN,
-                     maand__lte=min(vandaag, PROGRAMMA_TOT))
+                     niveau=Telling.Niveau.GEMEENTE, maanden=Telling.Duur.MAAND,
+                     maand__gte=PROGRAMMA_VAN, maand__lte=min(vandaag, PROGRAMMA_TOT))
              .values("gemeente_id", "dimensie", "waarde").annotate(n=Sum("aantal")).order_by())
     for r in rijen:
         soort = r["waarde"] if r["dimensie"] == "trechter" else r["dimensie"]

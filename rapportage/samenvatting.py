@@ -2,7 +2,8 @@
 compiled from an ORM queryset, so no row of the pipeline passes through Python.
 
 `Telling` rows are written at the most detailed level (month × gemeente × loket) and then
-rolled up in SQL into three coarser levels, so each dashboard query reads one level.
+rolled up in SQL into three coarser levels, so each dashboard query reads one level; then
+every month row is summed into quarter and year rows (rapportage.perioden).
 """
 
 from decimal import Decimal
@@ -11,6 +12,7 @@ from django.db import connection
 from django.db.models import (
     CharField,
     Count,
+    DateField,
     DateTimeField,
     DecimalField,
     Exists,
@@ -23,7 +25,7 @@ from django.db.models import (
     Sum,
     Value,
 )
-from django.db.models.functions import Cast, Coalesce, Concat
+from django.db.models.functions import Cast, Coalesce, Concat, Trunc
 
 from aanvragen.models import Aanvraag
 from cheques.models import Aanvulverzoek, Beschikking, Cheque
@@ -168,6 +170,21 @@ def _rol_op() -> None:
             )
 
 
+def _tel_op_per_kwartaal_en_jaar() -> None:
+    """Sum the month rows of every level into quarter and year rows (rapportage.perioden)."""
+    for duur, eenheid in ((Telling.Duur.KWARTAAL, "quarter"), (Telling.Duur.JAAR, "year")):
+        qs = (Telling.objects.filter(maanden=Telling.Duur.MAAND)
+              .annotate(p=Trunc("maand", eenheid, output_field=DateField()))
+              .values("niveau", "p", "gemeente_id", "loket", "dimensie", "waarde")
+              .annotate(n=Sum("aantal"), s=Sum("bedrag")).order_by())
+        sql, params = qs.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {Telling._meta.db_table} ({KOLOMMEN}, maanden) "  # noqa: S608
+                f"SELECT p, gemeente_id, loket, dimensie, waarde, n, s, niveau, {int(duur)} "
+                f"FROM ({sql}) sub", params)
+
+
 def _uitkomsten() -> None:
     vul_uitkomsten(_voeg_in)
 
@@ -178,7 +195,7 @@ def _cofinanciering() -> None:
 
 def vul_tellingen() -> None:
     for stap in (_aanvragen, _gesprekken, _scholingsplannen, _beschikkingen, _cheques,
-                 _uitkomsten, _cofinanciering, _rol_op):
+                 _uitkomsten, _cofinanciering, _rol_op, _tel_op_per_kwartaal_en_jaar):
         stap()
 
 

@@ -17,7 +17,7 @@ from cheques.models import Beschikking
 from loopbaangesprekken.models import Gesprek, Sector
 from loopbaangesprekken.models.scholingsplan import Opleidingsniveau as NiveauOpleiding
 from loopbaangesprekken.models.scholingsplan import Route
-from rapportage import budget, cofinanciering, uitkomsten, uitsplitsingen
+from rapportage import budget, cofinanciering, perioden, uitkomsten, uitsplitsingen
 from rapportage.afscherming import Afscherming, toonbaar
 from rapportage.models import Telling, Verversing
 from rapportage.samenvatting import LEEFTIJDSKLASSEN, TRECHTER
@@ -81,8 +81,7 @@ def _gefilterd(filters: Filters, per_gemeente: bool = False):
         niveau = N.DETAIL if filters.loket else N.GEMEENTE
     else:
         niveau = N.LOKET if filters.loket else N.TOTAAL
-    qs = Telling.objects.filter(_niveau_en_groep(niveau, filters), maand__gte=van,
-                                maand__lte=tot)
+    qs = Telling.objects.filter(_niveau_en_groep(niveau, filters), perioden.over(van, tot))
     if filters.gemeente_id:
         qs = qs.filter(gemeente_id=filters.gemeente_id)
     if filters.loket:
@@ -121,15 +120,15 @@ def _afscherming(filters: Filters) -> Afscherming | None:
     van, tot = filters.maanden
     return Afscherming(
         Telling.objects.filter(_niveau_en_groep(Telling.Niveau.DETAIL, filters),
-                               maand__gte=van, maand__lte=tot)
+                               perioden.over(van, tot))
         .values("dimensie", "waarde", "gemeente_id", "loket").annotate(n=Sum("aantal"))
-        .order_by())
+        .order_by().values_list("dimensie", "waarde", "gemeente_id", "loket", "n"))
 
 
 def _doelen(filters: Filters, vandaag: datetime.date) -> Tabel:
     """Realised vs expected to date, fund-wide (gemeente and loket filters do not apply)."""
     per_maand = (Telling.objects.filter(niveau=Telling.Niveau.TOTAAL, dimensie__in=DOELEN,
-                                        maand__gte=PROGRAMMA_VAN)
+                                        maanden=Telling.Duur.MAAND, maand__gte=PROGRAMMA_VAN)
                  .values("dimensie", "maand").annotate(n=Sum("aantal")).order_by())
     van_m, tot_m = filters.maanden
     gerealiseerd = defaultdict(int)

@@ -34,8 +34,8 @@ def _per_dimensie(filters: Filters) -> dict:
     van, tot = filters.maanden
     uit: dict = defaultdict(dict)
     dimensies = ["voltooid", *(f"{s}_{m}" for m in NA_MAANDEN for s in ("respons", "werk"))]
-    for r in (Telling.objects.filter(niveau=Telling.Niveau.TOTAAL, maand__gte=van,
-                                     maand__lte=tot, dimensie__in=dimensies)
+    for r in (Telling.objects.filter(niveau=Telling.Niveau.TOTAAL, maanden=Telling.Duur.MAAND,
+                                     maand__gte=van, maand__lte=tot, dimensie__in=dimensies)
               .values("dimensie", "waarde").annotate(n=Sum("aantal"), s=Sum("bedrag"))
               .order_by()):
         uit[r["dimensie"]][r["waarde"]] = (r["n"], r["s"])
