@@ -133,6 +133,8 @@ urlpatterns = [
          name="afronding"),
     path("cheques/<str:nummer>/cofinanciering/",
          cofinanciering.ChequeCofinancieringView.as_view(), name="cofinanciering"),
+    path("cheques/<str:nummer>/cofinanciering/<int:pk>/bewijs.pdf",
+         cofinanciering.RealisatieBewijsView.as_view(), name="cofinanciering-bewijs"),
     path("cheques/<str:nummer>/intrekken/", financien.IntrekkenView.as_view(), name="intrekken"),
     # budget
     path("budget/", budget.BudgetView.as_view(), name="budget"),

@@ -394,6 +394,10 @@ MATRIX: dict[str, Regel] = {
     "cheques:cofinanciering": Regel(alleen("financieel"),
                                     kwargs=lambda o: {"nummer": o.cheque.nummer},
                                     post=alleen("financieel", uitkomst="400")),
+    "cheques:cofinanciering-bewijs": Regel(
+        alleen("financieel"), kwargs=lambda o: {"nummer": o.cheque.nummer,
+                                                "pk": o.cofinancieringsrealisatie.pk},
+        post=alleen("financieel", uitkomst="405")),
     "cheques:cofinanciering-overzicht": Regel(alleen("financieel"),
                                               post=alleen("financieel", uitkomst="405")),
     "cheques:cofinanciering-export": Regel(

@@ -296,6 +296,21 @@ class Objecten:
         return self.beschikking.cheque
 
     @cached_property
+    def cofinancieringsrealisatie(self):
+        """A recorded realisation with its evidence, on a line added to the cheque's plan."""
+        from django.core.files.base import ContentFile
+        from django.utils import timezone
+
+        from cheques.models import Cofinancieringsrealisatie
+
+        regel = self.cheque.beschikking.plan.cofinanciering.create(
+            bron="uwv", partij="UWV Twente", bedrag=Decimal("100.00"), status="toegezegd")
+        return Cofinancieringsrealisatie.objects.create(
+            regel=regel, cheque=self.cheque, bedrag=Decimal("100.00"), betaald_aan="opleider",
+            datum=timezone.localdate(), bewijs=ContentFile(b"%PDF-1.4 bewijs", name="b.pdf"),
+            door=self.medewerkers["financieel"])
+
+    @cached_property
     def indiening(self):
         """A declaratie submitted by the cheque's own opleider (not the matrix's opleider
         user: for that user it does not exist)."""

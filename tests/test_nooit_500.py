@@ -93,6 +93,8 @@ GEEN_STATUS = {
        "tests/aanvragen/test_document_verwijderen.py" for app in ("aanvragen",
                                                                  "loopbaangesprekken")},
     "loopbaangesprekken:scholingsplan-cofinancieringsbewijs": "bewijsbestand",
+    "cheques:cofinanciering-bewijs": "bewijsbestand van een realisatie (vastgelegd en dus "
+    "definitief; tests/cheques/test_cofinanciering.py)",
     "loopbaangesprekken:toezegging-vragen": "cofinancieringsregel: per planstatus in "
     "tests/loopbaangesprekken/test_toezegging.py",
     "toezegging:antwoord": "token van een toezeggingsverzoek (test_toezegging.py)",

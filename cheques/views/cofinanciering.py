@@ -2,7 +2,7 @@
 overview per bron and per werkgever with its export (docs/cofinanciering.md)."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 
 from cheques import cofinanciering, services
 from cheques.forms_cofinanciering import RealisatieForm
-from cheques.models import Cheque
+from cheques.models import Cheque, Cofinancieringsrealisatie
 from cheques.permissions import FINANCIEN
 from cheques.views.gedeeld import FOUTEN, algemene_fouten_als_melding, fouten_naar_form
 from tfvv import export
@@ -73,6 +73,31 @@ class ChequeCofinancieringView(RolVereistMixin, StapOpVereistMixin, View):
         if "regel" in form.errors:  # a tampered or stale form: no line to show it at
             messages.error(request, _("Deze cofinancieringsregel hoort niet bij deze cheque."))
         return self.toon(cheque, fout_form=form, status=400)
+
+
+class RealisatieBewijsView(RolVereistMixin, View):
+    """The evidence PDF of a recorded realisation, from the cheque's co-financing page;
+    logged as AVG inzage like every staff download of a case."""
+
+    rollen = FINANCIEN
+
+    def get(self, request, nummer, pk):
+        realisatie = get_object_or_404(
+            Cofinancieringsrealisatie.objects.select_related("cheque__beschikking__plan__aanvraag"),
+            pk=pk, cheque__nummer=nummer)
+        if not realisatie.bewijs:
+            raise Http404(_("Bij deze realisatie hoort geen bewijs."))
+        try:
+            inhoud = realisatie.bewijs.open("rb")
+        except FileNotFoundError:
+            raise Http404(_("Het document is niet gevonden.")) from None
+        aanvraag = realisatie.cheque.beschikking.plan.aanvraag
+        registreer_inzage(gebruiker=request.user, handeling="gedownload",
+                          onderdeel="cofinanciering: bewijs van realisatie",
+                          dossier_id=aanvraag.pk, betrokkene_id=aanvraag.aanvrager_id,
+                          pad=request.path)
+        return FileResponse(inhoud, as_attachment=True, content_type="application/pdf",
+                            filename=f"cofinanciering-{nummer}-{realisatie.pk}.pdf")
 
 
 class CofinancieringOverzichtView(RolVereistMixin, TemplateView):

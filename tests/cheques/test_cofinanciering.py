@@ -20,7 +20,7 @@ from cheques.models import Cheque, Cofinancieringsrealisatie
 from loopbaangesprekken.models import Cofinancieringsregel
 from tests.cheques.financien import declareer, ken_toe, pdf, rond_af, stel_vast
 from tests.loopbaangesprekken.factories_scholingsplan import WerkgeverFactory, bevestiging
-from tfvv.models import Gebeurtenis
+from tfvv.models import Gebeurtenis, Inzage
 
 pytestmark = pytest.mark.django_db
 D = Decimal
@@ -185,6 +185,41 @@ def test_vaststelscherm_weigert_zolang_regels_open_zijn(klaar, client_als):
                       {"bedrag": "1500,00", "motivering": "Diploma."})
     assert antwoord.status_code == 400
     assert "Leg eerst vast wat er van de cofinanciering is betaald" in antwoord.content.decode()
+
+
+def test_bewijs_downloaden_van_de_eigen_cheque(klaar, medewerkers, client_als, maak_plan):
+    """Finance opens the evidence from the cheque's page (logged as inzage); the id under
+    another cheque's number, and a realisation without evidence, are 404."""
+    cheque, r1, r2 = klaar
+    fin = medewerkers["financieel"]
+    met = realiseer(cheque, r1, fin)
+    zonder = realiseer(cheque, r2, fin, bedrag="0", aan=B.NIET, toelichting="Niet betaald")
+    c = client_als("financieel")
+    pagina = c.get(reverse("cheques:cofinanciering", kwargs={"nummer": cheque.nummer}))
+    url = reverse("cheques:cofinanciering-bewijs", kwargs={"nummer": cheque.nummer,
+                                                           "pk": met.pk})
+    assert url in pagina.content.decode()
+    antwoord = c.get(url)
+    assert antwoord.status_code == 200 and antwoord["Content-Type"] == "application/pdf"
+    assert b"".join(antwoord.streaming_content).startswith(b"%PDF")
+    inzage = Inzage.objects.get(onderdeel="cofinanciering: bewijs van realisatie")
+    assert (inzage.gebruiker.username, inzage.handeling, inzage.dossier_id) == (
+        fin.username, "gedownload", cheque.beschikking.plan.aanvraag_id)
+    ander = ken_toe(maak_plan(), medewerkers["beoordelaar"])
+    for nummer, pk in ((ander.nummer, met.pk), (cheque.nummer, zonder.pk),
+                       (cheque.nummer, 999999)):
+        assert c.get(reverse("cheques:cofinanciering-bewijs",
+                             kwargs={"nummer": nummer, "pk": pk})).status_code == 404
+
+
+@pytest.mark.parametrize("rol", ["beoordelaar", "consulent_lwl", "adviesgroep", "beheerder",
+                                 "controleur"])
+def test_bewijs_andere_rollen_geweigerd(klaar, client_als, rol, medewerkers):
+    cheque, r1, _ = klaar
+    realisatie = realiseer(cheque, r1, medewerkers["financieel"])
+    assert client_als(rol).get(reverse("cheques:cofinanciering-bewijs", kwargs={
+        "nummer": cheque.nummer, "pk": realisatie.pk})).status_code == 403
+    assert not Inzage.objects.exists()
 
 
 @pytest.mark.parametrize("rol", ["beoordelaar", "consulent_lwl", "adviesgroep", "beheerder"])
