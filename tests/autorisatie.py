@@ -454,6 +454,11 @@ MATRIX: dict[str, Regel] = {
     "cheques:opleider-declaratie": Regel(alleen("opleider", uitkomst="404"),
                                          kwargs=lambda o: {"pk": o.indiening.pk},
                                          post=alleen("opleider", uitkomst="404")),
+    # its own invoice and proof: this indiening is another opleider's, so a 404 (a POST:
+    # 405 before the record is looked up)
+    **{f"cheques:opleider-declaratie-{d}": Regel(
+        alleen("opleider", uitkomst="404"), kwargs=lambda o: {"pk": o.indiening.pk},
+        post=alleen("opleider", uitkomst="405")) for d in ("factuur", "bewijs")},
     "cheques:opleider-declaratie-intrekken": Regel(alleen("opleider", uitkomst="405"),
                                                    kwargs=lambda o: {"pk": o.indiening.pk},
                                                    post=alleen("opleider", uitkomst="404")),

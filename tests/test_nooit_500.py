@@ -132,7 +132,8 @@ GEEN_STATUS = {
     "tests/cheques/test_opleiderdeclaraties_views.py",
     **{f"cheques:{n}": "declaratie van een opleider: per status in "
        "tests/cheques/test_opleiderdeclaraties_views.py"
-       for n in ("opleider-declaratie", "opleider-declaratie-intrekken")},
+       for n in ("opleider-declaratie", "opleider-declaratie-intrekken",
+                 "opleider-declaratie-factuur", "opleider-declaratie-bewijs")},
     "rapportage:export": "tabelnaam",
     "resultaten:csv": "tabelnaam (tests/rapportage/test_resultaten.py)",
     "cheques:cofinanciering-export": "tabelnaam (tests/cheques/test_cofinanciering.py)",

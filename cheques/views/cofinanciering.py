@@ -2,7 +2,7 @@
 overview per bron and per werkgever with its export (docs/cofinanciering.md)."""
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -12,7 +12,12 @@ from cheques import cofinanciering, services
 from cheques.forms_cofinanciering import RealisatieForm
 from cheques.models import Cheque, Cofinancieringsrealisatie
 from cheques.permissions import FINANCIEN
-from cheques.views.gedeeld import FOUTEN, algemene_fouten_als_melding, fouten_naar_form
+from cheques.views.gedeeld import (
+    FOUTEN,
+    algemene_fouten_als_melding,
+    fouten_naar_form,
+    lever_pdf,
+)
 from tfvv import export
 from tfvv.events import registreer_inzage
 from tfvv.stepup import StapOpVereistMixin
@@ -85,19 +90,11 @@ class RealisatieBewijsView(RolVereistMixin, View):
         realisatie = get_object_or_404(
             Cofinancieringsrealisatie.objects.select_related("cheque__beschikking__plan__aanvraag"),
             pk=pk, cheque__nummer=nummer)
-        if not realisatie.bewijs:
-            raise Http404(_("Bij deze realisatie hoort geen bewijs."))
-        try:
-            inhoud = realisatie.bewijs.open("rb")
-        except FileNotFoundError:
-            raise Http404(_("Het document is niet gevonden.")) from None
-        aanvraag = realisatie.cheque.beschikking.plan.aanvraag
-        registreer_inzage(gebruiker=request.user, handeling="gedownload",
-                          onderdeel="cofinanciering: bewijs van realisatie",
-                          dossier_id=aanvraag.pk, betrokkene_id=aanvraag.aanvrager_id,
-                          pad=request.path)
-        return FileResponse(inhoud, as_attachment=True, content_type="application/pdf",
-                            filename=f"cofinanciering-{nummer}-{realisatie.pk}.pdf")
+        return lever_pdf(request, realisatie.bewijs,
+                         naam=f"cofinanciering-{nummer}-{realisatie.pk}.pdf",
+                         onderdeel="cofinanciering: bewijs van realisatie",
+                         aanvraag=realisatie.cheque.beschikking.plan.aanvraag,
+                         ontbreekt=_("Bij deze realisatie hoort geen bewijs."))
 
 
 class CofinancieringOverzichtView(RolVereistMixin, TemplateView):

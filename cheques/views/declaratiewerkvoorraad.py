@@ -7,7 +7,6 @@ steps: they need a fresh code (tfvv.stepup), as the other finance actions on a c
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -23,6 +22,7 @@ from cheques.views.gedeeld import (
     FOUTEN,
     PER_PAGINA,
     algemene_fouten_als_melding,
+    declaratiedocument,
     fouten_naar_form,
 )
 from tfvv.events import registreer_inzage
@@ -158,19 +158,6 @@ class DocumentView(RolVereistMixin, View):
     document = "bewijs"  # or "factuur"
 
     def get(self, request, pk):
-        indiening = selectors.indiening(pk)
-        bestand = getattr(indiening, self.document)
-        if not bestand:
-            raise Http404(_("Bij deze declaratie hoort geen factuur."))
-        try:
-            inhoud = bestand.open("rb")
-        except FileNotFoundError:
-            raise Http404(_("Het document is niet gevonden.")) from None
-        aanvraag = indiening.cheque.beschikking.plan.aanvraag
-        registreer_inzage(gebruiker=request.user, handeling="gedownload",
-                          onderdeel=f"declaratie van een opleider: {self.document}",
-                          dossier_id=aanvraag.pk, betrokkene_id=aanvraag.aanvrager_id,
-                          pad=request.path)
-        return FileResponse(inhoud, as_attachment=True, content_type="application/pdf",
-                            filename=f"{self.document}-{indiening.cheque.nummer}-"
-                                     f"{indiening.pk}.pdf")
+        return declaratiedocument(request, selectors.indiening(pk), self.document,
+                                  onderdeel=f"declaratie van een opleider: {self.document}")
+

@@ -1,9 +1,14 @@
-"""What the views of the cheques stage share: service errors onto forms, page size."""
+"""What the views of the cheques stage share: service errors onto forms, page size, and
+the download of a stored PDF of a case."""
 
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.http import FileResponse, Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tfvv import budget
+from tfvv.events import registreer_inzage
 from tfvv.statemachine import OngeldigeTransitie
 
 
@@ -30,3 +35,31 @@ FOUTEN = (ValidationError, budget.BudgetGeweigerd, OngeldigeTransitie)
 
 
 PER_PAGINA = 50
+
+
+def lever_pdf(request, bestand, *, naam: str, onderdeel: str, aanvraag, ontbreekt: str):
+    """A stored PDF of a case as a download, logged as AVG inzage on the case; a 404 saying
+    `ontbreekt` when there is none, or when the file is gone from storage."""
+    if not bestand:
+        raise Http404(ontbreekt)
+    try:
+        inhoud = bestand.open("rb")
+    except FileNotFoundError:
+        raise Http404(_("Het document is niet gevonden.")) from None
+    registreer_inzage(gebruiker=request.user, handeling="gedownload", onderdeel=onderdeel,
+                      dossier_id=aanvraag.pk, betrokkene_id=aanvraag.aanvrager_id,
+                      pad=request.path)
+    return FileResponse(inhoud, as_attachment=True, content_type="application/pdf",
+                        filename=naam)
+
+
+ONTBREEKT = {"factuur": gettext_lazy("Bij deze declaratie hoort geen factuur."),
+             "bewijs": gettext_lazy("Bij deze declaratie hoort geen bewijs.")}
+
+
+def declaratiedocument(request, indiening, document: str, *, onderdeel: str):
+    """The invoice or the proof of an indiening (for finance and for its own opleider)."""
+    return lever_pdf(request, getattr(indiening, document),
+                     naam=f"{document}-{indiening.cheque.nummer}-{indiening.pk}.pdf",
+                     onderdeel=onderdeel, aanvraag=indiening.cheque.beschikking.plan.aanvraag,
+                     ontbreekt=str(ONTBREEKT[document]))

@@ -18,7 +18,7 @@ from cheques.declaratieregels import declarabel
 from cheques.forms_opleiderdeclaratie import BerichtForm, BulkForm, DeclarerenForm
 from cheques.models import Declaratieindiening
 from cheques.services import opleiderdeclaraties
-from cheques.views.gedeeld import PER_PAGINA, fouten_naar_form
+from cheques.views.gedeeld import PER_PAGINA, declaratiedocument, fouten_naar_form
 from tfvv import export
 from tfvv.roles import Rol
 from tfvv.views.base import RolVereistMixin
@@ -100,6 +100,17 @@ class DeclaratieView(OpleiderMixin, View):
                 messages.success(request, _("Uw bericht is verstuurd."))
                 return redirect("cheques:opleider-declaratie", pk=indiening.pk)
         return self._toon(request, indiening, form, status=400)
+
+
+class DocumentView(OpleiderMixin, View):
+    """The invoice or the proof the opleider itself sent with a declaratie."""
+
+    document = "bewijs"  # or "factuur"
+
+    def get(self, request, pk):
+        return declaratiedocument(request, selectors.indiening_van(self.opleider, pk),
+                                  self.document,
+                                  onderdeel=f"eigen declaratie van de opleider: {self.document}")
 
 
 class IntrekkenView(OpleiderMixin, View):

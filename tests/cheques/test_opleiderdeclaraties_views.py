@@ -15,6 +15,7 @@ from tests.cheques.factories import OpleiderFactory
 from tests.cheques.financien import pdf
 from tests.cheques.opleiders import log_in_als_opleider, maak_opleidergebruiker
 from tests.cheques.test_opleiderdeclaraties import gegevens
+from tfvv.models import Inzage
 
 pytestmark = pytest.mark.django_db
 C = Cheque.Status
@@ -101,6 +102,27 @@ def test_mijn_declaraties_reden_en_berichten(eigen, medewerkers):
     assert "financieel" not in inhoud.lower().split("<main")[-1]  # no staff name shown
 
 
+def test_eigen_factuur_en_bewijs_openen(eigen):
+    """The opleider opens the PDFs it sent from the declaratie page (logged as inzage)."""
+    cheque, client, gebruiker = eigen
+    indiening = od.dien_in(cheque=cheque, door=gebruiker, gegevens=gegevens(),
+                           factuur=pdf(), bewijs=pdf())
+    pagina = client.get(reverse("cheques:opleider-declaratie",
+                                kwargs={"pk": indiening.pk})).content.decode()
+    for document in ("factuur", "bewijs"):
+        url = reverse(f"cheques:opleider-declaratie-{document}", kwargs={"pk": indiening.pk})
+        assert url in pagina
+        antwoord = client.get(url)
+        assert antwoord.status_code == 200 and antwoord["Content-Type"] == "application/pdf"
+        assert b"".join(antwoord.streaming_content).startswith(b"%PDF")
+        assert f'filename="{document}-{cheque.nummer}-{indiening.pk}.pdf"' in \
+            antwoord["Content-Disposition"]
+    assert set(Inzage.objects.filter(gebruiker=gebruiker).values_list(
+        "onderdeel", "dossier_id")) == {
+        (f"eigen declaratie van de opleider: {d}", cheque.beschikking.plan.aanvraag_id)
+        for d in ("factuur", "bewijs")}
+
+
 def test_intrekken(eigen):
     cheque, client, gebruiker = eigen
     indiening = od.dien_in(cheque=cheque, door=gebruiker, gegevens=gegevens(),
@@ -125,6 +147,9 @@ def test_andere_opleider_krijgt_404(eigen, medewerkers):
     for naam in ("opleider-declaratie", "opleider-declaratie-intrekken"):
         url = reverse(f"cheques:{naam}", kwargs={"pk": indiening.pk})
         assert vreemde.post(url, {"tekst": "Hallo"}).status_code == 404
+    for naam in ("opleider-declaratie-factuur", "opleider-declaratie-bewijs"):
+        assert vreemde.get(reverse(f"cheques:{naam}",
+                                   kwargs={"pk": indiening.pk})).status_code == 404
     assert vreemde.get(reverse("cheques:opleider-declaratie",
                                kwargs={"pk": indiening.pk})).status_code == 404
     inhoud = vreemde.get(reverse("cheques:opleider-declaraties")).content.decode()
@@ -159,3 +184,6 @@ def test_geen_500_in_elke_declaratiestatus(eigen, status):
     assert client.post(url, {"tekst": "Vraag"}).status_code == 302
     intrekken = reverse("cheques:opleider-declaratie-intrekken", kwargs={"pk": indiening.pk})
     assert client.post(intrekken).status_code == 302
+    for document in ("factuur", "bewijs"):
+        assert client.get(reverse(f"cheques:opleider-declaratie-{document}",
+                                  kwargs={"pk": indiening.pk})).status_code == 200
