@@ -442,6 +442,22 @@ class Objecten:
             status=Voortgangsrapportage.Status.KLAAR,
             bestand=ContentFile(PDF, name="voortgang-2024.pdf"))
 
+    @cached_property
+    def verantwoordingsrapport(self):
+        """A finished funder report of the period's first public bron, with its files."""
+        from django.core.files.base import ContentFile
+        from django.utils import timezone
+
+        from rapportage.models import Verantwoordingsrapport
+        from tests.aanvragen.bestanden import PDF
+
+        bron = self.periode.toezeggingen.filter(bron__publiek=True).first().bron
+        return Verantwoordingsrapport.objects.create(
+            periode=self.periode, bron=bron, status=Verantwoordingsrapport.Status.KLAAR,
+            stand_van=timezone.now(), klaar_op=timezone.now(),
+            pdf=ContentFile(PDF, name="verantwoording.pdf"),
+            xlsx=ContentFile(b"PK\x03\x04", name="verantwoording.xlsx"))
+
     @property
     def medewerker(self):
         """A staff account the beheerder manages (the Leerwerkloket consulent)."""
