@@ -444,19 +444,17 @@ class Objecten:
 
     @cached_property
     def verantwoordingsrapport(self):
-        """A finished funder report of the period's first public bron, with its files."""
-        from django.core.files.base import ContentFile
-        from django.utils import timezone
-
-        from rapportage.models import Verantwoordingsrapport
-        from tests.aanvragen.bestanden import PDF
+        """A finished funder report of the period's first public bron, made as the worker
+        makes it (files, SHA-256 and stored totals)."""
+        from rapportage.verantwoordingsrapport import (
+            maak_verantwoordingsrapport,
+            vraag_verantwoording_aan,
+        )
 
         bron = self.periode.toezeggingen.filter(bron__publiek=True).first().bron
-        return Verantwoordingsrapport.objects.create(
-            periode=self.periode, bron=bron, status=Verantwoordingsrapport.Status.KLAAR,
-            stand_van=timezone.now(), klaar_op=timezone.now(),
-            pdf=ContentFile(PDF, name="verantwoording.pdf"),
-            xlsx=ContentFile(b"PK\x03\x04", name="verantwoording.xlsx"))
+        rapport = vraag_verantwoording_aan(periode=self.periode, bron=bron,
+                                           door=self.medewerkers["financieel"])
+        return maak_verantwoordingsrapport(rapport_id=rapport.pk)
 
     @property
     def medewerker(self):
