@@ -2,10 +2,11 @@
 
 `vraag_verantwoording_aan` records a request (a second request while one is in the making
 gets that one); `maak_verantwoordingsrapport` (the Celery task, via the outbox) builds the
-full report (rapportage.verantwoording) once, renders the PDF and the XLSX from it, keeps
-both with their SHA-256 and keeps the totals and the reconciliation as data
-(`totalen_van`), which the page reads back (`stand`) without touching the ledger: the page
-costs the same at any size, and shows exactly what was sent to the funder.
+full report (rapportage.verantwoording) once, renders the XLSX and the PDF from it (the PDF
+names the XLSX's SHA-256, so the two belong together), keeps both with their SHA-256, and
+keeps the totals and the reconciliation as data (`totalen_van`), which the page reads back
+(`stand`) without touching the ledger: the page costs the same at any size, and shows
+exactly what was sent to the funder.
 """
 
 import hashlib
@@ -27,6 +28,10 @@ from tfvv.outbox import plan_taak
 
 logger = logging.getLogger(__name__)
 R = Verantwoordingsrapport.Status
+# WeasyPrint lays out about 40 participant rows a second and keeps every page in memory
+# (2,000 rows: a minute and ~900 MB). Above this many the PDF names the Excel file (with
+# its SHA-256) instead of listing the participants, so a build stays bounded at any size.
+PDF_MAX_DEELNEMERS = 2000
 BEDRAGEN_AANSLUITING = ("grootboek", "deze_bron", "andere_bronnen", "niet_toegerekend")
 
 
@@ -119,9 +124,11 @@ def maak_verantwoordingsrapport(*, rapport_id: int) -> Verantwoordingsrapport:
     stand_van = timezone.now()
     try:
         v = verantwoording.verantwoording(rapport.periode, rapport.bron)
-        pdf = render_pdf("rapportage/verantwoording_pdf.html",
-                         {"v": v, "gemaakt_op": timezone.localtime(stand_van)})
         xlsx = verantwoording.xlsx_bytes(v)
+        xlsx_sha256 = hashlib.sha256(xlsx).hexdigest()
+        pdf = render_pdf("rapportage/verantwoording_pdf.html", {
+            "v": v, "gemaakt_op": timezone.localtime(stand_van), "xlsx_sha256": xlsx_sha256,
+            "met_deelnemers": v.aantal_deelnemers <= PDF_MAX_DEELNEMERS})
         totalen = totalen_van(v)
     except Exception as fout:
         # the message is for the log and the admin; the page says only that it failed
@@ -135,7 +142,7 @@ def maak_verantwoordingsrapport(*, rapport_id: int) -> Verantwoordingsrapport:
         rapport.pdf.save(f"verantwoording-{rapport.pk}.pdf", ContentFile(pdf), save=False)
         rapport.xlsx.save(f"verantwoording-{rapport.pk}.xlsx", ContentFile(xlsx), save=False)
         rapport.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
-        rapport.xlsx_sha256 = hashlib.sha256(xlsx).hexdigest()
+        rapport.xlsx_sha256 = xlsx_sha256
         rapport.totalen = totalen
         rapport.status = R.KLAAR
         rapport.klaar_op = timezone.now()

@@ -9,8 +9,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from openpyxl import load_workbook
+from pypdf import PdfReader
 
-from rapportage import verantwoording
+from rapportage import verantwoording, verantwoordingsrapport
 from rapportage.models import Verantwoordingsrapport
 from rapportage.verantwoordingsrapport import (
     maak_verantwoordingsrapport,
@@ -78,6 +80,25 @@ def test_gemaakt_door_de_worker_en_totalen_gelijk_aan_het_volledige_rapport(
           a.verschil) for a in v.aansluiting]
     assert (s.afrondingen, s.werk_na_6_maanden) == (v.afrondingen, v.werk_na_6_maanden)
     assert stand(totalen_van(v)) == s
+
+
+def test_grote_lijst_alleen_in_het_excel_bestand(data, medewerkers, monkeypatch):
+    """Above PDF_MAX_DEELNEMERS the PDF names the Excel file (by its SHA-256) instead of
+    listing every participant; it always names it, so the two files belong together."""
+    monkeypatch.setattr(verantwoordingsrapport, "PDF_MAX_DEELNEMERS", 1)
+    bron = data.bronnen[0]
+    rapport = vraag_verantwoording_aan(periode=data.periode, bron=bron,
+                                       door=medewerkers["financieel"])
+    rapport = maak_verantwoordingsrapport(rapport_id=rapport.pk)
+    with rapport.pdf.open("rb") as f:
+        tekst = "".join(p.extract_text() for p in PdfReader(f).pages)
+    aaneen = "".join(tekst.split())
+    assert rapport.xlsx_sha256 in aaneen and "alleeninhetExcel-bestand" in aaneen
+    eerste = verantwoording.verantwoording(data.periode, bron).deelnemers[0].pseudoniem
+    assert eerste not in aaneen
+    with rapport.xlsx.open("rb") as f:
+        blad = load_workbook(f).worksheets[0]
+    assert eerste in {r[0] for r in blad.iter_rows(min_row=2, values_only=True)}
 
 
 def test_tweede_aanvraag_terwijl_er_een_wacht_geeft_dezelfde(data, medewerkers):
