@@ -198,3 +198,17 @@ def test_pagina_vast_aantal_queries_bij_elke_omvang(client_als, medewerkers,
     groot, veel = tel(200, 2300)
     assert veel > weinig
     assert klein == groot
+
+
+def test_demo_maakt_een_rapport_per_bron_met_lasten(data, medewerkers):
+    from rapportage import demo
+    from tfvv.models import Bronlast
+
+    uitvoer = []
+    demo.laad(uitvoer.append)
+    demo.laad(uitvoer.append)  # idempotent: no second report
+    paren = set(Bronlast.objects.values_list("periode_id", "bron_id"))
+    rapporten = Verantwoordingsrapport.objects.select_related("aangevraagd_door")
+    assert {(r.periode_id, r.bron_id) for r in rapporten} == paren and len(rapporten) == len(paren)
+    assert {(r.status, r.aangevraagd_door.username) for r in rapporten} == {(R.KLAAR, "financieel")}
+    assert sum("verantwoording" in regel for regel in uitvoer) == len(paren)
