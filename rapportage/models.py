@@ -150,6 +150,66 @@ class Voortgangsrapportage(models.Model):
         return self.status in (self.Status.WACHTEND, self.Status.BEZIG)
 
 
+class Verantwoordingsrapport(models.Model):
+    """One funder report (rapportage.verantwoording) for a periode and a public bron, as
+    issued: made once by the worker (rapportage.verantwoordingsrapport), then never changed;
+    a new request makes a new report, so what a funder received can always be shown again.
+
+    `totalen` holds the report's totals and reconciliation (Decimals as strings), so the
+    page shows them without recomputing; the participant rows are only in the two files,
+    whose SHA-256 lets anyone check a copy.
+    """
+
+    class Status(models.TextChoices):
+        WACHTEND = "wachtend", _("in de wachtrij")
+        BEZIG = "bezig", _("wordt gemaakt")
+        KLAAR = "klaar", _("klaar")
+        MISLUKT = "mislukt", _("mislukt")
+
+    LOPEND = (Status.WACHTEND, Status.BEZIG)
+
+    periode = models.ForeignKey("tfvv.Begrotingsperiode", on_delete=models.PROTECT,
+                                related_name="+", verbose_name=_("begrotingsperiode"))
+    bron = models.ForeignKey("tfvv.Financieringsbron", on_delete=models.PROTECT,
+                             related_name="+", verbose_name=_("financieringsbron"))
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices,
+                              default=Status.WACHTEND)
+    aangevraagd_door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                         on_delete=models.SET_NULL, related_name="+",
+                                         verbose_name=_("aangevraagd door"))
+    aangemaakt_op = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
+    # the moment the figures were read ("stand van"); klaar_op is when the files were stored
+    stand_van = models.DateTimeField(_("stand van"), null=True, blank=True)
+    klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
+    totalen = models.JSONField(_("totalen en aansluiting"), default=dict, blank=True)
+    pdf = models.FileField(_("PDF"), upload_to="verantwoordingen/%Y/", blank=True)
+    pdf_sha256 = models.CharField(_("SHA-256 van de PDF"), max_length=64, blank=True)
+    xlsx = models.FileField(_("Excel-bestand"), upload_to="verantwoordingen/%Y/", blank=True)
+    xlsx_sha256 = models.CharField(_("SHA-256 van het Excel-bestand"), max_length=64,
+                                   blank=True)
+    foutmelding = models.TextField(_("foutmelding"), blank=True)
+
+    class Meta:
+        verbose_name = _("verantwoordingsrapport")
+        verbose_name_plural = _("verantwoordingsrapporten")
+        ordering = ["-aangemaakt_op", "-id"]
+        indexes = [models.Index(fields=["periode", "bron", "-aangemaakt_op"],
+                                name="verantwoording_per_bron")]
+        constraints = [
+            # one report in the making per periode and bron: a second request gets that one
+            models.UniqueConstraint(fields=["periode", "bron"],
+                                    condition=models.Q(status__in=["wachtend", "bezig"]),
+                                    name="verantwoording_een_lopend"),
+        ]
+
+    def __str__(self):
+        return f"verantwoording {self.bron_id}/{self.periode_id} ({self.status})"
+
+    @property
+    def is_lopend(self) -> bool:
+        return self.status in self.LOPEND
+
+
 class Vervolgmeting(models.Model):
     """One moment of the follow-up questionnaire for one cheque (docs/uitkomsten.md).
 

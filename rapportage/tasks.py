@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from rapportage import services, vervolgvragen
+from rapportage import services, verantwoordingsrapport, vervolgvragen
 from tfvv.outbox import outbox_taak
 
 
@@ -12,6 +12,11 @@ def ververs_samenvattingen() -> int:
 @outbox_taak(acks_late=True)
 def maak_voortgangsrapportage(*, rapportage_id: int) -> int:
     return services.maak_voortgangsrapportage(rapportage_id=rapportage_id).pk
+
+
+@outbox_taak(acks_late=True)
+def maak_verantwoordingsrapport(*, rapport_id: int) -> int:
+    return verantwoordingsrapport.maak_verantwoordingsrapport(rapport_id=rapport_id).pk
 
 
 @shared_task

@@ -15,8 +15,8 @@ urlpatterns = [
          name="rapportage-pdf"),
     path("verantwoording/<int:periode_id>/<int:bron_id>/", views.VerantwoordingView.as_view(),
          name="verantwoording"),
-    path("verantwoording/<int:periode_id>/<int:bron_id>/<str:formaat>/",
-         views.VerantwoordingExportView.as_view(), name="verantwoording-export"),
+    path("verantwoording/<int:periode_id>/<int:bron_id>/rapport/<int:rapport_id>/<str:formaat>/",
+         views.VerantwoordingDownloadView.as_view(), name="verantwoording-download"),
     path("opleiders/", views.ScorekaartView.as_view(), name="scorekaart"),
     # one name per format: a format is no record, so nothing here can be guessed
     path("opleiders/scorekaart.csv", views.ScorekaartExportView.as_view(formaat="csv"),

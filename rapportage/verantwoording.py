@@ -31,7 +31,6 @@ from django.utils.translation import gettext_noop
 from aanvragen.models import Arbeidssituatie, Opleidingsniveau
 from cheques import cofinanciering
 from cheques.models import Afronding, Cheque
-from loopbaangesprekken.models import Cofinancieringsregel
 from loopbaangesprekken.models.scholingsplan import Route
 from rapportage.models import Vervolgmeting
 from tfvv import export
@@ -276,47 +275,6 @@ def uitkomsten(periode, bron) -> tuple[list, list]:
         ingevuld_op__isnull=False).exclude(werksituatie="").values("werksituatie")
         .annotate(n=Count("id")).values_list("werksituatie", "n"))
     return afrondingen, na_6
-
-
-@dataclass
-class Samenvatting:
-    """The report's totals without the participant rows, for the page: sums in the
-    database, so it stays fast at any size (the rows are in the PDF and the XLSX)."""
-
-    periode: Begrotingsperiode
-    bron: Financieringsbron
-    toegezegd: Decimal
-    aantal_deelnemers: int
-    aansluiting: list[Aansluiting]
-    totalen: dict
-    afrondingen: list
-    werk_na_6_maanden: list
-
-    @property
-    def sluit(self) -> bool:
-        return all(a.verschil == 0 for a in self.aansluiting)
-
-
-def samenvatting(periode: Begrotingsperiode, bron: Financieringsbron) -> Samenvatting:
-    """Nine queries whatever the size: the reconciliation's four, the commitment, the
-    participants, the co-financing, the completions and the work situations."""
-    regels = aansluiting(periode, bron)
-    deze = {a.soort: a.deze_bron for a in regels}
-    totalen = {naam: sum((deze.get(s, NUL) for s in soorten), NUL)
-               for naam, soorten in BEDRAGEN.items()}
-    cheques = _cheques_van(periode, bron)
-    cofin = Cofinancieringsregel.objects.filter(plan__beschikking__cheque__in=cheques) \
-        .aggregate(t=Sum("bedrag"), g=Sum("realisatie__bedrag"))
-    totalen["cofinanciering_toegezegd"] = cofin["t"] or NUL
-    totalen["cofinanciering_gerealiseerd"] = cofin["g"] or NUL
-    afrondingen, na_6 = uitkomsten(periode, bron)
-    return Samenvatting(
-        periode=periode, bron=bron,
-        toegezegd=bron.toezeggingen.filter(periode=periode).aggregate(s=Sum("bedrag"))["s"]
-        or NUL,
-        aantal_deelnemers=Bronlast.objects.filter(periode=periode, bron=bron)
-        .values("referentie").distinct().count(),
-        aansluiting=regels, totalen=totalen, afrondingen=afrondingen, werk_na_6_maanden=na_6)
 
 
 TOTALEN = ("toegekend", "vrijgevallen", "uitbetaald", "teruggevorderd", "terugontvangen",

@@ -8,18 +8,25 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 
-from rapportage import exports, scorekaart, selectors, services, tasks, verantwoording
+from rapportage import (
+    exports,
+    scorekaart,
+    selectors,
+    selectors_verantwoording,
+    services,
+    tasks,
+    verantwoordingsrapport,
+)
 from rapportage.forms import DashboardFilterForm, RapportageForm
 from rapportage.grafieken import staafdiagram
-from rapportage.models import Voortgangsrapportage
+from rapportage.models import Verantwoordingsrapport, Voortgangsrapportage
 from rapportage.werkvoorraad import werkvoorraad
 from tfvv.events import registreer_inzage
 from tfvv.models import Begrotingsperiode, Financieringsbron
-from tfvv.pdf import render_pdf
 from tfvv.roles import Rol
 from tfvv.views.base import RolVereistMixin
 
@@ -183,39 +190,55 @@ class VerantwoordingMixin(RolVereistMixin):
 
     rollen = (Rol.FINANCIEEL,)
 
-    def verantwoording(self, handeling: str, maak=verantwoording.verantwoording):
-        periode = get_object_or_404(Begrotingsperiode, pk=self.kwargs["periode_id"])
-        bron = get_object_or_404(Financieringsbron, pk=self.kwargs["bron_id"], publiek=True)
+    def periode_en_bron(self) -> tuple[Begrotingsperiode, Financieringsbron]:
+        return (get_object_or_404(Begrotingsperiode, pk=self.kwargs["periode_id"]),
+                get_object_or_404(Financieringsbron, pk=self.kwargs["bron_id"], publiek=True))
+
+    def log_inzage(self, handeling: str, periode, bron) -> None:
         registreer_inzage(gebruiker=self.request.user, handeling=handeling,
                           onderdeel=f"verantwoording {bron.naam} {periode.naam}"[:128],
                           pad=self.request.path)
-        return maak(periode, bron)
 
 
 class VerantwoordingView(VerantwoordingMixin, TemplateView):
-    """The totals only (sums in the database): the participant rows are in the PDF and
-    XLSX, so the page stays fast at any size (bench scenario verantwoording)."""
+    """The stored reports of a periode and bron: the latest finished one's totals and the
+    list with downloads; reads only stored rows, so it costs the same at any size. POST
+    asks the worker for a new report (rapportage.verantwoordingsrapport)."""
 
     template_name = "rapportage/verantwoording.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            v=self.verantwoording("bekeken", verantwoording.samenvatting), **kwargs)
+        periode, bron = self.periode_en_bron()
+        self.log_inzage("bekeken", periode, bron)
+        return super().get_context_data(periode=periode, bron=bron,
+                                        **selectors_verantwoording.pagina(periode, bron),
+                                        **kwargs)
+
+    def post(self, request, periode_id, bron_id):
+        periode, bron = self.periode_en_bron()
+        verantwoordingsrapport.vraag_verantwoording_aan(periode=periode, bron=bron,
+                                                        door=request.user)
+        messages.info(request, _("Het rapport wordt gemaakt. Dat kan bij veel deelnemers "
+                                 "enkele minuten duren; vernieuw de pagina om te zien of "
+                                 "het klaar is."))
+        return redirect("rapportage:verantwoording", periode_id=periode.pk, bron_id=bron.pk)
 
 
-class VerantwoordingExportView(VerantwoordingMixin, View):
-    def get(self, request, periode_id, bron_id, formaat):
+class VerantwoordingDownloadView(VerantwoordingMixin, View):
+    """A stored file of a finished report, exactly as made (its SHA-256 is on the page)."""
+
+    def get(self, request, periode_id, bron_id, rapport_id, formaat):
         if formaat not in ("pdf", "xlsx"):
             raise Http404
-        v = self.verantwoording("geexporteerd")
-        naam = f"verantwoording-{slugify(v.bron.naam)}-{slugify(v.periode.naam)}.{formaat}"
-        if formaat == "pdf":
-            inhoud = render_pdf("rapportage/verantwoording_pdf.html",
-                                {"v": v, "gemaakt_op": timezone.localtime()})
-            soort = "application/pdf"
-        else:
-            inhoud = verantwoording.xlsx_bytes(v)
-            soort = FORMATEN["xlsx"][0]
-        response = HttpResponse(inhoud, content_type=soort)
-        response["Content-Disposition"] = f'attachment; filename="{naam}"'
-        return response
+        periode, bron = self.periode_en_bron()
+        rapport = get_object_or_404(
+            Verantwoordingsrapport.objects.select_related("periode", "bron"), pk=rapport_id,
+            periode=periode, bron=bron, status=Verantwoordingsrapport.Status.KLAAR)
+        bestand = rapport.pdf if formaat == "pdf" else rapport.xlsx
+        if not bestand:
+            raise Http404
+        self.log_inzage("geexporteerd", periode, bron)
+        return FileResponse(bestand.open("rb"), as_attachment=True,
+                            filename=verantwoordingsrapport.bestandsnaam(rapport, formaat),
+                            content_type="application/pdf" if formaat == "pdf"
+                            else FORMATEN["xlsx"][0])

@@ -553,14 +553,16 @@ MATRIX: dict[str, Regel] = {
     # adviesgroep (no data at person level) nor the functioneel beheerder
     "rapportage:verantwoording": Regel(
         alleen("financieel"),
-        kwargs=lambda o: {"periode_id": o.periode.pk,
-                          "bron_id": o.periode.toezeggingen.first().bron_id},
-        post=alleen("financieel", uitkomst="405")),
-    "rapportage:verantwoording-export": Regel(
+        kwargs=lambda o: {"periode_id": o.verantwoordingsrapport.periode_id,
+                          "bron_id": o.verantwoordingsrapport.bron_id},
+        # POST asks for a new report (the worker makes it) and shows the page again
+        post=alleen("financieel", uitkomst="redirect")),
+    "rapportage:verantwoording-download": Regel(
         alleen("financieel"),
-        kwargs=lambda o: {"periode_id": o.periode.pk,
-                          "bron_id": o.periode.toezeggingen.first().bron_id,
-                          "formaat": "xlsx"}),
+        kwargs=lambda o: {"periode_id": o.verantwoordingsrapport.periode_id,
+                          "bron_id": o.verantwoordingsrapport.bron_id,
+                          "rapport_id": o.verantwoordingsrapport.pk, "formaat": "xlsx"},
+        post=alleen("financieel", uitkomst="405")),
     # per opleider (possibly a one-person business): the project office only
     "rapportage:scorekaart": Regel(alleen("beheerder"), post=alleen("beheerder", uitkomst="405")),
     "rapportage:scorekaart-csv": Regel(alleen("beheerder")),

@@ -457,6 +457,20 @@ class Objecten:
             status=Voortgangsrapportage.Status.KLAAR,
             bestand=ContentFile(PDF, name="voortgang-2024.pdf"))
 
+    @cached_property
+    def verantwoordingsrapport(self):
+        """A finished funder report of the period's first public bron, made as the worker
+        makes it (files, SHA-256 and stored totals)."""
+        from rapportage.verantwoordingsrapport import (
+            maak_verantwoordingsrapport,
+            vraag_verantwoording_aan,
+        )
+
+        bron = self.periode.toezeggingen.filter(bron__publiek=True).first().bron
+        rapport = vraag_verantwoording_aan(periode=self.periode, bron=bron,
+                                           door=self.medewerkers["financieel"])
+        return maak_verantwoordingsrapport(rapport_id=rapport.pk)
+
     @property
     def medewerker(self):
         """A staff account the beheerder manages (the Leerwerkloket consulent)."""

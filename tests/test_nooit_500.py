@@ -139,8 +139,10 @@ GEEN_STATUS = {
     "cheques:cofinanciering-export": "tabelnaam (tests/cheques/test_cofinanciering.py)",
     "rapportage:rapportage": "rapportagebestand",
     "rapportage:rapportage-pdf": "rapportagebestand",
-    **{f"rapportage:{n}": "begrotingsperiode en bron (tests/rapportage/test_verantwoording.py)"
-       for n in ("verantwoording", "verantwoording-export")},
+    "rapportage:verantwoording": "begrotingsperiode en bron: rapport in elke status "
+    "(tests/rapportage/test_verantwoordingsrapport.py)",
+    "rapportage:verantwoording-download": "verantwoordingsrapport in elke status, van een andere "
+    "bron of periode (tests/rapportage/test_verantwoordingsrapport.py)",
 }
 
 KWARG = {"aanvraag": "pk", "gesprek": "pk", "plan": "pk", "beschikking": "pk",

@@ -1,10 +1,12 @@
 """Earmarking and the funder report in Chromium: financieel records a rule on the budget
-page, reads the per-bron figures and opens a bron's verantwoording; axe-core on each."""
+page, reads the per-bron figures, opens a bron's verantwoording and has a report made (and
+sees it while one is being made); axe-core on each."""
 
 from decimal import Decimal
 
 import pytest
 
+from rapportage.models import Verantwoordingsrapport
 from tests.cheques.test_browser import inloggen
 from tests.conftest import axe_schendingen
 from tfvv import budget, demo_budget
@@ -43,5 +45,26 @@ def test_oormerkregel_en_verantwoording(live_server, page, medewerkers, transact
 
     page.get_by_role("link", name="Verantwoording EU-programma's (ESF+)").click()
     assert page.get_by_role("heading", name="Verantwoording EU-programma's (ESF+)").is_visible()
+    assert page.get_by_text("nog geen rapport gemaakt").is_visible()
+    assert axe_schendingen(page) == []
+
+    # the worker runs eagerly in tests: the report is made before the page comes back
+    page.get_by_role("button", name="Nieuw rapport maken").click()
+    assert page.get_by_role("heading", name="Stand van").is_visible()
+    assert page.get_by_text("sluit tot op de cent aan op het grootboek").is_visible()
+    rapport = Verantwoordingsrapport.objects.get()
+    assert page.get_by_text(rapport.pdf_sha256).is_visible()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download als Excel-bestand").click()
+    assert download.value.suggested_filename.endswith(".xlsx")
+    assert axe_schendingen(page) == []
+
+    # while a new one is being made: a clear state and a way to reload, no button
+    Verantwoordingsrapport.objects.create(periode=periode, bron=rapport.bron,
+                                          status=Verantwoordingsrapport.Status.BEZIG)
+    page.reload()
+    assert page.get_by_text("Een nieuw rapport wordt gemaakt").is_visible()
+    assert page.get_by_role("button", name="Nieuw rapport maken").count() == 0
+    page.get_by_role("link", name="Vernieuw de pagina om te zien of het klaar is").click()
     assert page.get_by_text("sluit tot op de cent aan op het grootboek").is_visible()
     assert axe_schendingen(page) == []

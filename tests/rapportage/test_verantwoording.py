@@ -1,7 +1,8 @@
 """Verantwoording per financieringsbron on a generated data set: it reconciles with the
-ledger to the cent, the PDF and XLSX read back with the same totals, and it shows no
+ledger to the cent, the stored PDF and XLSX read back with the same totals, and it shows no
 direct identifier."""
 
+import hashlib
 import io
 import random
 from decimal import Decimal as D
@@ -9,6 +10,7 @@ from decimal import Decimal as D
 import pytest
 from django.db.models import Sum
 from django.urls import reverse
+from django.utils.text import slugify
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -16,9 +18,11 @@ from cheques.models import Cheque
 from rapportage import verantwoording
 from tests.conftest import werk_statistieken_bij
 from tests.rapportage.factories import PERSOONLIJK, maak_dataset
+from tests.rapportage.test_verantwoordingsrapport import vraag_en_maak
 from tfvv import begroting, budget
 from tfvv.models import Bronlast, Budgetboeking, Inzage
 from tfvv.oormerk import Kenmerken
+from tfvv.templatetags.bedragen import euro
 
 S = Budgetboeking.Soort
 CENT = D("0.01")
@@ -113,23 +117,31 @@ def test_verantwoording_sluit_tot_op_de_cent_aan_op_het_grootboek(geoormerkt):
         assert som_rapporten.get(soort, D(0)) + niet_toegerekend.get(soort, D(0)) == totaal
 
 
-def test_pdf_en_xlsx_lezen_terug_zonder_directe_identificatie(klein, client_als):
+def test_opgeslagen_pdf_en_xlsx_lezen_terug_zonder_directe_identificatie(
+        klein, client_als, django_capture_on_commit_callbacks):
+    """Requested on the page, made by the worker: the stored files read back with the
+    bron, the period and the totals, reconcile, and match their stored SHA-256."""
     periode = klein["periode"]
     esf = klein["bronnen"][2]
     v = verantwoording.verantwoording(periode, esf)
     client = client_als("financieel")
-    kwargs = {"periode_id": periode.pk, "bron_id": esf.pk}
+    rapport = vraag_en_maak(client, periode, esf, django_capture_on_commit_callbacks)
+    assert rapport.status == "klaar" and rapport.stand_van and rapport.klaar_op
+    kwargs = {"periode_id": periode.pk, "bron_id": esf.pk, "rapport_id": rapport.pk}
 
-    xlsx = client.get(reverse("rapportage:verantwoording-export",
-                              kwargs={**kwargs, "formaat": "xlsx"}))
-    assert xlsx.status_code == 200
-    boek = load_workbook(io.BytesIO(xlsx.content))
+    xlsx = b"".join(client.get(reverse("rapportage:verantwoording-download",
+                                       kwargs={**kwargs, "formaat": "xlsx"})).streaming_content)
+    assert hashlib.sha256(xlsx).hexdigest() == rapport.xlsx_sha256
+    with rapport.xlsx.open("rb") as f:
+        assert f.read() == xlsx
+    boek = load_workbook(io.BytesIO(xlsx))
     deelnemers, aansluiting, _uitkomsten = boek.worksheets
     kop = [c.value for c in deelnemers[1]]
     rijen = list(deelnemers.iter_rows(min_row=2, values_only=True))
-    assert len(rijen) == len(v.deelnemers) > 0
+    assert len(rijen) == len(v.deelnemers) == rapport.totalen["aantal_deelnemers"] > 0
     toegekend = kop.index("Toegekend (€)")
-    assert sum(D(str(r[toegekend])) for r in rijen) == v.totalen["toegekend"]
+    assert sum(D(str(r[toegekend])) for r in rijen) == v.totalen["toegekend"] == \
+        D(rapport.totalen["totalen"]["toegekend"])
     assert all(r[0].startswith("P-") for r in rijen)
     verschil = [c.value for c in aansluiting[1]].index("Verschil (€)")
     assert all(D(str(r[verschil])) == 0
@@ -137,31 +149,42 @@ def test_pdf_en_xlsx_lezen_terug_zonder_directe_identificatie(klein, client_als)
     cellen = " ".join(str(c) for r in rijen for c in r)
     assert not any(m in cellen for m in PERSOONLIJK) and "TFV-" not in cellen
 
-    pdf = client.get(reverse("rapportage:verantwoording-export",
-                             kwargs={**kwargs, "formaat": "pdf"}))
-    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
-    tekst = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    antwoord = client.get(reverse("rapportage:verantwoording-download",
+                                  kwargs={**kwargs, "formaat": "pdf"}))
+    assert antwoord["Content-Type"] == "application/pdf"
+    assert f"verantwoording-{slugify(esf.naam)}-" in antwoord["Content-Disposition"]
+    pdf = b"".join(antwoord.streaming_content)
+    assert hashlib.sha256(pdf).hexdigest() == rapport.pdf_sha256
+    tekst = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     tekst = " ".join(tekst.split())
+    assert f"Verantwoording {esf.naam}, periode {periode.naam}" in tekst
+    assert euro(v.totalen["toegekend"]) in tekst and euro(v.toegezegd) in tekst
     assert "sluit tot op de cent aan op het grootboek" in tekst
     assert v.deelnemers[0].pseudoniem in tekst
     assert not any(m in tekst for m in PERSOONLIJK) and "TFV-" not in tekst
     assert Inzage.objects.filter(handeling="geexporteerd").count() == 2
 
 
-def test_pagina_alleen_voor_financieel_en_gelogd(klein, client_als):
+def test_pagina_alleen_voor_financieel_en_gelogd(klein, client_als,
+                                                 django_capture_on_commit_callbacks):
     periode = klein["periode"]
     regio = klein["bronnen"][0]
     url = reverse("rapportage:verantwoording",
                   kwargs={"periode_id": periode.pk, "bron_id": regio.pk})
-    antwoord = client_als("financieel").get(url)
+    financieel = client_als("financieel")
+    rapport = vraag_en_maak(financieel, periode, regio, django_capture_on_commit_callbacks)
+    antwoord = financieel.get(url)
     assert antwoord.status_code == 200
-    assert "sluit tot op de cent aan" in antwoord.content.decode()
+    tekst = antwoord.content.decode()
+    assert "sluit tot op de cent aan" in tekst and rapport.pdf_sha256 in tekst
     assert Inzage.objects.filter(handeling="bekeken", pad=url).exists()
     for rol in ("adviesgroep", "beheerder", "beoordelaar"):
         assert client_als(rol).get(url).status_code == 403
-    fout = reverse("rapportage:verantwoording-export",
-                   kwargs={"periode_id": periode.pk, "bron_id": regio.pk, "formaat": "csv"})
-    assert client_als("financieel").get(fout).status_code == 404
+        assert client_als(rol).post(url).status_code == 403
+    fout = reverse("rapportage:verantwoording-download",
+                   kwargs={"periode_id": periode.pk, "bron_id": regio.pk,
+                           "rapport_id": rapport.pk, "formaat": "csv"})
+    assert financieel.get(fout).status_code == 404
 
 
 def test_pseudoniem_verschilt_per_bron():
