@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('rapportage', '0004_uitsplitsing_eigen_niveau'),
+        ('rapportage', '0005_telling_per_kwartaal_en_jaar'),
         ('tfvv', '0013_oormerkregels_bestaande_perioden'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
