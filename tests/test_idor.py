@@ -266,7 +266,7 @@ TEKST_URLS = sorted(naam for naam, conv in url_namen().items()
 GERADEN_TEKST = {"nummer": "TFV-2024-999999", "batch": "BATCH-2024-999",
                  "tabel": "bestaat-niet", "formaat": "csv", "pk": 999999,
                  "stap": "ontvangst", "token": "A" * 43, "periode_id": 999999,
-                 "bron_id": 999999}
+                 "bron_id": 999999, "rapport_id": 999999}
 
 
 @pytest.mark.parametrize("naam", TEKST_URLS)
