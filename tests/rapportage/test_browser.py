@@ -1,4 +1,7 @@
-"""The dashboard in Chromium: charts render without a CDN and axe-core finds nothing."""
+"""The dashboard in Chromium: charts render without a CDN and axe-core finds nothing.
+Writes the screenshot of docs/uitkomsten.md (docs/img/dashboard-uitkomsten.png)."""
+
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -7,6 +10,8 @@ from django.urls import reverse
 from rapportage.services import ververs_samenvattingen
 from tests.conftest import axe_schendingen, log_in_als_medewerker
 from tests.rapportage.factories import maak_dataset
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _inloggen(page, live_server, user):
@@ -29,6 +34,12 @@ def test_paginas_zonder_axe_schendingen(live_server, page, medewerkers):
     assert page.locator("svg.grafiek rect.grafiek-balk").count() > 20
     assert page.get_by_role("table", name="Per gemeente").is_visible()
     assert axe_schendingen(page) == []
+    # the bars are drawn by one tag per table (rapportage.templatetags.rapportagetabel)
+    assert page.locator("svg.grafiek text.grafiek-waarde").count() == \
+        page.locator("svg.grafiek rect.grafiek-balk").count()
+    page.set_viewport_size({"width": 1100, "height": 900})
+    page.get_by_role("heading", name="Uitkomsten", exact=True).locator("xpath=..").screenshot(
+        path=ROOT / "docs" / "img" / "dashboard-uitkomsten.png")
 
     page.goto(live_server.url + reverse("rapportage:rapportages"))
     assert axe_schendingen(page) == []

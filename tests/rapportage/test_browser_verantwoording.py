@@ -1,8 +1,10 @@
 """Earmarking and the funder report in Chromium: financieel records a rule on the budget
 page, reads the per-bron figures, opens a bron's verantwoording and has a report made (and
-sees it while one is being made); axe-core on each."""
+sees it while one is being made); axe-core on each. Writes the screenshot of
+docs/verantwoording.md (docs/img/verantwoording.png)."""
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +16,7 @@ from tfvv.models import Begrotingsperiode
 from tfvv.oormerk import Kenmerken
 
 pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_oormerkregel_en_verantwoording(live_server, page, medewerkers, transactional_db):
@@ -58,6 +61,7 @@ def test_oormerkregel_en_verantwoording(live_server, page, medewerkers, transact
         page.get_by_role("link", name="Download als Excel-bestand").click()
     assert download.value.suggested_filename.endswith(".xlsx")
     assert axe_schendingen(page) == []
+    page.screenshot(path=ROOT / "docs" / "img" / "verantwoording.png", full_page=True)
 
     # while a new one is being made: a clear state and a way to reload, no button
     Verantwoordingsrapport.objects.create(periode=periode, bron=rapport.bron,
