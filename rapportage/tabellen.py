@@ -1,10 +1,14 @@
 """Table cells and tables of the dashboard, with small-number suppression.
 
 Suppression (`verberg`): a count from 1 to 4 is shown as "<5" (primary). When a table
-shows a total and exactly one cell of a column is suppressed, the smallest other
-non-zero cell of that column is suppressed too (complementary), so the total cannot be
-used to recover it. Figures derived from a suppressed count (shares, rates per 1,000,
-amounts, averages, percentiles) are suppressed with it; a total below 5 is suppressed.
+shows a total, the total minus the shown cells is the sum of the hidden ones; with what a
+reader knows of each hidden cell (1 to 4, or at least 5 for a complementary one), that sum
+must not pin a small cell down to one value (`onbepaald`). Until it does not, one more
+cell is suppressed (complementary): the smallest non-zero cell that is enough on its own,
+else the smallest, and again. So a lone small cell is never recoverable from the total,
+and neither are, say, seven hidden cells that add up to 7 (each would be 1). Figures
+derived from a suppressed count (shares, rates per 1,000, amounts, averages,
+percentiles) are suppressed with it; a total below 5 is suppressed.
 
 A suppressed derived figure shows "x", not "<5": a median of "<5" days would read as a
 value and say something it should not. Filtered views hide more (rapportage.afscherming),
@@ -27,13 +31,29 @@ def is_klein(n: int) -> bool:
     return 0 < n < DREMPEL
 
 
+def onbepaald(aantallen: list[int], verborgen: list[bool]) -> bool:
+    """Whether every hidden small cell can still be at least two values, for a reader who
+    knows the total, the shown cells, and which hidden cells are small (1 to DREMPEL - 1)
+    and which are complementary (DREMPEL or more): the bounds of one cell are what the
+    others' bounds leave of the hidden sum."""
+    weg = [n for n, v in zip(aantallen, verborgen, strict=True) if v]
+    som = sum(weg)
+    grenzen = [(1, DREMPEL - 1) if is_klein(n) else (DREMPEL, som) for n in weg]
+    laag, hoog = sum(g[0] for g in grenzen), sum(g[1] for g in grenzen)
+    return all(min(bo, som - (laag - lo)) - max(lo, som - (hoog - bo)) >= 1
+               for n, (lo, bo) in zip(weg, grenzen, strict=True) if is_klein(n))
+
+
 def verberg(aantallen: list[int], met_totaal: bool = True) -> list[bool]:
     """Which cells of one column to suppress (see module docstring)."""
     verborgen = [is_klein(n) for n in aantallen]
-    if met_totaal and sum(verborgen) == 1:
-        overige = [(n, i) for i, n in enumerate(aantallen) if n > 0 and not verborgen[i]]
-        if overige:
-            verborgen[min(overige)[1]] = True
+    while met_totaal and any(verborgen) and not onbepaald(aantallen, verborgen):
+        over = sorted((n, i) for i, n in enumerate(aantallen) if n > 0 and not verborgen[i])
+        if not over:  # every cell hidden already: nothing more a column can do
+            break
+        genoeg = [i for _n, i in over
+                  if onbepaald(aantallen, [v or j == i for j, v in enumerate(verborgen)])]
+        verborgen[genoeg[0] if genoeg else over[0][1]] = True
     return verborgen
 
 

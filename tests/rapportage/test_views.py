@@ -9,13 +9,15 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from aanvragen.models import Aanvraag
 from rapportage import selectors
 from rapportage.models import Voortgangsrapportage
 from rapportage.services import ververs_samenvattingen
-from rapportage.tabellen import AFGESCHERMD_TEKEN, ONDERDRUKT, verberg
+from rapportage.tabellen import AFGESCHERMD_TEKEN, ONDERDRUKT, is_klein, onbepaald, verberg
 from tests.aanvragen.factories import AanvraagFactory, InwonerFactory
 from tests.rapportage.factories import PERSOONLIJK, maak_dataset
 
@@ -108,6 +110,31 @@ def test_verberg_primair_en_aanvullend():
     assert verberg([10, 3, 2, 7]) == [False, True, True, False]
     assert verberg([10, 3, 7], met_totaal=False) == [False, True, False]
     assert verberg([0, 0, 12]) == [False, False, False]
+
+
+
+def test_verberg_laat_geen_klein_getal_uitrekenen():
+    """The total minus the shown cells is the hidden sum: it may not pin a small cell down."""
+    # seven hidden rows adding up to 7 would each be 1: the 6 is hidden too
+    assert verberg([6, 1, 1, 1, 1, 1, 1, 1]) == [True] * 8
+    # two 1s (sum 2) would each be 1: the smallest other cell (9) is enough
+    assert verberg([1, 1, 40, 9]) == [True, True, False, True]
+    # a 1 and a 5 hidden: 6 - 5 leaves the 1 exactly; the 100 suffices on its own
+    assert verberg([1, 5, 100]) == [True, False, True]
+    # with the 6 (hidden sum 7): the 1 could be 1 or 2, enough
+    assert verberg([1, 6, 100]) == [True, True, False]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=30), min_size=1, max_size=12))
+def test_verberg_eigenschap_geen_klein_getal_vast(aantallen):
+    """Every column: unless every non-zero cell is hidden, each hidden small cell keeps at
+    least two possible values given the total (what onbepaald checks), and no cell of 1
+    to 4 is ever shown."""
+    weg = verberg(aantallen)
+    assert not any(is_klein(n) and not w for n, w in zip(aantallen, weg, strict=True))
+    if not all(w for n, w in zip(aantallen, weg, strict=True) if n > 0):
+        assert onbepaald(aantallen, weg)
 
 
 def test_kleine_aantallen_onderdrukt_in_pagina_en_exports(client_als, medewerkers):
