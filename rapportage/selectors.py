@@ -33,7 +33,7 @@ from rapportage.tabellen import (
     tekst,
     verberg,
 )
-from rapportage.verdeling import telcel, verdeling
+from rapportage.verdeling import verdeling
 from tfvv.models import Gemeente, Regeling
 from tfvv.roles import LOKETTEN
 
@@ -175,7 +175,7 @@ def _trechter(d: dict, af: Afscherming | None) -> Tabel:
     for fase in TRECHTER:
         n = d["trechter"].get(fase, (0, 0))[0]
         weg = not toon.get(fase, True)
-        tabel.rijen.append([tekst(TRECHTER_LABELS[fase]), telcel(n, weg, af is not None),
+        tabel.rijen.append([tekst(TRECHTER_LABELS[fase]), aantal(n, weg),
                             procent(n, basis, verborgen=weg or is_klein(n) or basis_weg)])
     return tabel
 
@@ -214,18 +214,18 @@ def _gemeenten(per_gemeente: dict, gemeenten: list, af: Afscherming | None) -> T
         tabel.rijen.append([
             tekst(naam), aantal(inwoners) if inwoners else LEEG,
             procent(inwoners, totaal_inwoners) if inwoners else LEEG,
-            telcel(a, weg["aanmelding"][i], gefilterd),
+            aantal(a, weg["aanmelding"][i]),
             _per_1000(a, inwoners, weg["aanmelding"][i]),
-            telcel(g, weg["gesprek"][i], gefilterd),
-            telcel(c, weg["cheque"][i], gefilterd),
+            aantal(g, weg["gesprek"][i]),
+            aantal(c, weg["cheque"][i]),
             _per_1000(c, inwoners, weg["cheque"][i]),
         ])
     ta, tg, tc = (sum(kolommen[k]) for k in soorten)
     tabel.totaal = [tekst("Twente"), aantal(totaal_inwoners), procent(1, 1),
-                    telcel(ta, totaal_weg["aanmelding"], gefilterd),
+                    aantal(ta, totaal_weg["aanmelding"]),
                     _per_1000(ta, totaal_inwoners, totaal_weg["aanmelding"]),
-                    telcel(tg, totaal_weg["gesprek"], gefilterd),
-                    telcel(tc, totaal_weg["cheque"], gefilterd),
+                    aantal(tg, totaal_weg["gesprek"]),
+                    aantal(tc, totaal_weg["cheque"]),
                     _per_1000(tc, totaal_inwoners, totaal_weg["cheque"])]
     return tabel
 
@@ -237,7 +237,7 @@ def _opleiders(waarden: dict, af: Afscherming | None, top: int = 10) -> Tabel:
     toon = af.per_waarde("opleider", met_totaal=False) if af else {}
     for naam, (n, s) in sorted(waarden.items(), key=lambda kv: (-kv[1][0], kv[0]))[:top]:
         weg = not toon.get(naam, True)
-        tabel.rijen.append([tekst(naam), telcel(n, weg, af is not None),
+        tabel.rijen.append([tekst(naam), aantal(n, weg),
                             bedrag(s, verborgen=weg or is_klein(n))])
     return tabel
 
@@ -251,7 +251,7 @@ def _chequebedrag(d: dict, maximum, af: Afscherming | None) -> Tabel:
                   ["Omschrijving", "Cheques", "Totaal", "Gemiddeld", "Maximum per persoon per jaar",
                    "Gemiddeld als % van maximum"])
     tabel.rijen.append([
-        tekst("Uitgegeven cheques"), telcel(n, weg, af is not None), bedrag(s, verborgen=klein),
+        tekst("Uitgegeven cheques"), aantal(n, weg), bedrag(s, verborgen=klein),
         bedrag(gemiddeld, verborgen=klein) if gemiddeld is not None else LEEG,
         bedrag(maximum) if maximum else LEEG,
         procent(gemiddeld, maximum, verborgen=klein) if gemiddeld is not None else LEEG,
@@ -286,7 +286,7 @@ def _doorlooptijden(d: dict, af: Afscherming | None) -> Tabel:
         n = sum(histogram.values())
         n_weg = af is not None and not toonbaar([af.deel(dimensie)], met_totaal=False)[0]
         klein = n_weg or is_klein(n)  # a median or percentile of fewer than 5: hidden
-        rij = [tekst(label), telcel(n, n_weg, af is not None),
+        rij = [tekst(label), aantal(n, n_weg),
                decimaal(percentiel(histogram, 0.5), 0, klein),
                decimaal(percentiel(histogram, 0.9), 0, klein)]
         if termijn:
@@ -297,8 +297,8 @@ def _doorlooptijden(d: dict, af: Afscherming | None) -> Tabel:
                 weg = [not all(toonbaar([
                     af.deel(dimensie, lambda w: int(w) <= BESLISTERMIJN_DAGEN),
                     af.deel(dimensie, lambda w: int(w) > BESLISTERMIJN_DAGEN)]))] * 2
-            rij += [telcel(n - over, weg[0], af is not None),
-                    telcel(over, weg[1], af is not None)]
+            rij += [aantal(n - over, weg[0]),
+                    aantal(over, weg[1])]
         else:
             rij += [LEEG, LEEG]
         tabel.rijen.append(rij)

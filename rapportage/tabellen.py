@@ -10,9 +10,9 @@ and neither are, say, seven hidden cells that add up to 7 (each would be 1). Fig
 derived from a suppressed count (shares, rates per 1,000, amounts, averages,
 percentiles) are suppressed with it; a total below 5 is suppressed.
 
-A suppressed derived figure shows "x", not "<5": a median of "<5" days would read as a
-value and say something it should not. Filtered views hide more (rapportage.afscherming),
-also with "x", because such a count may be large.
+A count hidden to protect another cell shows "x", not "<5" (it may be large), and so does
+a suppressed derived figure: a median of "<5" days would read as a value and say something
+it should not. Filtered views hide more (rapportage.afscherming), also with "x".
 """
 
 from dataclasses import dataclass, field
@@ -81,8 +81,13 @@ def tekst(s) -> Cel:
 
 
 def aantal(n: int, verborgen: bool = False) -> Cel:
-    if verborgen or is_klein(n):
+    """A count; "<5" when it is 1 to 4, "x" when it is hidden to protect another cell
+    (complementary, or across filters): such a count may be large, and "<5" would misstate
+    it. The suppression assumes a reader can tell the two apart (`onbepaald`)."""
+    if is_klein(n):
         return VERBORGEN
+    if verborgen:
+        return AFGESCHERMD
     return Cel(n, number_format(n, 0, force_grouping=True), str(n))
 
 

@@ -6,7 +6,6 @@ breakdowns, co-financing)."""
 from decimal import Decimal
 
 from rapportage.tabellen import (
-    AFGESCHERMD,
     LEEG,
     Grafiek,
     Tabel,
@@ -17,15 +16,6 @@ from rapportage.tabellen import (
     tekst,
     verberg,
 )
-
-
-def telcel(n: int, weg: bool, gefilterd: bool):
-    """A count; hidden as "<5" (small, or its complement) or, in a filtered view, as "x"
-    when it is not small itself (hidden across filters: it may be large or 0)."""
-    if weg and gefilterd and not is_klein(n):
-        return AFGESCHERMD
-    return aantal(n, weg)
-
 
 
 def verdeling(sleutel: str, titel: str, waarden: dict, labels: dict | None = None,
@@ -51,14 +41,14 @@ def verdeling(sleutel: str, titel: str, waarden: dict, labels: dict | None = Non
     verborgen = [not toon.get(w, True) for w in volgorde] if gefilterd else verberg(aantallen)
     totaal_weg = gefilterd and any(verborgen)
     for w, n, weg in zip(volgorde, aantallen, verborgen, strict=True):
-        rij = [tekst(labels.get(w, w or "onbekend")), telcel(n, weg, gefilterd),
+        rij = [tekst(labels.get(w, w or "onbekend")), aantal(n, weg),
                procent(n, totaal, verborgen=weg or is_klein(totaal) or totaal_weg)]
         if extra:
             rij.append(tekst(extra[1].get(w, "")))
         if bedragkolom:
             rij.append(bedrag(waarden[w][1], verborgen=weg or is_klein(n)))
         tabel.rijen.append(rij)
-    tabel.totaal = [tekst("Totaal"), telcel(totaal, totaal_weg, gefilterd),
+    tabel.totaal = [tekst("Totaal"), aantal(totaal, totaal_weg),
                     procent(totaal, totaal, verborgen=totaal_weg)] + ([LEEG] if extra else [])
     if bedragkolom:
         tabel.totaal.append(bedrag(sum((waarden[w][1] for w in volgorde), Decimal(0)),

@@ -63,9 +63,9 @@ def test_kwartaal_naar_rato_en_afgeschermd_tegen_het_jaartotaal():
     _telling(datetime.date(2025, 2, 1), "gesprek", 400)
     tabellen = resultaten(datetime.date(2025, 12, 31))
     kwartalen = rijen(tabellen["kwartalen"])
-    # 3 is "<5"; with the year's 63 shown, the smallest other quarter goes too
+    # 3 is "<5"; with the year's 63 shown, the smallest other quarter goes too, as "x"
     assert kwartalen["2025 K1"][1].tekst == ONDERDRUKT
-    assert kwartalen["2025 K2"][1].tekst == ONDERDRUKT
+    assert kwartalen["2025 K2"][1].tekst == AFGESCHERMD_TEKEN
     assert kwartalen["2025 K1"][3].tekst == AFGESCHERMD_TEKEN
     assert kwartalen["2025 K3"][1].waarde == 20 and kwartalen["2025 K4"][1].waarde == 30
     assert rijen(tabellen["resultaten"])["2025"][1].waarde == 63
@@ -82,10 +82,12 @@ def test_verborgen_jaar_houdt_een_verborgen_kwartaal():
         _telling(datetime.date(2024, maand, 1), "cheque", 25)
     tabellen = resultaten(EIND)
     jaren = rijen(tabellen["resultaten"])
-    # 2023 is "<5"; 2024 its complement (the gemeente table shows the total 103)
-    assert jaren["2023"][1].tekst == ONDERDRUKT and jaren["2024"][1].tekst == ONDERDRUKT
+    # 2023 is "<5"; 2024 its complement, "x" (the gemeente table shows the total 103)
+    assert jaren["2023"][1].tekst == ONDERDRUKT
+    assert jaren["2024"][1].tekst == AFGESCHERMD_TEKEN
     kwartalen = [rijen(tabellen["kwartalen"])[f"2024 K{k}"][1] for k in (1, 2, 3, 4)]
-    assert [c.tekst for c in kwartalen].count(ONDERDRUKT) == 1  # no sum gives 2024 away
+    # no sum gives 2024 away
+    assert [c.tekst for c in kwartalen].count(AFGESCHERMD_TEKEN) == 1
     assert verberg_binnen([0, 0], True) == [False, False]
     assert verberg_binnen([6, 0, 7], True) == [True, False, False]
     assert verberg_binnen([6, 0, 7], False) == [False, False, False]
@@ -154,7 +156,7 @@ def test_gemeente_afgeschermd_met_aanvulling():
     gezien = rijen(resultaten(EIND)["gemeenten"])
     assert gezien[gemeenten[0].naam][4].tekst == ONDERDRUKT
     assert gezien[gemeenten[0].naam][5].tekst == AFGESCHERMD_TEKEN  # per 1,000 of a "<5"
-    assert gezien[gemeenten[1].naam][4].tekst == ONDERDRUKT  # the complement (11)
+    assert gezien[gemeenten[1].naam][4].tekst == AFGESCHERMD_TEKEN  # the complement (11)
     assert gezien[gemeenten[2].naam][4].waarde == 12
     assert "onbekend" not in gezien
 
