@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from rapportage.models import Verantwoordingsrapport, Verversing, Voortgangsrapportage
+from tfvv.admin import AlleenLezenAdmin
 
 
 @admin.register(Verversing)
@@ -18,18 +19,9 @@ class VoortgangsrapportageAdmin(admin.ModelAdmin):
 
 
 @admin.register(Verantwoordingsrapport)
-class VerantwoordingsrapportAdmin(admin.ModelAdmin):
+class VerantwoordingsrapportAdmin(AlleenLezenAdmin):
     """Read only: a report is kept as issued (the foutmelding of a failed one is here)."""
 
     list_display = ("bron", "periode", "status", "aangevraagd_door", "aangemaakt_op",
                     "stand_van")
     list_filter = ("status",)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -51,9 +51,9 @@ def verberg(aantallen: list[int], met_totaal: bool = True) -> list[bool]:
         over = sorted((n, i) for i, n in enumerate(aantallen) if n > 0 and not verborgen[i])
         if not over:  # every cell hidden already: nothing more a column can do
             break
-        genoeg = [i for _n, i in over
-                  if onbepaald(aantallen, [v or j == i for j, v in enumerate(verborgen)])]
-        verborgen[genoeg[0] if genoeg else over[0][1]] = True
+        genoeg = next((i for _n, i in over if onbepaald(
+            aantallen, [v or j == i for j, v in enumerate(verborgen)])), over[0][1])
+        verborgen[genoeg] = True
     return verborgen
 
 
