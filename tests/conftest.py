@@ -194,6 +194,13 @@ def browser_type_launch_args(browser_type_launch_args):
 
 def axe_schendingen(page) -> list[dict]:
     """Run axe-core (WCAG 2.0/2.1 A and AA) on the current page; return the violations."""
+    # A link just clicked stays under the mouse, and Bootstrap fades its hover colours in over
+    # 0.15 s: axe would measure a colour halfway. Wait for every finite transition to end.
+    page.evaluate(
+        """async () => await Promise.all(document.getAnimations()
+            .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+            .map(a => a.finished.catch(() => null)))"""
+    )
     # evaluate() is not subject to the page's Content-Security-Policy; a script tag would be
     page.evaluate(AXE_JS.read_text())
     resultaat = page.evaluate(
