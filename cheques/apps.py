@@ -7,4 +7,4 @@ class ChequesConfig(AppConfig):
 
     def ready(self):
         from cheques import gebeurtenissen  # noqa: F401 - connects the receivers
-        from cheques.services import opleideraccounts  # noqa: F401 - its four-eyes kind
+        from cheques.services import cofinanciering, opleideraccounts  # noqa: F401 - four-eyes kinds

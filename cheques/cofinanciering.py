@@ -5,26 +5,60 @@ confirmed and realised, and finance's overview per bron and per werkgever
 Promised is the line's amount in the plan; confirmed is that amount when the line counts
 for R5 (`Cofinancieringsregel.telt_mee`: the party's digital confirmation, documentary
 evidence with the consulent's reason, or the applicant's own declared contribution);
-realised is what finance recorded (Cofinancieringsrealisatie)."""
+realised is what finance recorded (Cofinancieringsrealisatie), or the latest correction of it
+a second person approved (Cofinancieringscorrectie)."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils.translation import gettext as _
 
-from cheques.models import Cheque, Cofinancieringsrealisatie
+from cheques.models import Cheque, Cofinancieringscorrectie, Cofinancieringsrealisatie
+from cheques.models.cofinanciering import Cofinancieringsbetaling
 from loopbaangesprekken.models import Cofinancieringsregel
+from tfvv.models import Goedkeuringsverzoek
 
 NUL = Decimal("0.00")
 Bron = Cofinancieringsregel.Bron
+GOEDGEKEURD = Goedkeuringsverzoek.Uitkomst.GOEDGEKEURD
+
+
+def _geldend(realisatie: Cofinancieringsrealisatie, correcties) -> Cofinancieringsbetaling:
+    """The latest approved correction, else the realisation as first recorded."""
+    goedgekeurd = [c for c in correcties if c.verzoek.uitkomst == GOEDGEKEURD]
+    if not goedgekeurd:
+        return realisatie
+    return max(goedgekeurd, key=lambda c: (c.verzoek.besloten_op, c.pk))
+
+
+def geldende_betaling(realisatie: Cofinancieringsrealisatie, *,
+                      zonder: Cofinancieringscorrectie | None = None) -> Cofinancieringsbetaling:
+    """What holds for one realisation now (`zonder`: leave out that correction)."""
+    correcties = realisatie.correcties.select_related("verzoek")
+    if zonder is not None:
+        correcties = correcties.exclude(pk=zonder.pk)
+    return _geldend(realisatie, correcties)
 
 
 @dataclass
 class Regelstand:
     regel: Cofinancieringsregel
-    realisatie: Cofinancieringsrealisatie | None
+    vastlegging: Cofinancieringsrealisatie | None  # as first recorded
+    # what holds: the latest approved correction, else the realisation itself
+    realisatie: Cofinancieringsbetaling | None = None
+    correctie_open: Cofinancieringscorrectie | None = None  # waiting for a second person
+
+    def __post_init__(self):
+        if self.vastlegging is not None:
+            correcties = self.vastlegging.alle_correcties
+            self.realisatie = _geldend(self.vastlegging, correcties)
+            self.correctie_open = next((c for c in correcties if c.verzoek.is_open), None)
+
+    @property
+    def gecorrigeerd(self) -> bool:
+        return self.realisatie is not self.vastlegging
 
     @property
     def toegezegd(self) -> Decimal:
@@ -52,14 +86,23 @@ class Regelstand:
 
 
 def _met_realisatie(qs):
-    return qs.select_related("werkgever", "realisatie").order_by("id")
+    """Lines with their realisation and its corrections (two queries, whatever the size)."""
+    return qs.select_related("werkgever", "realisatie").prefetch_related(Prefetch(
+        "realisatie__correcties", to_attr="alle_correcties",
+        queryset=Cofinancieringscorrectie.objects.select_related(
+            "verzoek__aangevraagd_door", "verzoek__besloten_door").order_by("id")),
+    ).order_by("id")
+
+
+def _stand(regel: Cofinancieringsregel) -> Regelstand:
+    return Regelstand(regel, getattr(regel, "realisatie", None))
 
 
 def regelstanden(cheque: Cheque) -> list[Regelstand]:
-    """The co-financing lines of the cheque's plan with their realisation (one query)."""
+    """The co-financing lines of the cheque's plan with their realisation."""
     regels = _met_realisatie(Cofinancieringsregel.objects.filter(
         plan_id=cheque.beschikking.plan_id))
-    return [Regelstand(r, getattr(r, "realisatie", None)) for r in regels]
+    return [_stand(r) for r in regels]
 
 
 def tekort(standen: list[Regelstand]) -> Decimal:
@@ -108,7 +151,7 @@ def overzicht() -> Overzicht:
     buiten_register = Totaal(_("Werkgevers buiten het register"))
     totaal = Totaal(_("Totaal"))
     for regel in regels.iterator(chunk_size=2000):
-        stand = Regelstand(regel, getattr(regel, "realisatie", None))
+        stand = _stand(regel)
         totaal.tel(stand)
         per_bron[regel.bron].tel(stand)
         if regel.werkgever_id is not None:
@@ -136,5 +179,5 @@ def per_plan(plan_ids) -> dict:
     """plan_id -> Totaal of its co-financing lines (one query), for the funder report."""
     uit = defaultdict(lambda: Totaal(""))
     for regel in _met_realisatie(Cofinancieringsregel.objects.filter(plan_id__in=plan_ids)):
-        uit[regel.plan_id].tel(Regelstand(regel, getattr(regel, "realisatie", None)))
+        uit[regel.plan_id].tel(_stand(regel))
     return uit

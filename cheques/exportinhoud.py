@@ -20,6 +20,7 @@ from cheques.dossier import Dossier
 from cheques.models import (
     Afronding,
     Beschikking,
+    Cofinancieringscorrectie,
     Cofinancieringsrealisatie,
     Declaratieindiening,
     Vervolgbesluit,
@@ -153,6 +154,21 @@ def _cofinancieringsbewijs(dossier: Dossier) -> list[Stuk]:
             .select_related("cheque", "regel").order_by("pk") if r.bewijs]
 
 
+def _correctiebewijs(dossier: Dossier) -> list[Stuk]:
+    """The evidence of every correction asked for that realisation, approved or not (the
+    ledger of decisions shows which one holds)."""
+    return [Stuk(f"bewijs/{c.realisatie.cheque.nummer}/cofinanciering-correctie-{c.pk}."
+                 f"{_extensie(c.bewijs)}",
+                 _("Bewijs correctie cofinanciering (%(besluit)s): %(partij)s") % {
+                     "partij": c.realisatie.regel.partij,
+                     "besluit": c.verzoek.get_uitkomst_display()},
+                 c.datum, bestand=c.bewijs)
+            for c in Cofinancieringscorrectie.objects
+            .filter(realisatie__cheque__in=dossier.cheques)
+            .select_related("realisatie__cheque", "realisatie__regel", "verzoek").order_by("pk")
+            if c.bewijs]
+
+
 GROOTBOEKKOLOMMEN = ("tijdstip", "periode", "soort", "bedrag", "referentie", "omschrijving",
                      "door", "financieringsbronnen")
 
@@ -182,7 +198,7 @@ def _grootboek(dossier: Dossier) -> list[Stuk]:
 # A source: the loaded dossier -> its files (at most one query of its own each).
 STUKBRONNEN: list[Callable[[Dossier], list[Stuk]]] = [
     _brieven, _cheques, _documenten, _planbewijs, _akkoordformulieren, _declaraties,
-    _afrondingen, _opleiderdeclaraties, _cofinancieringsbewijs, _grootboek,
+    _afrondingen, _opleiderdeclaraties, _cofinancieringsbewijs, _correctiebewijs, _grootboek,
 ]
 
 

@@ -11,6 +11,7 @@ from cheques.models import (
     Betaling,
     Bezwaar,
     Cheque,
+    Cofinancieringscorrectie,
     Cofinancieringsrealisatie,
     Declaratie,
     Declaratieindiening,
@@ -70,3 +71,5 @@ inzage.registreer("afronding_van_de_opleiding", _via_cheque(Afronding))
 inzage.registreer("betalingen_aan_de_opleider", _via_cheque(Betaling))
 inzage.registreer("terugvorderingen", terugvorderingen)
 inzage.registreer("cofinanciering_betaald", _via_cheque(Cofinancieringsrealisatie))
+inzage.registreer("cofinanciering_gecorrigeerd", lambda r: _rijen(
+    Cofinancieringscorrectie, "realisatie__cheque__beschikking__plan__aanvraag_id", r))

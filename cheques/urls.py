@@ -141,6 +141,10 @@ urlpatterns = [
          cofinanciering.ChequeCofinancieringView.as_view(), name="cofinanciering"),
     path("cheques/<str:nummer>/cofinanciering/<int:pk>/bewijs.pdf",
          cofinanciering.RealisatieBewijsView.as_view(), name="cofinanciering-bewijs"),
+    path("cheques/<str:nummer>/cofinanciering/<int:pk>/corrigeren/",
+         cofinanciering.CorrectieView.as_view(), name="cofinanciering-corrigeren"),
+    path("cheques/<str:nummer>/cofinanciering/correctie/<int:pk>/bewijs.pdf",
+         cofinanciering.CorrectieBewijsView.as_view(), name="cofinanciering-correctie-bewijs"),
     path("cheques/<str:nummer>/intrekken/", financien.IntrekkenView.as_view(), name="intrekken"),
     # budget
     path("budget/", budget.BudgetView.as_view(), name="budget"),

@@ -398,6 +398,14 @@ MATRIX: dict[str, Regel] = {
         alleen("financieel"), kwargs=lambda o: {"nummer": o.cheque.nummer,
                                                 "pk": o.cofinancieringsrealisatie.pk},
         post=alleen("financieel", uitkomst="405")),
+    "cheques:cofinanciering-corrigeren": Regel(
+        alleen("financieel"), kwargs=lambda o: {"nummer": o.cheque.nummer,
+                                                "pk": o.cofinancieringsrealisatie.pk},
+        post=alleen("financieel", uitkomst="400")),
+    "cheques:cofinanciering-correctie-bewijs": Regel(
+        alleen("financieel"), kwargs=lambda o: {"nummer": o.cheque.nummer,
+                                                "pk": o.cofinancieringscorrectie.pk},
+        post=alleen("financieel", uitkomst="405")),
     "cheques:cofinanciering-overzicht": Regel(alleen("financieel"),
                                               post=alleen("financieel", uitkomst="405")),
     "cheques:cofinanciering-export": Regel(

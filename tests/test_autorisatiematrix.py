@@ -311,6 +311,26 @@ class Objecten:
             door=self.medewerkers["financieel"])
 
     @cached_property
+    def cofinancieringscorrectie(self):
+        """A correction of that realisation with its evidence, waiting for a colleague."""
+        from django.core.files.base import ContentFile
+        from django.utils import timezone
+
+        from cheques.models import Cofinancieringscorrectie
+        from cheques.services.cofinanciering import SOORT_CORRECTIE, sleutel
+        from tfvv.models import Goedkeuringsverzoek
+
+        realisatie, door = self.cofinancieringsrealisatie, self.medewerkers["financieel"]
+        verzoek = Goedkeuringsverzoek.objects.create(
+            soort=SOORT_CORRECTIE, sleutel=sleutel(realisatie), omschrijving="Correctie",
+            payload={"realisatie_id": realisatie.pk, "cheque": self.cheque.nummer},
+            aangevraagd_door=door)
+        return Cofinancieringscorrectie.objects.create(
+            realisatie=realisatie, verzoek=verzoek, bedrag=Decimal("80.00"),
+            betaald_aan="opleider", datum=timezone.localdate(), toelichting="Deels betaald",
+            bewijs=ContentFile(b"%PDF-1.4 bewijs", name="c.pdf"), reden="Afschrift", door=door)
+
+    @cached_property
     def indiening(self):
         """A declaratie submitted by the cheque's own opleider (not the matrix's opleider
         user: for that user it does not exist)."""

@@ -137,6 +137,10 @@ GEEN_STATUS = {
     "rapportage:export": "tabelnaam",
     "resultaten:csv": "tabelnaam (tests/rapportage/test_resultaten.py)",
     "cheques:cofinanciering-export": "tabelnaam (tests/cheques/test_cofinanciering.py)",
+    "cheques:cofinanciering-corrigeren": "realisatie (definitief); per stand van de correctie "
+    "(geen, open, goedgekeurd, afgewezen) in tests/cheques/test_cofinanciering_correctie.py",
+    "cheques:cofinanciering-correctie-bewijs": "bewijsbestand van een correctie "
+    "(tests/cheques/test_cofinanciering_correctie.py)",
     "rapportage:rapportage": "rapportagebestand",
     "rapportage:rapportage-pdf": "rapportagebestand",
     "rapportage:verantwoording": "begrotingsperiode en bron: rapport in elke status "

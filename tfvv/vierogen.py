@@ -19,6 +19,7 @@ Register a kind of change once, when the app is ready (`AppConfig.ready`):
         goedkeurders=(Rol.BEHEERDER, Rol.FINANCIEEL),
         uitvoeren=zet_iban,              # (verzoek, actor) -> None, in the approval's transaction
         betrokkene=lambda payload: None, # id of the user the change is about, if any
+        details=lambda payload: None,    # url of the evidence for the approver, if any
     ))
 
 Then, from a service or a thin view (the form has a `code` field: `VerseCodeForm`):
@@ -72,6 +73,8 @@ class Soort:
     goedkeurders: tuple[str, ...]
     uitvoeren: Callable[[Goedkeuringsverzoek, object], None]
     betrokkene: Callable[[dict], int | None] = lambda payload: None
+    # the page where the approver sees the evidence of the change, if it has one
+    details: Callable[[dict], str | None] = lambda payload: None
 
 
 _SOORTEN: dict[str, Soort] = {}
@@ -198,3 +201,7 @@ def open_verzoeken_voor(user):
 
 def label(verzoek: Goedkeuringsverzoek) -> str:
     return str(soort(verzoek.soort).label)
+
+
+def details(verzoek: Goedkeuringsverzoek) -> str | None:
+    return soort(verzoek.soort).details(verzoek.payload)

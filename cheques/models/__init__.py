@@ -4,7 +4,7 @@ from cheques.models.aanvulling import Aanvulantwoord
 from cheques.models.beschikking import Aanvulverzoek, Beschikking
 from cheques.models.besluiten import Bezwaar, Postzending, Vervolgbesluit
 from cheques.models.cheque import Afronding, Betaling, Cheque, Declaratie
-from cheques.models.cofinanciering import Cofinancieringsrealisatie
+from cheques.models.cofinanciering import Cofinancieringscorrectie, Cofinancieringsrealisatie
 from cheques.models.dossierexport import Dossierexport
 from cheques.models.geldstroom import Betaalbatch, Betaalopdracht, Invorderingsstap, Terugvordering
 from cheques.models.opleiderdeclaratie import (
@@ -24,6 +24,7 @@ __all__ = [
     "Betaling",
     "Bezwaar",
     "Cheque",
+    "Cofinancieringscorrectie",
     "Cofinancieringsrealisatie",
     "Declaratie",
     "Dossierexport",

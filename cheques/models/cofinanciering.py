@@ -1,5 +1,6 @@
 """What became of the co-financing promised in the plan, recorded by finance before the
-vaststelling (docs/cofinanciering.md): one record per co-financing line, append-only."""
+vaststelling (docs/cofinanciering.md): one record per co-financing line, append-only, and
+corrections of it that hold once a second person approved them."""
 
 from django.conf import settings
 from django.db import models
@@ -7,19 +8,18 @@ from django.utils.translation import gettext_lazy as _
 
 from cheques.models.cheque import Cheque
 from loopbaangesprekken.models import Cofinancieringsregel
+from tfvv.models import Goedkeuringsverzoek
 from tfvv.models.gebeurtenis import AlleenToevoegen
 
 
-class Cofinancieringsrealisatie(AlleenToevoegen):
+class Cofinancieringsbetaling(AlleenToevoegen):
+    """How much a party paid, to whom, when, against which evidence."""
+
     class BetaaldAan(models.TextChoices):
         OPLEIDER = "opleider", _("rechtstreeks aan de opleider")
         FONDS = "fonds", _("aan het fonds")
         NIET = "niet", _("niet betaald")
 
-    regel = models.OneToOneField(Cofinancieringsregel, on_delete=models.PROTECT,
-                                 related_name="realisatie")
-    cheque = models.ForeignKey(Cheque, on_delete=models.PROTECT,
-                               related_name="cofinancieringsrealisaties")
     bedrag = models.DecimalField(_("gerealiseerd bedrag"), max_digits=9, decimal_places=2)
     betaald_aan = models.CharField(_("betaald aan"), max_length=8, choices=BetaaldAan.choices)
     datum = models.DateField(_("datum betaling of vaststelling"))
@@ -31,15 +31,44 @@ class Cofinancieringsrealisatie(AlleenToevoegen):
     op = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = _("realisatie cofinanciering")
-        verbose_name_plural = _("realisaties cofinanciering")
+        abstract = True
         constraints = [
             # nothing paid <=> € 0,00; a payment always went to someone
             models.CheckConstraint(
                 condition=models.Q(bedrag=0, betaald_aan="niet")
                 | (models.Q(bedrag__gt=0) & ~models.Q(betaald_aan="niet")),
-                name="cofinancieringsrealisatie_bedrag_past_bij_betaald_aan"),
+                name="%(class)s_bedrag_past_bij_betaald_aan"),
         ]
+
+
+class Cofinancieringsrealisatie(Cofinancieringsbetaling):
+    regel = models.OneToOneField(Cofinancieringsregel, on_delete=models.PROTECT,
+                                 related_name="realisatie")
+    cheque = models.ForeignKey(Cheque, on_delete=models.PROTECT,
+                               related_name="cofinancieringsrealisaties")
+
+    class Meta(Cofinancieringsbetaling.Meta):
+        verbose_name = _("realisatie cofinanciering")
+        verbose_name_plural = _("realisaties cofinanciering")
 
     def __str__(self):
         return f"{self.cheque}: {self.regel} -> {self.bedrag}"
+
+
+class Cofinancieringscorrectie(Cofinancieringsbetaling):
+    """A correction of a recorded realisation. It holds only when its four-eyes request
+    (`verzoek`, tfvv.vierogen) was approved; the latest approved one replaces the realisation
+    and earlier corrections. A refused one stays, with its request, as history."""
+
+    realisatie = models.ForeignKey(Cofinancieringsrealisatie, on_delete=models.PROTECT,
+                                   related_name="correcties")
+    verzoek = models.OneToOneField(Goedkeuringsverzoek, on_delete=models.PROTECT,
+                                   related_name="cofinancieringscorrectie")
+    reden = models.TextField(_("reden van de correctie"))
+
+    class Meta(Cofinancieringsbetaling.Meta):
+        verbose_name = _("correctie realisatie cofinanciering")
+        verbose_name_plural = _("correcties realisatie cofinanciering")
+
+    def __str__(self):
+        return f"{self.realisatie.cheque}: {self.realisatie.regel} -> {self.bedrag} (correctie)"

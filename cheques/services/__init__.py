@@ -20,7 +20,7 @@ from cheques.services.betaalbatch import (
     stel_betaalbatch_op,
     wijs_betaalbatch_af,
 )
-from cheques.services.cofinanciering import leg_realisatie_vast
+from cheques.services.cofinanciering import leg_realisatie_vast, vraag_correctie_aan
 from cheques.services.correcties import (
     corrigeer_declaratie,
     declaratie_corrigeerbaar,
@@ -54,5 +54,6 @@ __all__ = [
     "medeondertekenen", "medeondertekening_nodig", "regeling_van", "registreer_afronding",
     "registreer_declaratie", "registreer_ontvangst", "stel_betaalbatch_op", "stuur_aanmaning",
     "terugsturen", "toekennen", "treffen_betalingsregeling", "vaststellen",
-    "verklaar_oninbaar", "voorstel_intrekken", "vraag_aanvulling", "wijs_betaalbatch_af",
+    "verklaar_oninbaar", "voorstel_intrekken", "vraag_aanvulling", "vraag_correctie_aan",
+    "wijs_betaalbatch_af",
 ]

@@ -1,16 +1,18 @@
-"""Finance: the realisation of the co-financing per line of a cheque's plan, and the
-overview per bron and per werkgever with its export (docs/cofinanciering.md)."""
+"""Finance: the realisation of the co-financing per line of a cheque's plan and its
+correction (four-eyes), and the overview per bron and per werkgever with its export
+(docs/cofinanciering.md)."""
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
 from cheques import cofinanciering, services
-from cheques.forms_cofinanciering import RealisatieForm
-from cheques.models import Cheque, Cofinancieringsrealisatie
+from cheques.forms_cofinanciering import CorrectieForm, RealisatieForm
+from cheques.models import Cheque, Cofinancieringscorrectie, Cofinancieringsrealisatie
 from cheques.permissions import FINANCIEN
 from cheques.views.gedeeld import (
     FOUTEN,
@@ -22,6 +24,7 @@ from tfvv import export
 from tfvv.events import registreer_inzage
 from tfvv.stepup import StapOpVereistMixin
 from tfvv.views.base import RolVereistMixin
+from tfvv.views.vierogen import StapFormView
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -49,6 +52,8 @@ class ChequeCofinancieringView(RolVereistMixin, StapOpVereistMixin, View):
             regels.append((stand, form))
         return render(self.request, self.template_name, {
             "cheque": cheque, "regels": regels, "tekort": cofinanciering.tekort(standen),
+            "correcties": [(s, c) for s in standen if s.vastlegging
+                           for c in s.vastlegging.alle_correcties],
             "vast_te_leggen": cheque.status not in (Cheque.Status.VERVALLEN,
                                                     Cheque.Status.INGETROKKEN)},
             status=status)
@@ -95,6 +100,71 @@ class RealisatieBewijsView(RolVereistMixin, View):
                          onderdeel="cofinanciering: bewijs van realisatie",
                          aanvraag=realisatie.cheque.beschikking.plan.aanvraag,
                          ontbreekt=_("Bij deze realisatie hoort geen bewijs."))
+
+
+class CorrectieView(StapFormView):
+    """Ask to correct a recorded realisation; a colleague approves it on tfvv:goedkeuringen.
+    The form asks a fresh code itself, so no separate step-up."""
+
+    rollen = FINANCIEN
+    template_name = "cheques/cofinanciering_correctie.html"
+    form_class = CorrectieForm
+
+    def stand(self) -> cofinanciering.Regelstand:
+        if not hasattr(self, "_stand"):
+            realisatie = get_object_or_404(
+                Cofinancieringsrealisatie.objects.select_related("cheque__beschikking__plan"),
+                pk=self.kwargs["pk"], cheque__nummer=self.kwargs["nummer"])
+            self._stand = next(s for s in cofinanciering.regelstanden(realisatie.cheque)
+                               if s.vastlegging == realisatie)
+        return self._stand
+
+    def get(self, request, *args, **kwargs):
+        stand = self.stand()
+        registreer_inzage(gebruiker=request.user, handeling="bekeken",
+                          onderdeel="cofinanciering cheque: correctie",
+                          dossier_id=stand.vastlegging.cheque.beschikking.plan.aanvraag_id,
+                          pad=request.path)
+        return super().get(request, *args, **kwargs)
+
+    def get_initial(self):
+        geldend = self.stand().realisatie
+        return {"bedrag": geldend.bedrag, "betaald_aan": geldend.betaald_aan,
+                "datum": geldend.datum, "toelichting": geldend.toelichting}
+
+    def get_context_data(self, **kwargs):
+        stand = self.stand()
+        return super().get_context_data(stand=stand, cheque=stand.vastlegging.cheque, **kwargs)
+
+    def terug_url(self):
+        return reverse("cheques:cofinanciering", kwargs={"nummer": self.kwargs["nummer"]})
+
+    def voer_uit(self, form):
+        data = form.cleaned_data
+        services.vraag_correctie_aan(
+            realisatie=self.stand().vastlegging, door=self.request.user, code=data["code"],
+            bedrag=data["bedrag"], betaald_aan=data["betaald_aan"], datum=data["datum"],
+            bewijs=data["bewijs"], toelichting=data["toelichting"], reden=data["reden"])
+        messages.success(self.request, _(
+            "De correctie is aangevraagd. Ze geldt pas als een collega van financiën haar "
+            "goedkeurt bij Goedkeuringen."))
+
+
+class CorrectieBewijsView(RolVereistMixin, View):
+    """The evidence PDF of a correction, for finance (also the colleague who approves)."""
+
+    rollen = FINANCIEN
+
+    def get(self, request, nummer, pk):
+        correctie = get_object_or_404(
+            Cofinancieringscorrectie.objects.select_related(
+                "realisatie__cheque__beschikking__plan__aanvraag"),
+            pk=pk, realisatie__cheque__nummer=nummer)
+        return lever_pdf(request, correctie.bewijs,
+                         naam=f"cofinanciering-{nummer}-correctie-{correctie.pk}.pdf",
+                         onderdeel="cofinanciering: bewijs van correctie",
+                         aanvraag=correctie.realisatie.cheque.beschikking.plan.aanvraag,
+                         ontbreekt=_("Bij deze correctie hoort geen bewijs."))
 
 
 class CofinancieringOverzichtView(RolVereistMixin, TemplateView):

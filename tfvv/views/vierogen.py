@@ -92,6 +92,7 @@ class GoedkeuringView(StapFormView):
         verzoek = self.verzoek()
         return super().get_context_data(
             verzoek=verzoek, soort_label=vierogen.label(verzoek),
+            details=vierogen.details(verzoek),
             mag=vierogen.mag_besluiten(self.request.user, verzoek), **kwargs)
 
     def terug_url(self):
