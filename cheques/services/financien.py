@@ -142,14 +142,21 @@ def _afronding_van(cheque: Cheque) -> Afronding | None:
 
 
 def _controleer_cofinanciering(cheque: Cheque, motivering: str) -> None:
-    """Every non-zero co-financing line has its realisation recorded; a shortfall is named
-    in the motivering (the word "cofinanciering"), because it may bear on the amount."""
+    """Every non-zero co-financing line has its realisation recorded and no correction of it
+    waits for approval; a shortfall is named in the motivering (the word "cofinanciering"),
+    because it may bear on the amount."""
     standen = cofinanciering.regelstanden(cheque)
     open_ = [s.regel.partij for s in standen if s.vast_te_leggen]
     if open_:
         raise ValidationError(_(
             "Leg eerst vast wat er van de cofinanciering is betaald (%(partijen)s). Dat doet u "
             "op de pagina Cofinanciering van deze cheque.") % {"partijen": ", ".join(open_)})
+    wacht = [s.regel.partij for s in standen if s.correctie_open]
+    if wacht:  # decide on the figures that will hold
+        raise ValidationError(_(
+            "Er wacht een correctie van de cofinanciering op goedkeuring (%(partijen)s). Laat "
+            "een collega daar eerst over besluiten; daarna kunt u vaststellen.")
+            % {"partijen": ", ".join(wacht)})
     tekort = cofinanciering.tekort(standen)
     if tekort > 0 and "cofinanciering" not in motivering.lower():
         raise ValidationError({"motivering": _(

@@ -84,6 +84,8 @@ class ChequeView(RolVereistMixin, StapOpVereistMixin, View):
             "cofinanciering": cofinancieringsregels,
             "cofinanciering_tekort": cofinanciering.tekort(cofinancieringsregels),
             "cofinanciering_open": [s for s in cofinancieringsregels if s.vast_te_leggen],
+            "cofinanciering_correctie_open": any(s.correctie_open
+                                                 for s in cofinancieringsregels),
             "cheque": cheque, "aanvraag": cheque.beschikking.plan.aanvraag,
             "declaraties": list(cheque.declaraties.all()),
             "indieningen": selectors_declaratiewerkvoorraad.van_cheque(cheque),

@@ -294,3 +294,24 @@ def test_in_dossierexport_en_avg_inzage(vastgelegd, medewerkers, client_als):
         reverse("aanvragen:mijn-gegevens")).content)
     assert export["cofinanciering_gecorrigeerd"][0]["reden van de correctie"] == (
         "Bankafschrift toont € 1.200")
+
+
+def test_vaststelling_wacht_op_een_open_correctie(vastgelegd, medewerkers, client_als):
+    """Decide on the figures that will hold: while a correction waits, the vaststelling is
+    refused (service and screen); after the decision it goes ahead."""
+    from tests.cheques.financien import declareer, rond_af, stel_vast
+
+    cheque, _, realisatie = vastgelegd
+    fin, fin2 = medewerkers["financieel"], medewerkers["financieel2"]
+    declareer(cheque, fin)
+    rond_af(cheque, fin)
+    correctie = corrigeer(realisatie, fin)
+    with pytest.raises(ValidationError, match="Er wacht een correctie van de cofinanciering"):
+        stel_vast(cheque, fin, motivering="Diploma; de cofinanciering bleef achter.")
+    pagina = client_als("financieel").get(reverse("cheques:cheque", kwargs={
+        "nummer": cheque.nummer})).content.decode()
+    assert "Er wacht een correctie van de cofinanciering op goedkeuring" in pagina
+    keur_goed(correctie, fin2)
+    besluit = stel_vast(cheque, fin, bedrag="1500.00",
+                        motivering="Diploma; de cofinanciering bleef € 300 achter.")
+    assert besluit.pk
