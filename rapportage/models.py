@@ -188,6 +188,10 @@ class Verantwoordingsrapport(models.Model):
     xlsx_sha256 = models.CharField(_("SHA-256 van het Excel-bestand"), max_length=64,
                                    blank=True)
     foutmelding = models.TextField(_("foutmelding"), blank=True)
+    # after the retention period the two files (participant rows) are deleted; the totals,
+    # the reconciliation and the SHA-256 stay (rapportage.bewaartermijnen)
+    geanonimiseerd_op = models.DateTimeField(_("bestanden verwijderd op"), null=True,
+                                             blank=True)
 
     class Meta:
         verbose_name = _("verantwoordingsrapport")

@@ -236,7 +236,8 @@ class VerantwoordingDownloadView(VerantwoordingMixin, View):
             periode=periode, bron=bron, status=Verantwoordingsrapport.Status.KLAAR)
         bestand = rapport.pdf if formaat == "pdf" else rapport.xlsx
         if not bestand:
-            raise Http404
+            raise Http404(_("De bewaartermijn van dit rapport is verstreken: het bestand is "
+                            "verwijderd. De totalen en de SHA-256 staan op de pagina."))
         self.log_inzage("geexporteerd", periode, bron)
         return FileResponse(bestand.open("rb"), as_attachment=True,
                             filename=verantwoordingsrapport.bestandsnaam(rapport, formaat),

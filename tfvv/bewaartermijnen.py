@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 # not import) blank their own free text about the person: receivers get `dossier_id`.
 dossier_geanonimiseerd = Signal()
 
-TERMIJNEN = ("zonder_vervolg", "afgewezen", "toegekend")
+TERMIJNEN = ("zonder_vervolg", "afgewezen", "toegekend", "verantwoording")
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,8 @@ def anonimiseerders() -> list[Anonimiseerder]:
 
 
 def termijn(soort: str) -> datetime.timedelta:
-    """The retention period of an outcome (`zonder_vervolg`, `afgewezen`, `toegekend`)."""
+    """The retention period of an outcome (`zonder_vervolg`, `afgewezen`, `toegekend`) or
+    of a funder report's files (`verantwoording`)."""
     if soort not in TERMIJNEN:
         raise KeyError(soort)
     return datetime.timedelta(days=settings.TFVV_BEWAARTERMIJNEN[soort])

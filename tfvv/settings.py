@@ -240,6 +240,10 @@ TFVV_BEWAARTERMIJNEN = {
     "afgewezen": env.int("TFVV_BEWAAR_AFGEWEZEN_DAGEN", default=365),
     # toegekend and afgerond: financial retention period (7 years) from completion
     "toegekend": env.int("TFVV_BEWAAR_TOEGEKEND_DAGEN", default=7 * 365 + 2),
+    # a funder report's files (pseudonymised participant rows): from the day it was made.
+    # ESF+ asks the documents for five years after 31 December of the year of the last
+    # payment (Regulation (EU) 2021/1060, art. 82); ten years covers the 2021-2027 programme
+    "verantwoording": env.int("TFVV_BEWAAR_VERANTWOORDING_DAGEN", default=10 * 365 + 3),
 }
 # --- SEPA payment file (cheques.betaalbestanden, docs/configuratie.md) -------------------
 # The debtor of every payment batch: the gemeente's account. The default IBAN is the

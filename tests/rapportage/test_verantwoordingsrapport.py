@@ -3,13 +3,16 @@ page, made once by the worker (outbox; eager in tests), kept as made. The page r
 stored rows (the same query count at any size), answers in every state of a report, and the
 downloads serve the stored files of a report of that very periode and bron."""
 
+import datetime
 import hashlib
+import os
 from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -235,3 +238,35 @@ def test_demo_maakt_een_rapport_per_bron_met_lasten(data, medewerkers):
     assert {(r.periode_id, r.bron_id) for r in rapporten} == paren and len(rapporten) == len(paren)
     assert {(r.status, r.aangevraagd_door.username) for r in rapporten} == {(R.KLAAR, "financieel")}
     assert sum("verantwoording" in regel for regel in uitvoer) == len(paren)
+
+
+def test_na_de_bewaartermijn_gaan_de_bestanden_en_blijven_de_totalen(
+        data, client_als, settings, django_capture_on_commit_callbacks):
+    """The nightly retention job deletes a report's files (the pseudonymised participant
+    rows) once its period has passed, not a day earlier; the page keeps the totals, the
+    reconciliation and the SHA-256 and says why there is nothing to download."""
+    from tfvv import bewaartermijnen
+
+    settings.TFVV_BEWAARTERMIJNEN = {**settings.TFVV_BEWAARTERMIJNEN, "verantwoording": 30}
+    c = client_als("financieel")
+    rapport = vraag_en_maak(c, data.periode, data.bronnen[0], django_capture_on_commit_callbacks)
+    pdf_pad, totalen = rapport.pdf.path, rapport.totalen
+    bijna = rapport.klaar_op + datetime.timedelta(days=29)
+    assert bewaartermijnen.pas_toe(nu=bijna)["rapportage.verantwoordingsrapport"] == 0
+    later = rapport.klaar_op + datetime.timedelta(days=30, minutes=1)
+    assert bewaartermijnen.pas_toe(nu=later, droog=True)[
+        "rapportage.verantwoordingsrapport"] == 1
+    assert bewaartermijnen.pas_toe(nu=later)["rapportage.verantwoordingsrapport"] == 1
+    rapport.refresh_from_db()
+    assert not rapport.pdf and not rapport.xlsx and rapport.geanonimiseerd_op == later
+    assert rapport.totalen == totalen and rapport.pdf_sha256
+    assert not os.path.exists(pdf_pad)
+    tekst = c.get(_url("verantwoording", rapport)).content.decode()
+    assert "De bewaartermijn van dit rapport is verstreken" in tekst
+    assert rapport.pdf_sha256 in tekst and "Download de PDF" not in tekst
+    assert "verwijderd op" in tekst
+    for formaat in ("pdf", "xlsx"):
+        assert c.get(_download(rapport, formaat)).status_code == 404
+    # done once: the next night finds nothing
+    assert bewaartermijnen.pas_toe(nu=timezone.now() + datetime.timedelta(days=31))[
+        "rapportage.verantwoordingsrapport"] == 0

@@ -11,12 +11,16 @@ def test_standaardtermijnen(client):
     assert "bewaren wij 1 jaar na afloop van de bezwaartermijn" in " ".join(html.split())
     assert "7 jaar" in html
     assert "2 jaar" not in html
+    assert "Die verantwoording bewaren wij 10 jaar" in " ".join(html.split())
 
 
 def test_volgt_de_instelling(client, settings):
     settings.TFVV_BEWAARTERMIJNEN = {**settings.TFVV_BEWAARTERMIJNEN, "afgewezen": 548}
     html = " ".join(client.get(reverse("tfvv:privacy")).content.decode().split())
     assert "bewaren wij 18 maanden na afloop van de bezwaartermijn" in html
+    settings.TFVV_BEWAARTERMIJNEN = {**settings.TFVV_BEWAARTERMIJNEN, "verantwoording": 2557}
+    html = " ".join(client.get(reverse("tfvv:privacy")).content.decode().split())
+    assert "Die verantwoording bewaren wij 7 jaar" in html
 
 
 @pytest.mark.parametrize(("dagen", "tekst"), [
