@@ -142,7 +142,7 @@ def test_alles_downloaden(inwoner, aanvraag, medewerkers, django_assert_max_num_
                       mime="application/pdf", actor=aanvraag.aanvrager)
     # 12 of this stage plus one per part of the later stages (aanvragen.inzage); constant in
     # the size of the dossier (tests/test_avg_inzage.py)
-    with django_assert_max_num_queries(24):
+    with django_assert_max_num_queries(25):
         response = inwoner.get(url("mijn-gegevens"))
     assert response.status_code == 200
     assert "attachment" in response["Content-Disposition"]
