@@ -183,3 +183,30 @@ registreer(
         "wat": vierogen.soort(g.gegevens["soort"]).label},
     ontvangers=_goedkeurders,
 )
+
+
+def _aanvrager(gebeurtenis: Gebeurtenis):
+    """The person who asked, told of the decision (the colleague who decided is the actor).
+    The link: the page of the change, if its kind has one, else the list of requests."""
+    verzoek = Goedkeuringsverzoek.objects.filter(pk=gebeurtenis.object_id).first()
+    if verzoek is None:
+        return []
+    return [([verzoek.aangevraagd_door_id],
+             vierogen.details(verzoek) or reverse("tfvv:goedkeuringen"))]
+
+
+registreer(
+    "vierogen_goedgekeurd", objecttype="tfvv.goedkeuringsverzoek",
+    soort=gettext_lazy("Verzoek goedgekeurd"),
+    tekst=lambda g: _("Een collega heeft uw verzoek goedgekeurd: %(wat)s.") % {
+        "wat": vierogen.soort(g.gegevens["soort"]).label},
+    ontvangers=_aanvrager,
+)
+registreer(
+    "vierogen_afgewezen", objecttype="tfvv.goedkeuringsverzoek",
+    soort=gettext_lazy("Verzoek afgewezen"),
+    # the reason is not in the text: a melding may go out by e-mail
+    tekst=lambda g: _("Een collega heeft uw verzoek afgewezen: %(wat)s.") % {
+        "wat": vierogen.soort(g.gegevens["soort"]).label},
+    ontvangers=_aanvrager,
+)

@@ -315,3 +315,20 @@ def test_vaststelling_wacht_op_een_open_correctie(vastgelegd, medewerkers, clien
     besluit = stel_vast(cheque, fin, bedrag="1500.00",
                         motivering="Diploma; de cofinanciering bleef € 300 achter.")
     assert besluit.pk
+
+
+def test_aanvrager_krijgt_een_melding_met_de_cheque(vastgelegd, medewerkers,
+                                                    django_capture_on_commit_callbacks):
+    from tfvv.models import Melding
+
+    cheque, _, realisatie = vastgelegd
+    fin, fin2 = medewerkers["financieel"], medewerkers["financieel2"]
+    with django_capture_on_commit_callbacks(execute=True):
+        correctie = corrigeer(realisatie, fin)
+    assert Melding.objects.get(ontvanger=fin2).link == reverse(
+        "tfvv:goedkeuring", kwargs={"pk": correctie.verzoek.pk})
+    with django_capture_on_commit_callbacks(execute=True):
+        keur_goed(correctie, fin2)
+    melding = Melding.objects.get(ontvanger=fin)
+    assert melding.link == reverse("cheques:cofinanciering", kwargs={"nummer": cheque.nummer})
+    assert "goedgekeurd: Correctie van gerealiseerde cofinanciering" in melding.tekst

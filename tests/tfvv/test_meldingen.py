@@ -38,6 +38,34 @@ def test_vierogen_naar_goedkeurders_nooit_aanvrager_of_betrokkene(
     assert "Rollen van een medewerker" in melding.tekst
 
 
+@pytest.mark.parametrize("besluit", ["goedkeuren", "afwijzen"])
+def test_vierogen_besluit_naar_de_aanvrager(maak_gebruiker, django_capture_on_commit_callbacks,
+                                          besluit):
+    """The requester hears that a colleague decided (not the reason: a melding may go by
+    e-mail); the colleague who decided is not told of their own decision."""
+    from tfvv import vierogen
+
+    a, b, c = (maak_gebruiker(Rol.BEHEERDER, Organisatie.PROJECTBUREAU, username=f"beheer-{x}")
+               for x in "abc")
+    verzoek = gebruikersbeheer.vraag_rollen_aan(
+        actor=a, code=huidige_code(a.totp_device), gebruiker=c, rollen=[Rol.BEHEERDER],
+        toelichting="test")
+    Melding.objects.all().delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        if besluit == "goedkeuren":
+            vierogen.keur_goed(verzoek=verzoek, actor=b, code=huidige_code(b.totp_device))
+        else:
+            vierogen.wijs_af(verzoek=verzoek, actor=b, code=huidige_code(b.totp_device),
+                             reden="Geen reden voor een tweede rol")
+    melding = Melding.objects.get(ontvanger=a)
+    assert melding.link == reverse("tfvv:goedkeuringen")
+    assert melding.tekst == (f"Een collega heeft uw verzoek "
+                             f"{'goedgekeurd' if besluit == 'goedkeuren' else 'afgewezen'}: "
+                             f"Rollen van een medewerker.")
+    assert not Melding.objects.filter(ontvanger=b).exists()
+    assert "Geen reden" not in melding.tekst
+
+
 def test_pagina_lijst_gelezen_en_badge(client_als, medewerkers):
     ik = medewerkers["beoordelaar"]
     eerste, tweede = maak_melding(ik, "Eerste melding"), maak_melding(ik, "Tweede melding")
