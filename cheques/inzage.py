@@ -54,6 +54,15 @@ def terugvorderingen(referenties: dict) -> list[dict]:
                     for s in t.stappen.all()]}) for t in qs]
 
 
+def cofinancieringscorrecties(referenties: dict) -> list[dict]:
+    qs = _per_aanvraag(Cofinancieringscorrectie,
+                       "realisatie__cheque__beschikking__plan__aanvraag_id",
+                       referenties).select_related("verzoek")
+    return [inzage.rij(c, aanvraag=referenties[c.aanvraag_ref],
+                       extra={"reden van de correctie": c.verzoek.toelichting}) for c in qs]
+
+
+
 def _via_cheque(model):
     return lambda referenties: _rijen(model, "cheque__beschikking__plan__aanvraag_id",
                                       referenties)
@@ -71,5 +80,6 @@ inzage.registreer("afronding_van_de_opleiding", _via_cheque(Afronding))
 inzage.registreer("betalingen_aan_de_opleider", _via_cheque(Betaling))
 inzage.registreer("terugvorderingen", terugvorderingen)
 inzage.registreer("cofinanciering_betaald", _via_cheque(Cofinancieringsrealisatie))
-inzage.registreer("cofinanciering_gecorrigeerd", lambda r: _rijen(
-    Cofinancieringscorrectie, "realisatie__cheque__beschikking__plan__aanvraag_id", r))
+
+
+inzage.registreer("cofinanciering_gecorrigeerd", cofinancieringscorrecties)

@@ -324,11 +324,11 @@ class Objecten:
         verzoek = Goedkeuringsverzoek.objects.create(
             soort=SOORT_CORRECTIE, sleutel=sleutel(realisatie), omschrijving="Correctie",
             payload={"realisatie_id": realisatie.pk, "cheque": self.cheque.nummer},
-            aangevraagd_door=door)
+            aangevraagd_door=door, toelichting="Afschrift")
         return Cofinancieringscorrectie.objects.create(
             realisatie=realisatie, verzoek=verzoek, bedrag=Decimal("80.00"),
             betaald_aan="opleider", datum=timezone.localdate(), toelichting="Deels betaald",
-            bewijs=ContentFile(b"%PDF-1.4 bewijs", name="c.pdf"), reden="Afschrift", door=door)
+            bewijs=ContentFile(b"%PDF-1.4 bewijs", name="c.pdf"))
 
     @cached_property
     def indiening(self):

@@ -3,7 +3,6 @@ them; append-only like the realisation (cheques 0015): on PostgreSQL the databas
 UPDATE and DELETE."""
 
 import django.db.models.deletion
-from django.conf import settings
 from django.db import migrations, models
 
 PG_VOORUIT = """
@@ -29,7 +28,6 @@ class Migration(migrations.Migration):
     dependencies = [
         ('cheques', '0015_cofinancieringsrealisatie_alleen_toevoegen'),
         ('tfvv', '0013_oormerkregels_bestaande_perioden'),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
@@ -42,9 +40,6 @@ class Migration(migrations.Migration):
                 ('datum', models.DateField(verbose_name='datum betaling of vaststelling')),
                 ('bewijs', models.FileField(blank=True, upload_to='cofinanciering_realisatie/%Y/', verbose_name='bewijs (PDF)')),
                 ('toelichting', models.TextField(blank=True, verbose_name='toelichting')),
-                ('op', models.DateTimeField(auto_now_add=True)),
-                ('reden', models.TextField(verbose_name='reden van de correctie')),
-                ('door', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('realisatie', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='correcties', to='cheques.cofinancieringsrealisatie')),
                 ('verzoek', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='cofinancieringscorrectie', to='tfvv.goedkeuringsverzoek')),
             ],

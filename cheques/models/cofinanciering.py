@@ -26,9 +26,6 @@ class Cofinancieringsbetaling(AlleenToevoegen):
     bewijs = models.FileField(_("bewijs (PDF)"), upload_to="cofinanciering_realisatie/%Y/",
                               blank=True)
     toelichting = models.TextField(_("toelichting"), blank=True)
-    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                             related_name="+")
-    op = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         abstract = True
@@ -46,6 +43,9 @@ class Cofinancieringsrealisatie(Cofinancieringsbetaling):
                                  related_name="realisatie")
     cheque = models.ForeignKey(Cheque, on_delete=models.PROTECT,
                                related_name="cofinancieringsrealisaties")
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                             related_name="+")
+    op = models.DateTimeField(auto_now_add=True)
 
     class Meta(Cofinancieringsbetaling.Meta):
         verbose_name = _("realisatie cofinanciering")
@@ -58,13 +58,13 @@ class Cofinancieringsrealisatie(Cofinancieringsbetaling):
 class Cofinancieringscorrectie(Cofinancieringsbetaling):
     """A correction of a recorded realisation. It holds only when its four-eyes request
     (`verzoek`, tfvv.vierogen) was approved; the latest approved one replaces the realisation
-    and earlier corrections. A refused one stays, with its request, as history."""
+    and earlier corrections. A refused one stays, with its request, as history. Who asked,
+    when and why is the request's (`aangevraagd_door`, `aangevraagd_op`, `toelichting`)."""
 
     realisatie = models.ForeignKey(Cofinancieringsrealisatie, on_delete=models.PROTECT,
                                    related_name="correcties")
     verzoek = models.OneToOneField(Goedkeuringsverzoek, on_delete=models.PROTECT,
                                    related_name="cofinancieringscorrectie")
-    reden = models.TextField(_("reden van de correctie"))
 
     class Meta(Cofinancieringsbetaling.Meta):
         verbose_name = _("correctie realisatie cofinanciering")

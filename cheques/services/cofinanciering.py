@@ -139,7 +139,7 @@ def vraag_correctie_aan(*, realisatie: Cofinancieringsrealisatie, door, code: st
     correctie = Cofinancieringscorrectie.objects.create(
         realisatie=realisatie, verzoek=verzoek, bedrag=bedrag, betaald_aan=betaald_aan,
         datum=datum, bewijs=bewijs if bedrag > 0 else None,
-        toelichting=(toelichting or "").strip(), reden=reden.strip(), door=door)
+        toelichting=(toelichting or "").strip())
     registreer_gebeurtenis(
         actor=door, obj=realisatie.cheque, actie="cofinanciering_correctie_aangevraagd",
         dossier_id=dossier_van(realisatie.cheque), reden=reden.strip(),
@@ -157,9 +157,9 @@ def _voer_correctie_uit(verzoek, actor) -> None:
     vorige = geldende_betaling(realisatie, zonder=correctie)
     registreer_gebeurtenis(
         actor=actor, obj=realisatie.cheque, actie="cofinanciering_gecorrigeerd",
-        dossier_id=dossier_van(realisatie.cheque), reden=correctie.reden,
+        dossier_id=dossier_van(realisatie.cheque), reden=verzoek.toelichting,
         gegevens={"regel": realisatie.regel_id, "correctie": correctie.pk,
-                  "aangevraagd_door": correctie.door_id, "bron": realisatie.regel.bron,
+                  "aangevraagd_door": verzoek.aangevraagd_door_id, "bron": realisatie.regel.bron,
                   "partij": realisatie.regel.partij,
                   "was": {"bedrag": str(vorige.bedrag), "betaald_aan": vorige.betaald_aan,
                           "datum": vorige.datum.isoformat()},
